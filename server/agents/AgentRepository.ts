@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { LifelineError } from '../errors/LifelineError.js';
+import { DECOY_HASH, hashPassword, verifyPassword } from '../auth/passwords.js';
+
+export interface Agent {
+  id: string;
+  email: string;
+  name: string;
+  languages: string[];
+  skills: string[];
+  maxSessions: number;
+  createdAt: number;
+}
+
+export interface NewAgent {
+  email: string;
+  name: string;
+  password: string;
+  languages: string[];
+  skills: string[];
+  maxSessions: number;
+}
+
+/** Agent accounts. Owns `agent:*` and `agent-email:*`; presence and load belong to routing. */
+export class AgentRepository {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  private emailKey(email: string) {
+    return `${this.prefix}agent-email:${email.trim().toLowerCase()}`;
+  }
+
+  private agentKey(id: string) {
+    return `${this.prefix}agent:${id}`;
+  }
+
+  async create(input: NewAgent, now: number): Promise<Agent> {
+    const id = randomUUID();
+    const passwordHash = await hashPassword(input.password);
+    // The email claim is the atomic step: two concurrent creates of one email cannot both win.
+    const claimed = await this.redis.set(this.emailKey(input.email), id, 'NX');
+    if (claimed !== 'OK') throw new LifelineError('LIFELINE_AGENT_EXISTS');
+    const agent: Agent = { id, email: input.email.trim().toLowerCase(), name: input.name, languages: input.languages, skills: input.skills, maxSessions: input.maxSessions, createdAt: now };
+    await this.redis.hset(this.agentKey(id), {
+      ...agent,
+      languages: JSON.stringify(agent.languages),
+      skills: JSON.stringify(agent.skills),
+      passwordHash,
+    });
+    return agent;
+  }
+
+  async findById(id: string): Promise<Agent | null> {
+    const hash = await this.redis.hgetall(this.agentKey(id));
+    if (!hash.id) return null;
+    return {
+      id: hash.id,
+      email: hash.email ?? '',
+      name: hash.name ?? '',
+      languages: JSON.parse(hash.languages ?? '[]'),
+      skills: JSON.parse(hash.skills ?? '[]'),
+      maxSessions: Number(hash.maxSessions ?? 1),
+      createdAt: Number(hash.createdAt ?? 0),
+    };
+  }
+
+  /** The agent if the password matches; null otherwise, in about the same time either way. */
+  async authenticate(email: string, password: string): Promise<Agent | null> {
+    const id = await this.redis.get(this.emailKey(email));
+    const stored = id ? await this.redis.hget(this.agentKey(id), 'passwordHash') : null;
+    const matches = await verifyPassword(password, stored ?? DECOY_HASH);
+    return matches && id ? this.findById(id) : null;
+  }
+}

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import rateLimit from '@fastify/rate-limit';
+import websocketPlugin from '@fastify/websocket';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import type { Config } from './config/load.js';
+import { LifelineError } from './errors/LifelineError.js';
+import { loggerOptions } from './logger.js';
+import authPlugin from './plugins/auth.js';
+import errorsPlugin from './plugins/errors.js';
+import redisPlugin from './plugins/redis.js';
+import servicesPlugin from './plugins/services.js';
+import health from './routes/health.js';
+import metrics from './routes/metrics.js';
+import adminAgents from './routes/v1/adminAgents.js';
+import agentLogin from './routes/v1/agentLogin.js';
+import helpRequests from './routes/v1/helpRequests.js';
+import livekitWebhook from './routes/v1/livekitWebhook.js';
+import websocket from './routes/v1/websocket.js';
+import web from './routes/web.js';
+import { LiveKitMedia } from '../media/LiveKitMedia.js';
+import type { MediaPlane } from '../media/MediaPlane.js';
+import { scoreUrgency } from '../worker/urgency/keywordScorer.js';
+import type { UrgencyScorer } from '../worker/urgency/types.js';
+
+export interface AppOptions {
+  config: Config;
+  /** Injected for tests that need a fake clock; defaults to Date.now. */
+  now?: () => number;
+  media?: MediaPlane;
+  scorer?: UrgencyScorer;
+  redisConnectTimeoutMs?: number;
+}
+
+/**
+ * The whole API as one plugin, registered in order: infrastructure, then services, then routes.
+ */
+export const lifelineApp: FastifyPluginAsync<AppOptions> = async (app, options) => {
+  const { config, now = Date.now } = options;
+  const media = options.media ?? new LiveKitMedia(config.livekit);
+
+  await app.register(errorsPlugin);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Lifeline API', version: '0.1.0', description: 'Real-time help: live calls, voice and text, routed by urgency. WebSocket protocol: docs/protocol.md' },
+      components: {
+        securitySchemes: {
+          adminToken: { type: 'http', scheme: 'bearer', description: 'LIFELINE_ADMIN_TOKEN' },
+          platformIdentity: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: "Host platform's HS256 identity token" },
+          lifelineToken: { type: 'http', scheme: 'bearer', description: 'Agent token or a request accessToken' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(redisPlugin, { url: config.redisUrl, connectTimeoutMs: options.redisConnectTimeoutMs ?? 5000 });
+  await app.register(rateLimit, {
+    global: false,
+    redis: app.redis,
+    nameSpace: `${config.keyPrefix}rate:`,
+    skipOnError: true,
+    errorResponseBuilder: () => new LifelineError('LIFELINE_RATE_LIMITED'),
+  });
+  await app.register(servicesPlugin, { config, media, scorer: options.scorer ?? scoreUrgency, now });
+  await app.register(authPlugin, { allowGuests: config.env !== 'production' });
+  await app.register(websocketPlugin, { options: { maxPayload: config.limits.wsMessageBytes * 4 } });
+
+  await app.register(health);
+  await app.register(metrics);
+  await app.register(adminAgents);
+  await app.register(agentLogin);
+  await app.register(helpRequests);
+  await app.register(livekitWebhook);
+  await app.register(websocket);
+  await app.register(web, { root: config.webRoot });
+};
+
+/** A ready-to-listen Fastify instance with Lifeline's server options. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(options.config.logLevel),
+    bodyLimit: options.config.limits.httpBodyBytes,
+    genReqId: () => randomUUID(),
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  await app.register(lifelineApp, options);
+  return app;
+}

@@ -1,0 +1,69 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/**
+ * Every environment variable Lifeline reads, with its default. The README's table is generated
+ * from the same descriptions, so this is the one place to add a setting.
+ */
+const Int = (def: number, min: number, max: number, description: string) =>
+  Type.Integer({ default: def, minimum: min, maximum: max, description });
+
+export const EnvSchema = Type.Object({
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
+    default: 'development',
+    description: 'development generates missing secrets; production refuses to start without them',
+  }),
+  HOST: Type.String({ default: '127.0.0.1', description: 'Interface the API listens on' }),
+  PORT: Int(3000, 0, 65535, 'HTTP and WebSocket port of the API (0 picks a free port)'),
+  LOG_LEVEL: Type.String({ default: 'info', description: 'pino log level' }),
+  REDIS_URL: Type.String({
+    default: 'redis://127.0.0.1:6379',
+    description: 'Redis connection URL; a DB number in the path (redis://host:6379/3) is honoured',
+  }),
+  REDIS_KEY_PREFIX: Type.String({
+    default: 'lifeline:',
+    minLength: 1,
+    description: 'Prefix of every Redis key and channel; must match across instances',
+  }),
+  LIVEKIT_URL: Type.String({
+    default: 'ws://127.0.0.1:7880',
+    description: 'LiveKit server URL used by the API to manage rooms',
+  }),
+  LIVEKIT_PUBLIC_URL: Type.Optional(
+    Type.String({ description: 'LiveKit URL handed to browsers and apps (defaults to LIVEKIT_URL)' }),
+  ),
+  LIVEKIT_API_KEY: Type.String({ default: 'devkey', description: 'LiveKit API key' }),
+  LIVEKIT_API_SECRET: Type.String({ default: 'secret', description: 'LiveKit API secret' }),
+  LIVEKIT_TOKEN_TTL_SECONDS: Int(600, 30, 600, 'Lifetime of LiveKit join tokens (at most 10 minutes)'),
+  LIFELINE_ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 16, description: 'Guards /v1/admin/*' })),
+  LIFELINE_SECRET: Type.Optional(
+    Type.String({ minLength: 32, description: 'Signs agent and request tokens; same on every instance' }),
+  ),
+  LIFELINE_PLATFORM_SECRET: Type.Optional(
+    Type.String({ minLength: 16, description: "HS256 key of the host platform's identity tokens" }),
+  ),
+  AGENT_TOKEN_TTL_SECONDS: Int(8 * 3600, 60, 7 * 24 * 3600, 'Lifetime of an agent login token'),
+  REQUEST_TOKEN_TTL_SECONDS: Int(4 * 3600, 60, 7 * 24 * 3600, "Lifetime of a help request's access token"),
+  OFFER_TIMEOUT_MS: Int(20_000, 1_000, 600_000, 'How long an agent has to accept an offer'),
+  DECLINE_COOLDOWN_MS: Int(60_000, 0, 3_600_000, 'How long a declining agent is skipped for that request'),
+  ABANDON_GRACE_MS: Int(30_000, 0, 3_600_000, "How long a waiting user's socket may be gone before abandon"),
+  AGING_POINTS_PER_MINUTE: Type.Number({
+    default: 2,
+    minimum: 0,
+    maximum: 100,
+    description: 'Urgency points a waiting request gains per minute',
+  }),
+  DEFAULT_HANDLE_SECONDS: Int(300, 1, 7200, 'Assumed handle time for ETAs until sessions are observed'),
+  QUEUE_MAX_WAITING: Int(50_000, 1, 10_000_000, 'Waiting requests beyond which new ones get 503'),
+  AGENT_LEASE_MS: Int(30_000, 3_000, 600_000, "How long an agent stays online if its instance vanishes"),
+  SWEEP_INTERVAL_MS: Int(500, 50, 60_000, 'How often expired offers and abandoned requests are swept'),
+  QUEUE_UPDATE_INTERVAL_MS: Int(200, 10, 60_000, 'Least time between two position pushes to one user'),
+  HTTP_BODY_LIMIT_BYTES: Int(64 * 1024, 1024, 10 * 1024 * 1024, 'Largest JSON body the API accepts'),
+  WS_MAX_MESSAGE_BYTES: Int(16 * 1024, 256, 1024 * 1024, 'Largest WebSocket frame a client may send'),
+  WS_MAX_MESSAGES_PER_10S: Int(100, 1, 100_000, 'WebSocket frames a client may send per 10 seconds'),
+  RATE_LIMIT_CREATE_PER_MINUTE: Int(30, 1, 1_000_000, 'Help requests one client IP may create per minute'),
+  RATE_LIMIT_LOGIN_PER_MINUTE: Int(10, 1, 1_000_000, 'Agent login attempts one client IP may make per minute'),
+  SHUTDOWN_GRACE_MS: Int(10_000, 0, 600_000, 'How long shutdown waits for work in flight'),
+  WEB_ROOT: Type.Optional(Type.String({ description: 'Directory of the web app served at / (defaults to web/)' })),
+});
+
+export type Env = Static<typeof EnvSchema>;

@@ -1,0 +1,36 @@
+/**
+ * The one place where a domain error code becomes an HTTP status and a WebSocket close code.
+ * Close codes are 4000 + the HTTP status, so a client can read either the same way.
+ */
+export const ERROR_CODES = {
+  LIFELINE_VALIDATION: { status: 400, message: 'The request does not match its schema' },
+  LIFELINE_BAD_JSON: { status: 400, message: 'The body is not valid JSON' },
+  LIFELINE_UNKNOWN_MESSAGE: { status: 400, message: 'Unknown message type' },
+  LIFELINE_UNAUTHENTICATED: { status: 401, message: 'Missing or invalid credentials' },
+  LIFELINE_TOKEN_EXPIRED: { status: 401, message: 'The token has expired' },
+  LIFELINE_BAD_SIGNATURE: { status: 401, message: 'The signature does not verify' },
+  LIFELINE_FORBIDDEN: { status: 403, message: 'Not allowed for this identity' },
+  LIFELINE_NOT_FOUND: { status: 404, message: 'Not found' },
+  LIFELINE_AGENT_EXISTS: { status: 409, message: 'An agent with this email already exists' },
+  LIFELINE_ACTIVE_REQUEST_EXISTS: { status: 409, message: 'This user already has an open help request' },
+  LIFELINE_OFFER_GONE: { status: 409, message: 'The offer expired or was withdrawn' },
+  LIFELINE_SESSION_GONE: { status: 409, message: 'The session is not active' },
+  LIFELINE_PAYLOAD_TOO_LARGE: { status: 413, message: 'The body or frame is too large' },
+  LIFELINE_UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Unsupported content type' },
+  LIFELINE_RATE_LIMITED: { status: 429, message: 'Too many requests; slow down' },
+  LIFELINE_INTERNAL: { status: 500, message: 'Internal error' },
+  LIFELINE_QUEUE_FULL: { status: 503, message: 'The queue is full; try again shortly' },
+  LIFELINE_REDIS_UNAVAILABLE: { status: 503, message: 'The state store is unavailable; try again shortly' },
+  LIFELINE_MEDIA_UNAVAILABLE: { status: 503, message: 'The media server is unavailable; try again shortly' },
+  LIFELINE_SHUTTING_DOWN: { status: 503, message: 'This instance is shutting down; reconnect' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export function httpStatusOf(code: ErrorCode): number {
+  return ERROR_CODES[code].status;
+}
+
+export function closeCodeOf(code: ErrorCode): number {
+  return 4000 + ERROR_CODES[code].status;
+}

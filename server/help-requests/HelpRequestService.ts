@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import type { Identity } from '../auth/PlatformIdentity.js';
+import type { LifelineTokens } from '../auth/LifelineTokens.js';
+import type { Principal } from '../auth/principal.js';
+import { LifelineError } from '../errors/LifelineError.js';
+import { queueRank } from '../routing/core/priority.js';
+import type { Dispatcher } from '../routing/Dispatcher.js';
+import type { RoutingDeps } from '../routing/deps.js';
+import type { QueuePositions, QueueSnapshot } from '../routing/QueuePositions.js';
+import type { NewRequest, RequestRecord } from '../routing/store/records.js';
+import type { SessionService } from '../sessions/SessionService.js';
+import type { UrgencyScorer } from '../../worker/urgency/types.js';
+import type { CreateHelpRequestBody } from './schemas.js';
+
+/** How many abandoned requests one sweep closes. */
+const ABANDON_BATCH = 200;
+
+export interface CreatedHelpRequest extends QueueSnapshot {
+  id: string;
+  accessToken: string;
+}
+
+/** A user's help request from creation to close: scoring, queueing, cancel, and presence. */
+export class HelpRequestService {
+  constructor(
+    private readonly deps: RoutingDeps,
+    private readonly tokens: LifelineTokens,
+    private readonly scorer: UrgencyScorer,
+    private readonly positions: QueuePositions,
+    private readonly dispatcher: Dispatcher,
+    private readonly sessions: SessionService,
+  ) {}
+
+  async create(identity: Identity, body: CreateHelpRequestBody): Promise<CreatedHelpRequest> {
+    const { store, now, settings, metrics } = this.deps;
+    if (body.channel === 'text' && !body.text?.trim())
+      throw new LifelineError('LIFELINE_VALIDATION', 'A text request needs a non-empty text');
+    const urgency = this.scorer({ text: body.text, language: body.language, categoryHint: body.category, tier: identity.tier, repeatContacts: 0 });
+    const request: NewRequest = {
+      id: randomUUID(),
+      userId: identity.sub,
+      userName: identity.name,
+      tier: identity.tier,
+      channel: body.channel,
+      media: body.channel === 'call' ? (body.media ?? 'audio') : undefined,
+      language: body.language,
+      category: urgency.category,
+      text: body.text,
+      score: urgency.score,
+      level: urgency.level,
+      reasons: urgency.reasons,
+      stream: body.stream,
+      createdAt: now(),
+    };
+    const rank = queueRank(request.score, request.createdAt, settings.agingPointsPerMinute);
+    const result = await store.enqueue(request, rank, settings.maxWaiting, this.tokens.requestTtlMs);
+    if (result.status === 'FULL') throw new LifelineError('LIFELINE_QUEUE_FULL');
+    if (result.status === 'ACTIVE')
+      throw new LifelineError('LIFELINE_ACTIVE_REQUEST_EXISTS', undefined, { details: { requestId: result.existingId } });
+    metrics.requestsCreated.inc({ channel: request.channel, level: request.level });
+    const accessToken = await this.tokens.signRequest(request.id, identity.sub);
+    await this.deps.bus.publish({ t: 'queue-changed' });
+    this.dispatcher.request();
+    const snapshot = (await this.positions.snapshot(request.id)) ?? { position: 1, etaSeconds: 0, state: 'connecting' };
+    return { id: request.id, accessToken, ...snapshot };
+  }
+
+  async get(principal: Principal, id: string): Promise<{ record: RequestRecord; queue: QueueSnapshot | null }> {
+    if (principal.kind === 'user' && principal.requestId !== id)
+      throw new LifelineError('LIFELINE_FORBIDDEN', 'A request token reads only its own request');
+    const record = await this.deps.store.getRequest(id);
+    if (!record) throw new LifelineError('LIFELINE_NOT_FOUND');
+    return { record, queue: await this.positions.snapshot(id) };
+  }
+
+  /** Idempotent: cancelling a closed request returns its state. */
+  async cancel(principal: Principal, id: string): Promise<string> {
+    if (principal.kind !== 'user' || principal.requestId !== id)
+      throw new LifelineError('LIFELINE_FORBIDDEN', 'Only the request’s own user may cancel it');
+    const closed = await this.deps.store.closeWaiting(id, this.deps.now(), 'cancelled', false);
+    if (closed.status === 'ASSIGNED' && closed.sessionId) {
+      await this.sessions.end(closed.sessionId, 'user_cancelled');
+      return 'ended';
+    }
+    if (closed.status === 'CLOSED') {
+      this.deps.metrics.cancelled.inc();
+      await this.afterClose(id, closed, 'cancelled');
+      return 'cancelled';
+    }
+    const record = await this.deps.store.getRequest(id);
+    if (!record) throw new LifelineError('LIFELINE_NOT_FOUND');
+    return record.state;
+  }
+
+  async userConnected(requestId: string): Promise<void> {
+    await this.deps.store.userConnection(requestId, 1, 0);
+  }
+
+  async userDisconnected(requestId: string): Promise<void> {
+    await this.deps.store.userConnection(requestId, -1, this.deps.now() + this.deps.settings.abandonGraceMs);
+  }
+
+  /** Closes requests whose user has been gone past the grace period. */
+  async abandonDue(): Promise<number> {
+    const { store, now, metrics } = this.deps;
+    let abandoned = 0;
+    for (const id of await store.dueAbandons(now(), ABANDON_BATCH)) {
+      const closed = await store.closeWaiting(id, now(), 'abandoned', true);
+      if (closed.status !== 'CLOSED') continue;
+      abandoned += 1;
+      metrics.abandoned.inc();
+      await this.afterClose(id, closed, 'abandoned');
+    }
+    return abandoned;
+  }
+
+  private async afterClose(requestId: string, closed: { offerId?: string; agentId?: string }, reason: 'cancelled' | 'abandoned') {
+    const { bus } = this.deps;
+    if (closed.offerId && closed.agentId) {
+      await bus.publish({ t: 'agent', agentId: closed.agentId, frame: { type: 'offer.withdrawn', offerId: closed.offerId, reason } });
+      this.dispatcher.request();
+    }
+    await bus.publish({ t: 'request', requestId, frame: { type: 'request.closed', requestId, reason } });
+    await bus.publish({ t: 'queue-changed' });
+  }
+}

@@ -1,0 +1,23 @@
+import type { Static } from '@sinclair/typebox';
+import type { QueueSnapshot } from '../routing/QueuePositions.js';
+import type { RequestRecord } from '../routing/store/records.js';
+import type { HelpRequestView } from './schemas.js';
+
+export function toHelpRequestView({ record, queue }: { record: RequestRecord; queue: QueueSnapshot | null }): Static<typeof HelpRequestView> {
+  return {
+    id: record.id,
+    state: record.state,
+    channel: record.channel,
+    media: record.media,
+    language: record.language,
+    category: record.category,
+    text: record.text,
+    tier: record.tier,
+    urgency: { score: record.score, level: record.level, reasons: record.reasons },
+    stream: record.stream,
+    createdAt: new Date(record.createdAt).toISOString(),
+    position: queue?.position,
+    etaSeconds: queue?.etaSeconds,
+    sessionId: record.sessionId,
+  };
+}

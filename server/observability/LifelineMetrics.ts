@@ -1,0 +1,80 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800];
+
+/** The API's Prometheus metrics, on a registry owned by one app instance (tests build several). */
+export class LifelineMetrics {
+  readonly registry = new Registry();
+  readonly requestsCreated = new Counter({
+    name: 'lifeline_help_requests_total',
+    help: 'Help requests created, by channel and urgency level',
+    labelNames: ['channel', 'level'] as const,
+    registers: [this.registry],
+  });
+  readonly offers = new Counter({
+    name: 'lifeline_offers_total',
+    help: 'Offers made to agents and how each ended',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly abandoned = new Counter({
+    name: 'lifeline_abandoned_total',
+    help: 'Requests closed because the user left before being served (this instance swept them)',
+    registers: [this.registry],
+  });
+  readonly cancelled = new Counter({
+    name: 'lifeline_cancelled_total',
+    help: 'Requests cancelled by their user',
+    registers: [this.registry],
+  });
+  readonly timeToOffer = new Histogram({
+    name: 'lifeline_time_to_offer_seconds',
+    help: 'From request creation to each offer made for it (re-offers included)',
+    buckets: SECONDS_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly waitUntilAnswered = new Histogram({
+    name: 'lifeline_wait_seconds',
+    help: 'From request creation to an agent accepting it (speed of answer)',
+    buckets: SECONDS_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly handleTime = new Histogram({
+    name: 'lifeline_handle_seconds',
+    help: 'Session length from accept to end',
+    buckets: SECONDS_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly sockets = new Gauge({
+    name: 'lifeline_websockets',
+    help: 'Open WebSockets on this instance, by role',
+    labelNames: ['role'] as const,
+    registers: [this.registry],
+  });
+  readonly errors = new Counter({
+    name: 'lifeline_errors_total',
+    help: 'Errors returned to clients, by code',
+    labelNames: ['code'] as const,
+    registers: [this.registry],
+  });
+
+  constructor(queueDepth: () => Promise<number>, agentsAvailable: () => Promise<number>) {
+    collectDefaultMetrics({ register: this.registry });
+    new Gauge({
+      name: 'lifeline_queue_waiting',
+      help: 'Requests waiting in the shared queue',
+      registers: [this.registry],
+      async collect() {
+        this.set(await queueDepth());
+      },
+    });
+    new Gauge({
+      name: 'lifeline_agents_available',
+      help: 'Agents online and available across all instances',
+      registers: [this.registry],
+      async collect() {
+        this.set(await agentsAvailable());
+      },
+    });
+  }
+}

@@ -1,0 +1,55 @@
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Identity } from '../auth/PlatformIdentity.js';
+import type { Principal } from '../auth/principal.js';
+import { LifelineError } from '../errors/LifelineError.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal;
+    identity?: Identity;
+  }
+  interface FastifyInstance {
+    requireAdmin: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    requirePrincipal: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    requireIdentity: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  }
+}
+
+function bearer(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** preHandlers that establish who is calling before any route handler runs. */
+export default fp(
+  async (app, { allowGuests }: { allowGuests: boolean }) => {
+    const { tokens, identities, secrets } = app.lifeline;
+
+    app.decorate('requireAdmin', async (request: FastifyRequest) => {
+      const token = bearer(request);
+      if (!token || !sameSecret(token, secrets.admin)) throw new LifelineError('LIFELINE_UNAUTHENTICATED');
+    });
+
+    app.decorate('requirePrincipal', async (request: FastifyRequest) => {
+      const token = bearer(request);
+      if (!token) throw new LifelineError('LIFELINE_UNAUTHENTICATED');
+      request.principal = await tokens.verify(token);
+    });
+
+    app.decorate('requireIdentity', async (request: FastifyRequest) => {
+      const token = bearer(request);
+      if (token) request.identity = await identities.verify(token);
+      else if (allowGuests) request.identity = { sub: `guest-${randomUUID()}`, tier: 'regular', guest: true };
+      else throw new LifelineError('LIFELINE_UNAUTHENTICATED', 'A platform identity token is required');
+    });
+  },
+  { name: 'lifeline-auth', dependencies: ['lifeline-services'] },
+);

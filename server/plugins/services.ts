@@ -1,0 +1,101 @@
+import fp from 'fastify-plugin';
+import { AgentRepository } from '../agents/AgentRepository.js';
+import { LifelineTokens } from '../auth/LifelineTokens.js';
+import { PlatformIdentity } from '../auth/PlatformIdentity.js';
+import { EventBus } from '../bus/EventBus.js';
+import type { Config } from '../config/load.js';
+import { HelpRequestService } from '../help-requests/HelpRequestService.js';
+import { LifelineMetrics } from '../observability/LifelineMetrics.js';
+import { AgentPresence } from '../routing/AgentPresence.js';
+import { Dispatcher } from '../routing/Dispatcher.js';
+import { OfferService } from '../routing/OfferService.js';
+import { QueuePositions } from '../routing/QueuePositions.js';
+import { RoutingStore } from '../routing/store/RoutingStore.js';
+import { Sweeper } from '../routing/Sweeper.js';
+import { SessionService } from '../sessions/SessionService.js';
+import { SocketRegistry } from '../ws/SocketRegistry.js';
+import type { MediaPlane } from '../../media/MediaPlane.js';
+import type { UrgencyScorer } from '../../worker/urgency/types.js';
+
+export interface Lifeline {
+  config: Config;
+  secrets: Config['secrets'];
+  now: () => number;
+  tokens: LifelineTokens;
+  identities: PlatformIdentity;
+  agents: AgentRepository;
+  media: MediaPlane;
+  store: RoutingStore;
+  bus: EventBus;
+  sockets: SocketRegistry;
+  metrics: LifelineMetrics;
+  dispatcher: Dispatcher;
+  sessions: SessionService;
+  offers: OfferService;
+  presence: AgentPresence;
+  positions: QueuePositions;
+  requests: HelpRequestService;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    lifeline: Lifeline;
+  }
+}
+
+export interface ServicesOptions {
+  config: Config;
+  media: MediaPlane;
+  scorer: UrgencyScorer;
+  now: () => number;
+}
+
+/** Composes the application's services once per app; each is handed what it needs, nothing global. */
+export default fp<ServicesOptions>(
+  async (app, { config, media, scorer, now }) => {
+    const retentionMs = 7 * 24 * 3600 * 1000;
+    const store = new RoutingStore(app.redis, config.keyPrefix, retentionMs);
+    const bus = new EventBus(app.redis, app.redisSubscriber, config.keyPrefix, (error) =>
+      app.log.warn({ err: error }, 'ignored a malformed bus message'),
+    );
+    const metrics = new LifelineMetrics(
+      () => store.waitingCount(),
+      () => store.countOnlineAgents(),
+    );
+    const tokens = new LifelineTokens(config.secrets.signing, { agentSeconds: config.tokens.agentTtlSeconds, requestSeconds: config.tokens.requestTtlSeconds }, now);
+    const deps = { store, bus, now, settings: config.routing, metrics, log: app.log };
+    const agents = new AgentRepository(app.redis, config.keyPrefix);
+    const sockets = new SocketRegistry();
+    const dispatcher = new Dispatcher(deps);
+    const sessions = new SessionService(deps, media, agents, dispatcher);
+    const positions = new QueuePositions(deps, sockets);
+    const offers = new OfferService(deps, sessions, dispatcher);
+    const presence = new AgentPresence(deps, agents, dispatcher);
+    const requests = new HelpRequestService(deps, tokens, scorer, positions, dispatcher, sessions);
+    const sweeper = new Sweeper({
+      offers, requests, presence, dispatcher, now, log: app.log,
+      localAgentIds: () => sockets.localAgentIds(),
+      intervalMs: config.routing.sweepIntervalMs,
+      leaseMs: config.routing.agentLeaseMs,
+    });
+    bus.on((event) => {
+      if (event.t === 'queue-changed') positions.changed();
+      else sockets.deliver(event);
+    });
+    app.decorate('lifeline', {
+      config, secrets: config.secrets, now, tokens, identities: new PlatformIdentity(config.secrets.platform, now),
+      agents, media, store, bus, sockets, metrics, dispatcher, sessions, offers, presence, positions, requests,
+    });
+    app.addHook('onReady', async () => {
+      await bus.start();
+      sweeper.start();
+    });
+    // Sockets close in preClose (websocket plugin); here the timers stop and rounds in flight finish.
+    app.addHook('onClose', async () => {
+      await sweeper.stop();
+      await dispatcher.idle();
+      await positions.close();
+    });
+  },
+  { name: 'lifeline-services', dependencies: ['lifeline-redis'] },
+);

@@ -1,0 +1,44 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Connection } from '../../ws/Connection.js';
+
+/**
+ * The one WebSocket. The token is checked in preValidation, before the upgrade: a bad token
+ * gets an HTTP 401 with a code and never becomes a socket.
+ */
+const websocket: FastifyPluginAsyncTypebox = async (app) => {
+  const connections = new Set<Connection>();
+
+  app.get(
+    '/v1/ws',
+    {
+      websocket: true,
+      schema: {
+        tags: ['realtime'],
+        description: 'WebSocket upgrade; protocol in docs/protocol.md',
+        querystring: Type.Object({ token: Type.String({ minLength: 1, maxLength: 4096 }) }),
+      },
+      preValidation: async (request) => {
+        request.principal = await app.lifeline.tokens.verify(request.query.token);
+      },
+    },
+    (socket, request) => {
+      const connection = new Connection(app.lifeline, socket, request.principal!, request.log);
+      connections.add(connection);
+      socket.once('close', () => connections.delete(connection));
+    },
+  );
+
+  // Clients are told this instance is going away, so they reconnect elsewhere; presence is
+  // cleaned up while Redis is still open.
+  app.addHook('preClose', async () => {
+    await Promise.all(
+      [...connections].map((connection) => {
+        connection.close('LIFELINE_SHUTTING_DOWN');
+        return connection.detach();
+      }),
+    );
+  });
+};
+
+export default websocket;

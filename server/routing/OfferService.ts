@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { LifelineError } from '../errors/LifelineError.js';
+import type { SessionService } from '../sessions/SessionService.js';
+import type { Dispatcher } from './Dispatcher.js';
+import type { RoutingDeps } from './deps.js';
+
+/** How many due offers one sweep expires; the rest wait for the next sweep. */
+const EXPIRE_BATCH = 200;
+
+/** An agent's answer to an offer, and offers that ran out of time. */
+export class OfferService {
+  constructor(
+    private readonly deps: RoutingDeps,
+    private readonly sessions: SessionService,
+    private readonly dispatcher: Dispatcher,
+  ) {}
+
+  async accept(agentId: string, offerId: string): Promise<string> {
+    const sessionId = randomUUID();
+    const result = await this.deps.store.acceptOffer(offerId, agentId, this.deps.now(), sessionId);
+    if (result.status === 'FORBIDDEN') throw new LifelineError('LIFELINE_FORBIDDEN', 'This offer is not yours');
+    if (result.status !== 'OK' || !result.requestId) throw new LifelineError('LIFELINE_OFFER_GONE');
+    this.deps.metrics.offers.inc({ outcome: 'accepted' });
+    await this.sessions.start(sessionId, result.requestId, agentId);
+    return sessionId;
+  }
+
+  async decline(agentId: string, offerId: string): Promise<void> {
+    const result = await this.deps.store.releaseOffer(offerId, this.deps.now(), 'decline', agentId);
+    if (result.status === 'FORBIDDEN') throw new LifelineError('LIFELINE_FORBIDDEN', 'This offer is not yours');
+    if (result.status !== 'OK') throw new LifelineError('LIFELINE_OFFER_GONE');
+    this.deps.metrics.offers.inc({ outcome: 'declined' });
+    await this.requeued();
+  }
+
+  /** Returns offers whose time ran out to the queue; any instance may do it, only one succeeds per offer. */
+  async expireDue(): Promise<number> {
+    const { store, bus, now, metrics } = this.deps;
+    const due = await store.dueOffers(now(), EXPIRE_BATCH);
+    let expired = 0;
+    for (const offerId of due) {
+      const result = await store.releaseOffer(offerId, now(), 'expire');
+      if (result.status !== 'OK' || !result.agentId) continue;
+      expired += 1;
+      metrics.offers.inc({ outcome: 'expired' });
+      await bus.publish({ t: 'agent', agentId: result.agentId, frame: { type: 'offer.withdrawn', offerId, reason: 'expired' } });
+    }
+    if (expired > 0) await this.requeued();
+    return expired;
+  }
+
+  private async requeued(): Promise<void> {
+    await this.deps.bus.publish({ t: 'queue-changed' });
+    this.dispatcher.request();
+  }
+}

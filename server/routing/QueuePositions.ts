@@ -1,0 +1,86 @@
+import { averageHandleSeconds, estimatedWaitSeconds } from './core/eta.js';
+import type { RoutingDeps } from './deps.js';
+import type { SocketRegistry } from '../ws/SocketRegistry.js';
+
+export interface QueueSnapshot {
+  position: number;
+  etaSeconds: number;
+  state: 'waiting' | 'connecting';
+}
+
+/** Largest queue read in one push; a longer queue shows its tail as this position. */
+const MAX_QUEUE_READ = 100_000;
+
+/**
+ * Pushes `queue.update` to the users whose sockets are on this instance, whenever the shared queue
+ * changes anywhere. Pushes are coalesced to one per interval and skipped when nothing changed.
+ */
+export class QueuePositions {
+  private readonly lastSent = new Map<string, string>();
+  private timer: NodeJS.Timeout | null = null;
+  private pushing: Promise<void> | null = null;
+  private lastPushAt = 0;
+
+  constructor(
+    private readonly deps: RoutingDeps,
+    private readonly sockets: SocketRegistry,
+  ) {}
+
+  changed(): void {
+    if (this.timer) return;
+    const wait = Math.max(0, this.lastPushAt + this.deps.settings.queueUpdateIntervalMs - Date.now());
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.lastPushAt = Date.now();
+      this.pushing = this.push()
+        .catch((error: unknown) => this.deps.log.warn({ err: error }, 'queue position push failed'))
+        .finally(() => (this.pushing = null));
+    }, wait);
+  }
+
+  private async serviceRate() {
+    const [recent, serving] = await Promise.all([this.deps.store.recentHandleSeconds(), this.deps.store.countOnlineAgents()]);
+    return { servingAgents: serving, avgHandleSeconds: averageHandleSeconds(recent, this.deps.settings.defaultHandleSeconds) };
+  }
+
+  /** Where a request stands now, or null once it is no longer waiting for an agent. */
+  async snapshot(requestId: string): Promise<QueueSnapshot | null> {
+    const position = await this.deps.store.position(requestId);
+    if (position !== null) return { position, etaSeconds: estimatedWaitSeconds(position, await this.serviceRate()), state: 'waiting' };
+    const record = await this.deps.store.getRequest(requestId);
+    return record?.state === 'offered' ? { position: 1, etaSeconds: 0, state: 'connecting' } : null;
+  }
+
+  private async push(): Promise<void> {
+    const local = this.sockets.localRequestIds();
+    if (local.length === 0) return;
+    const [order, rate] = await Promise.all([this.deps.store.queueOrder(MAX_QUEUE_READ), this.serviceRate()]);
+    const positions = new Map(order.map((id, index) => [id, index + 1]));
+    for (const requestId of local) {
+      const position = positions.get(requestId);
+      const snapshot: QueueSnapshot | null =
+        position !== undefined
+          ? { position, etaSeconds: estimatedWaitSeconds(position, rate), state: 'waiting' }
+          : await this.snapshot(requestId);
+      if (snapshot) this.send(requestId, snapshot);
+    }
+  }
+
+  /** Sends the snapshot unless this socket's user already has exactly that one. */
+  send(requestId: string, snapshot: QueueSnapshot): void {
+    const key = `${snapshot.position}:${snapshot.etaSeconds}:${snapshot.state}`;
+    if (this.lastSent.get(requestId) === key) return;
+    this.lastSent.set(requestId, key);
+    this.sockets.sendTo('request', requestId, { type: 'queue.update', requestId, ...snapshot });
+  }
+
+  forget(requestId: string): void {
+    this.lastSent.delete(requestId);
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.pushing;
+  }
+}

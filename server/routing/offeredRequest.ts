@@ -1,0 +1,19 @@
+import type { CategoryName } from '../schemas/domain.js';
+import type { OfferedRequest } from '../schemas/frames.js';
+import type { RequestRecord } from './store/records.js';
+
+/** What an agent sees of a request in an offer: enough to decide, nothing about who the user is. */
+export function toOfferedRequest(record: RequestRecord, now: number): OfferedRequest {
+  return {
+    id: record.id,
+    channel: record.channel,
+    media: record.media,
+    language: record.language,
+    category: record.category as CategoryName,
+    text: record.text,
+    urgency: { score: record.score, level: record.level, reasons: record.reasons },
+    stream: record.stream,
+    tier: record.tier,
+    waitedSeconds: Math.max(0, Math.round((now - record.createdAt) / 1000)),
+  };
+}

@@ -1,0 +1,206 @@
+import type { Redis } from 'ioredis';
+import type { AgentSnapshot, WaitingRequest } from '../core/types.js';
+import { LuaScript, asStrings } from './LuaScript.js';
+import * as lua from './lua.js';
+import { decodeDeclined, decodeRequest, encodeNewRequest, type NewRequest, type RequestRecord } from './records.js';
+
+export type EnqueueResult = { status: 'OK' } | { status: 'FULL' } | { status: 'ACTIVE'; existingId: string };
+export type OfferRelease = 'decline' | 'expire' | 'withdraw';
+export interface ScriptOutcome {
+  status: string;
+  requestId?: string;
+  agentId?: string;
+}
+export interface SessionEnd extends ScriptOutcome {
+  startedAt?: number;
+}
+export interface WaitingClosed extends ScriptOutcome {
+  previousState?: string;
+  offerId?: string;
+  sessionId?: string;
+}
+export interface AgentProfile {
+  languages: readonly string[];
+  skills: readonly string[];
+  maxSessions: number;
+}
+
+const SCRIPTS = {
+  enqueue: new LuaScript(lua.ENQUEUE),
+  claimOffer: new LuaScript(lua.CLAIM_OFFER),
+  acceptOffer: new LuaScript(lua.ACCEPT_OFFER),
+  releaseOffer: new LuaScript(lua.RELEASE_OFFER),
+  endSession: new LuaScript(lua.END_SESSION),
+  closeWaiting: new LuaScript(lua.CLOSE_WAITING),
+  userConnection: new LuaScript(lua.USER_CONNECTION),
+  agentConnection: new LuaScript(lua.AGENT_CONNECTION),
+  setStatus: new LuaScript(lua.SET_STATUS),
+  expireLease: new LuaScript(lua.EXPIRE_LEASE),
+};
+
+/** The routing module's Redis state. No other module reads or writes these keys. */
+export class RoutingStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    private readonly retentionMs: number,
+  ) {}
+
+  private key(...parts: string[]): string {
+    return this.prefix + parts.join(':');
+  }
+
+  private run(script: keyof typeof SCRIPTS, key: string, args: (string | number)[]) {
+    return SCRIPTS[script].run(this.redis, [key], [this.prefix, ...args]);
+  }
+
+  async enqueue(request: NewRequest, rank: number, maxWaiting: number, activeTtlMs: number): Promise<EnqueueResult> {
+    const args = [request.id, request.userId, rank, maxWaiting, activeTtlMs, ...encodeNewRequest(request)];
+    const [status, existingId] = asStrings(await this.run('enqueue', this.key('req', request.id), args));
+    if (status === 'ACTIVE') return { status, existingId: existingId ?? '' };
+    return { status: status === 'FULL' ? 'FULL' : 'OK' };
+  }
+
+  async getRequest(id: string): Promise<RequestRecord | null> {
+    return decodeRequest(await this.redis.hgetall(this.key('req', id)));
+  }
+
+  /** 1-based place in the waiting line, or null when not waiting. */
+  async position(requestId: string): Promise<number | null> {
+    const rank = await this.redis.zrevrank(this.key('queue'), requestId);
+    return rank === null ? null : rank + 1;
+  }
+
+  waitingCount(): Promise<number> {
+    return this.redis.zcard(this.key('queue'));
+  }
+
+  /** Ids of waiting requests, most urgent first. */
+  queueOrder(limit: number): Promise<string[]> {
+    return this.redis.zrevrange(this.key('queue'), 0, limit - 1);
+  }
+
+  async waitingHead(limit: number): Promise<WaitingRequest[]> {
+    const ids = await this.queueOrder(limit);
+    if (ids.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const id of ids) pipeline.hmget(this.key('req', id), 'language', 'category', 'score', 'createdAt', 'declined');
+    const rows = (await pipeline.exec()) ?? [];
+    return ids.flatMap((id, i) => {
+      const [language, category, score, createdAt, declined] = (rows[i]?.[1] ?? []) as (string | null)[];
+      if (!language) return [];
+      const base = { id, language, category: category ?? 'general', score: Number(score), createdAt: Number(createdAt) };
+      return [{ ...base, declinedBy: decodeDeclined(declined ?? undefined) }];
+    });
+  }
+
+  async onlineAgents(now: number): Promise<AgentSnapshot[]> {
+    const ids = await this.redis.smembers(this.key('agents:online'));
+    if (ids.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    const fields = ['status', 'load', 'maxSessions', 'idleSince', 'leaseUntil', 'languages', 'skills'];
+    for (const id of ids) pipeline.hmget(this.key('presence', id), ...fields);
+    const rows = (await pipeline.exec()) ?? [];
+    return ids.flatMap((id, i) => {
+      const [status, load, max, idleSince, leaseUntil, languages, skills] = (rows[i]?.[1] ?? []) as (string | null)[];
+      if (status !== 'available' || Number(leaseUntil) < now) return [];
+      const profile = { languages: JSON.parse(languages ?? '[]'), skills: JSON.parse(skills ?? '[]') };
+      return [{ id, ...profile, maxSessions: Number(max), load: Number(load), idleSince: Number(idleSince) }];
+    });
+  }
+
+  async claimOffer(requestId: string, agentId: string, offerId: string, now: number, expiresAt: number) {
+    return (await this.run('claimOffer', this.key('req', requestId), [requestId, agentId, offerId, now, expiresAt])) === 1;
+  }
+
+  async acceptOffer(offerId: string, agentId: string, now: number, sessionId: string): Promise<ScriptOutcome> {
+    const [status, requestId] = asStrings(
+      await this.run('acceptOffer', this.key('offer', offerId), [offerId, agentId, now, sessionId]),
+    );
+    return { status: status ?? 'GONE', requestId };
+  }
+
+  async releaseOffer(offerId: string, now: number, mode: OfferRelease, agentId = ''): Promise<ScriptOutcome> {
+    const reply = await this.run('releaseOffer', this.key('offer', offerId), [offerId, now, mode, agentId]);
+    const [status, requestId, holder] = asStrings(reply);
+    return { status: status ?? 'GONE', requestId, agentId: holder };
+  }
+
+  dueOffers(now: number, limit: number): Promise<string[]> {
+    return this.redis.zrangebyscore(this.key('offers:deadline'), '-inf', now, 'LIMIT', 0, limit);
+  }
+
+  async endSession(sessionId: string, now: number, reason: string, outcome: string, requeue: boolean) {
+    const args = [sessionId, now, reason, outcome, this.retentionMs, requeue ? '1' : '0'];
+    const [status, requestId, agentId, startedAt] = asStrings(await this.run('endSession', this.key('session', sessionId), args));
+    return { status: status ?? 'GONE', requestId, agentId, startedAt: Number(startedAt) } satisfies SessionEnd;
+  }
+
+  /** The agent's wrap-up note stays with the session record only: never in logs or job payloads. */
+  async recordWrapUpNote(sessionId: string, note: string): Promise<void> {
+    await this.redis.hset(this.key('session', sessionId), 'note', note);
+  }
+
+  async getSession(sessionId: string): Promise<Record<string, string> | null> {
+    const hash = await this.redis.hgetall(this.key('session', sessionId));
+    return hash.requestId ? hash : null;
+  }
+
+  async closeWaiting(requestId: string, now: number, reason: 'cancelled' | 'abandoned', requireGone: boolean) {
+    const args = [requestId, now, reason, requireGone ? '1' : '0', this.retentionMs];
+    const [status, second, offerId, agentId] = asStrings(await this.run('closeWaiting', this.key('req', requestId), args));
+    const closed: WaitingClosed = { status: status ?? 'GONE', requestId };
+    if (status === 'ASSIGNED') closed.sessionId = second;
+    if (status === 'CLOSED') Object.assign(closed, { previousState: second, offerId, agentId });
+    return closed;
+  }
+
+  async userConnection(requestId: string, delta: 1 | -1, abandonDeadline: number): Promise<number> {
+    return Number(await this.run('userConnection', this.key('req', requestId), [requestId, delta, abandonDeadline]));
+  }
+
+  dueAbandons(now: number, limit: number): Promise<string[]> {
+    return this.redis.zrangebyscore(this.key('abandon:deadline'), '-inf', now, 'LIMIT', 0, limit);
+  }
+
+  async agentConnection(agentId: string, delta: 1 | -1, now: number, leaseUntil: number, profile: AgentProfile) {
+    const { languages, skills, maxSessions } = profile;
+    const args = [agentId, delta, now, leaseUntil, JSON.stringify(languages), JSON.stringify(skills), maxSessions];
+    return Number(await this.run('agentConnection', this.key('presence', agentId), args));
+  }
+
+  async setStatus(agentId: string, status: 'available' | 'away', now: number, leaseUntil: number): Promise<string> {
+    return String(await this.run('setStatus', this.key('presence', agentId), [agentId, status, now, leaseUntil]));
+  }
+
+  async renewLeases(agentIds: readonly string[], leaseUntil: number): Promise<void> {
+    if (agentIds.length === 0) return;
+    const pipeline = this.redis.pipeline();
+    for (const id of agentIds) pipeline.hset(this.key('presence', id), 'leaseUntil', leaseUntil);
+    await pipeline.exec();
+  }
+
+  /** Takes offline every available agent whose lease ran out; returns their ids. */
+  async expireLeases(now: number): Promise<string[]> {
+    const ids = await this.redis.smembers(this.key('agents:online'));
+    const expired: string[] = [];
+    for (const id of ids) if ((await this.run('expireLease', this.key('presence', id), [id, now])) === 1) expired.push(id);
+    return expired;
+  }
+
+  async getPresence(agentId: string): Promise<Record<string, string>> {
+    return this.redis.hgetall(this.key('presence', agentId));
+  }
+
+  async recentHandleSeconds(): Promise<number[]> {
+    return (await this.redis.lrange(this.key('stats:handle-seconds'), 0, -1)).map(Number);
+  }
+
+  async countOnlineAgents(): Promise<number> {
+    return this.redis.scard(this.key('agents:online'));
+  }
+
+  async abandonedTotal(): Promise<number> {
+    return Number((await this.redis.hget(this.key('stats'), 'abandoned')) ?? 0);
+  }
+}

@@ -1,0 +1,81 @@
+import { LifelineError } from '../errors/LifelineError.js';
+import type { AgentRepository } from '../agents/AgentRepository.js';
+import type { Dispatcher } from '../routing/Dispatcher.js';
+import type { RoutingDeps } from '../routing/deps.js';
+import type { ServerFrame } from '../schemas/frames.js';
+import { agentIdentity, roomNameFor, userIdentity, type MediaPlane } from '../../media/MediaPlane.js';
+
+type ReadyFrame = Extract<ServerFrame, { type: 'session.ready' }>;
+
+/** A session is one accepted request: one LiveKit room, one user, one agent. */
+export class SessionService {
+  constructor(
+    private readonly deps: RoutingDeps,
+    private readonly media: MediaPlane,
+    private readonly agents: AgentRepository,
+    private readonly dispatcher: Dispatcher,
+  ) {}
+
+  /** Makes the room and hands both sides their own token; if the room cannot be made, the request goes back. */
+  async start(sessionId: string, requestId: string, agentId: string): Promise<void> {
+    const { store, bus, now, metrics } = this.deps;
+    try {
+      await this.media.createRoom(roomNameFor(sessionId));
+    } catch (error) {
+      await store.endSession(sessionId, now(), 'media_failed', '', true);
+      await bus.publish({ t: 'queue-changed' });
+      this.dispatcher.request();
+      throw error;
+    }
+    const record = await store.getRequest(requestId);
+    if (record) metrics.waitUntilAnswered.observe(Math.max(0, now() - record.createdAt) / 1000);
+    const [userFrame, agentFrame] = await Promise.all([this.readyFor(sessionId, requestId, 'user'), this.readyFor(sessionId, requestId, agentId)]);
+    await Promise.all([
+      bus.publish({ t: 'request', requestId, frame: userFrame }),
+      bus.publish({ t: 'agent', agentId, frame: agentFrame }),
+    ]);
+  }
+
+  /** A fresh session.ready for a side of a session, e.g. for a user whose socket reconnected. */
+  async readyFor(sessionId: string, requestId: string, side: 'user' | string): Promise<ReadyFrame> {
+    const room = roomNameFor(sessionId);
+    let identity: string;
+    let name: string | undefined;
+    if (side === 'user') {
+      identity = userIdentity(requestId);
+      name = (await this.deps.store.getRequest(requestId))?.userName ?? 'Viewer';
+    } else {
+      identity = agentIdentity(side);
+      name = (await this.agents.findById(side))?.name;
+    }
+    const token = await this.media.joinToken({ room, identity, name, canPublish: true });
+    return { type: 'session.ready', sessionId, requestId, room, livekitUrl: this.media.publicUrl, token };
+  }
+
+  /** Ends a session once, whoever asks first (agent, user, webhook); later calls return false. */
+  async end(sessionId: string, reason: string, wrapUp: { outcome?: string; note?: string } = {}): Promise<boolean> {
+    const { store, bus, now, metrics, log } = this.deps;
+    const ended = await store.endSession(sessionId, now(), reason, wrapUp.outcome ?? '', false);
+    if (ended.status !== 'ENDED' || !ended.requestId || !ended.agentId) return false;
+    if (wrapUp.note) await store.recordWrapUpNote(sessionId, wrapUp.note);
+    metrics.handleTime.observe(Math.max(0, now() - ended.startedAt) / 1000);
+    const frame: ServerFrame = { type: 'session.ended', sessionId, reason };
+    await Promise.all([
+      bus.publish({ t: 'request', requestId: ended.requestId, frame }),
+      bus.publish({ t: 'agent', agentId: ended.agentId, frame }),
+      bus.publish({ t: 'queue-changed' }),
+    ]);
+    this.dispatcher.request();
+    this.media.deleteRoom(roomNameFor(sessionId)).catch((error: unknown) => {
+      log.warn({ err: error, sessionId }, 'room delete failed; LiveKit closes it when empty');
+    });
+    return true;
+  }
+
+  async endByAgent(agentId: string, sessionId: string, wrapUp: { outcome?: string; note?: string }): Promise<void> {
+    const session = await this.deps.store.getSession(sessionId);
+    if (!session) throw new LifelineError('LIFELINE_SESSION_GONE');
+    if (session.agentId !== agentId) throw new LifelineError('LIFELINE_FORBIDDEN', 'This session is not yours');
+    if (!(await this.end(sessionId, 'agent_ended', wrapUp))) throw new LifelineError('LIFELINE_SESSION_GONE');
+  }
+}

@@ -1,0 +1,125 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { RawData, WebSocket } from 'ws';
+import type { Principal } from '../auth/principal.js';
+import { toLifelineError } from '../errors/classify.js';
+import { LifelineError } from '../errors/LifelineError.js';
+import type { Lifeline } from '../plugins/services.js';
+import type { ServerFrame } from '../schemas/frames.js';
+import { FrameRateLimiter } from './FrameRateLimiter.js';
+import { FRAME_ROUTES } from './handlers/index.js';
+
+const RATE_WINDOW_MS = 10_000;
+
+function rawSize(data: RawData): number {
+  return Array.isArray(data) ? data.reduce((sum, part) => sum + part.length, 0) : data.byteLength;
+}
+
+/**
+ * One authenticated socket. Frames are handled one at a time in arrival order, after the
+ * socket's own registration, so an agent's first `agent.status` never races its connect.
+ */
+export class Connection {
+  private work: Promise<void>;
+  private closed = false;
+  private readonly limiter: FrameRateLimiter;
+  private readonly kind: 'agent' | 'request';
+  private readonly id: string;
+
+  constructor(
+    private readonly lifeline: Lifeline,
+    private readonly socket: WebSocket,
+    private readonly principal: Principal,
+    private readonly log: FastifyBaseLogger,
+  ) {
+    const { limits } = lifeline.config;
+    this.limiter = new FrameRateLimiter(limits.wsMessagesPer10s, RATE_WINDOW_MS);
+    this.kind = principal.kind === 'agent' ? 'agent' : 'request';
+    this.id = principal.kind === 'agent' ? principal.agentId : principal.requestId;
+    // Listeners first, before any await, so no frame is missed.
+    socket.on('message', (data, isBinary) => this.enqueue(() => this.receive(data, isBinary)));
+    socket.on('close', () => void this.detach());
+    socket.on('error', (error) => log.debug({ err: error }, 'socket error'));
+    lifeline.sockets.add(this.kind, this.id, socket);
+    lifeline.metrics.sockets.inc({ role: principal.kind });
+    this.work = this.open().catch((error: unknown) => this.fail(error));
+  }
+
+  private enqueue(step: () => Promise<void>): void {
+    this.work = this.work.then(step).catch((error: unknown) => this.fail(error));
+  }
+
+  private send(frame: ServerFrame): void {
+    this.lifeline.sockets.send(this.socket, frame);
+  }
+
+  private async open(): Promise<void> {
+    const { presence, requests, positions, sessions } = this.lifeline;
+    this.send({ type: 'hello', role: this.principal.kind, id: this.id });
+    if (this.principal.kind === 'agent') return presence.connected(this.principal.agentId);
+    await requests.userConnected(this.id);
+    positions.forget(this.id);
+    const snapshot = await positions.snapshot(this.id);
+    if (snapshot) return positions.send(this.id, snapshot);
+    const record = await this.lifeline.store.getRequest(this.id);
+    if (record?.state === 'assigned' && record.sessionId) this.send(await sessions.readyFor(record.sessionId, this.id, 'user'));
+  }
+
+  private async receive(data: RawData, isBinary: boolean): Promise<void> {
+    if (this.closed) return;
+    if (rawSize(data) > this.lifeline.config.limits.wsMessageBytes) return this.close('LIFELINE_PAYLOAD_TOO_LARGE');
+    if (!this.limiter.allow()) return this.close('LIFELINE_RATE_LIMITED');
+    if (isBinary) return this.reject(new LifelineError('LIFELINE_VALIDATION', 'Frames are JSON text'));
+    let frame: unknown;
+    try {
+      frame = JSON.parse(data.toString());
+    } catch {
+      return this.reject(new LifelineError('LIFELINE_BAD_JSON'));
+    }
+    const ref = typeof (frame as { ref?: unknown })?.ref === 'string' ? (frame as { ref: string }).ref.slice(0, 64) : undefined;
+    const type = (frame as { type?: unknown })?.type;
+    const route = typeof type === 'string' ? FRAME_ROUTES.get(type) : undefined;
+    if (!route) return this.reject(new LifelineError('LIFELINE_UNKNOWN_MESSAGE', `Unknown message type ${JSON.stringify(type)?.slice(0, 40)}`), ref);
+    if (!route.check.Check(frame)) {
+      const first = route.check.Errors(frame).First();
+      return this.reject(new LifelineError('LIFELINE_VALIDATION', `${first?.path || '/'}: ${first?.message}`), ref);
+    }
+    if (!route.handler.roles.includes(this.principal.kind))
+      return this.reject(new LifelineError('LIFELINE_FORBIDDEN', `${route.handler.type} is not for ${this.principal.kind}s`), ref);
+    try {
+      const reply = await route.handler.handle({ lifeline: this.lifeline, principal: this.principal, log: this.log }, frame as never);
+      if (reply) this.send(ref ? { ...reply, ref } : reply);
+    } catch (error) {
+      this.reject(error, ref);
+    }
+  }
+
+  private reject(raw: unknown, ref?: string): void {
+    const error = toLifelineError(raw);
+    if (error.statusCode >= 500) this.log.error({ err: raw, code: error.code }, 'frame failed');
+    this.lifeline.metrics.errors.inc({ code: error.code });
+    this.send({ type: 'error', code: error.code, message: error.message, ...(ref ? { ref } : {}) });
+  }
+
+  private fail(error: unknown): void {
+    this.log.warn({ err: error }, 'socket setup or frame handling failed');
+    this.reject(error);
+  }
+
+  /** Closes with 4000 + the HTTP status of the code, and the code as the reason. */
+  close(code: LifelineError['code']): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.close(new LifelineError(code).closeCode, code);
+  }
+
+  /** Runs once, whether the peer left or the server is shutting down. */
+  detach(): Promise<void> {
+    if (this.closed) return this.work;
+    this.closed = true;
+    const { sockets, metrics, presence, requests, positions } = this.lifeline;
+    const remaining = sockets.remove(this.kind, this.id, this.socket);
+    metrics.sockets.dec({ role: this.principal.kind });
+    if (remaining === 0 && this.kind === 'request') positions.forget(this.id);
+    const leave = () => (this.kind === 'agent' ? presence.disconnected(this.id) : requests.userDisconnected(this.id));
+    this.work = this.work.then(leave).catch((error: unknown) => this.log.warn({ err: error }, 'disconnect cleanup failed'));
+    return this.work;
+  }
+}

@@ -1,0 +1,69 @@
+import type { WebSocket } from 'ws';
+import type { BusEvent } from '../bus/EventBus.js';
+import type { ServerFrame } from '../schemas/frames.js';
+
+/** A socket whose peer reads slower than this is cut off rather than buffered without bound. */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
+/** This instance's open sockets, by the agent or request they speak for. */
+export class SocketRegistry {
+  private readonly agents = new Map<string, Set<WebSocket>>();
+  private readonly requests = new Map<string, Set<WebSocket>>();
+
+  private group(kind: 'agent' | 'request') {
+    return kind === 'agent' ? this.agents : this.requests;
+  }
+
+  add(kind: 'agent' | 'request', id: string, socket: WebSocket): void {
+    const map = this.group(kind);
+    const set = map.get(id) ?? new Set();
+    set.add(socket);
+    map.set(id, set);
+  }
+
+  /** Returns how many sockets this instance still holds for that id. */
+  remove(kind: 'agent' | 'request', id: string, socket: WebSocket): number {
+    const map = this.group(kind);
+    const set = map.get(id);
+    if (!set) return 0;
+    set.delete(socket);
+    if (set.size === 0) map.delete(id);
+    return set.size;
+  }
+
+  send(socket: WebSocket, frame: ServerFrame): void {
+    if (socket.readyState !== socket.OPEN) return;
+    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      socket.terminate();
+      return;
+    }
+    socket.send(JSON.stringify(frame));
+  }
+
+  sendTo(kind: 'agent' | 'request', id: string, frame: ServerFrame): void {
+    for (const socket of this.group(kind).get(id) ?? []) this.send(socket, frame);
+  }
+
+  deliver(event: BusEvent): void {
+    if (event.t === 'agent') this.sendTo('agent', event.agentId, event.frame);
+    else if (event.t === 'request') this.sendTo('request', event.requestId, event.frame);
+  }
+
+  localAgentIds(): string[] {
+    return [...this.agents.keys()];
+  }
+
+  localRequestIds(): string[] {
+    return [...this.requests.keys()];
+  }
+
+  count(kind: 'agent' | 'request'): number {
+    let total = 0;
+    for (const set of this.group(kind).values()) total += set.size;
+    return total;
+  }
+
+  *all(): Iterable<WebSocket> {
+    for (const set of [...this.agents.values(), ...this.requests.values()]) yield* set;
+  }
+}

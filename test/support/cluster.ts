@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import { inject } from 'vitest';
+import { buildApp, type AppOptions } from '../../server/app.js';
+import { loadConfig, type Config } from '../../server/config/load.js';
+
+export interface Instance {
+  app: FastifyInstance;
+  url: string;
+  wsUrl: string;
+}
+
+export interface Cluster {
+  config: Config;
+  instances: Instance[];
+  redis: Redis;
+  close(): Promise<void>;
+}
+
+/** Settings every test file starts from: a unique key prefix and fast timers. */
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  const livekit = inject('livekit');
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    REDIS_URL: 'redis://127.0.0.1:6379',
+    REDIS_KEY_PREFIX: `lifeline-test:${randomBytes(6).toString('hex')}:`,
+    LIVEKIT_URL: livekit.url,
+    LIVEKIT_API_KEY: livekit.apiKey,
+    LIVEKIT_API_SECRET: livekit.apiSecret,
+    LIFELINE_ADMIN_TOKEN: randomBytes(24).toString('hex'),
+    LIFELINE_SECRET: randomBytes(32).toString('hex'),
+    LIFELINE_PLATFORM_SECRET: randomBytes(24).toString('hex'),
+    SWEEP_INTERVAL_MS: '100',
+    QUEUE_UPDATE_INTERVAL_MS: '20',
+    RATE_LIMIT_CREATE_PER_MINUTE: '100000',
+    RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
+    ...overrides,
+  });
+}
+
+export async function startInstance(config: Config, options: Partial<AppOptions> = {}, port = 0): Promise<Instance> {
+  const app = await buildApp({ config, ...options });
+  await app.listen({ host: '127.0.0.1', port });
+  const { port: bound } = app.server.address() as { port: number };
+  return { app, url: `http://127.0.0.1:${bound}`, wsUrl: `ws://127.0.0.1:${bound}/v1/ws` };
+}
+
+async function deletePrefix(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length > 0) await redis.del(...keys);
+  } while (cursor !== '0');
+}
+
+/** Several API instances sharing one Redis prefix, as separate processes would in production. */
+export async function startCluster(size: number, overrides: Record<string, string> = {}): Promise<Cluster> {
+  const config = testConfig(overrides);
+  const instances: Instance[] = [];
+  for (let i = 0; i < size; i += 1) instances.push(await startInstance(config));
+  const redis = new Redis(config.redisUrl);
+  return {
+    config,
+    instances,
+    redis,
+    async close() {
+      await Promise.all(instances.map((instance) => instance.app.close()));
+      await deletePrefix(redis, config.keyPrefix);
+      redis.disconnect();
+    },
+  };
+}
