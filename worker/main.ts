@@ -1,0 +1,46 @@
+import { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { ConfigError, loadConfig } from '../server/config/load.js';
+import { VOICE_QUEUE, bullPrefix } from './queues.js';
+
+/**
+ * Entry point of a BullMQ worker process. For now it only connects and stays ready: the voice
+ * pipeline (transcribe, then score) lands with the voice-and-urgency issue. Its Redis connection
+ * waits out outages (maxRetriesPerRequest: null), unlike the API's, which fails fast.
+ */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const log = pino({ level: config.logLevel, name: 'lifeline-worker' });
+  const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  connection.on('error', (error) => log.warn({ err: error }, 'redis connection error; retrying'));
+  const worker = new Worker(VOICE_QUEUE, null, { connection, prefix: bullPrefix(config.keyPrefix), autorun: false });
+  await worker.waitUntilReady();
+  log.info({ queue: VOICE_QUEUE }, 'worker connected to Redis');
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'worker shutting down');
+    await worker.close();
+    await connection.quit();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
