@@ -4,7 +4,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import rateLimit from '@fastify/rate-limit';
 import websocketPlugin from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import type { Config } from './config/load.js';
 import { LifelineError } from './errors/LifelineError.js';
 import { loggerOptions } from './logger.js';
@@ -36,12 +37,15 @@ export interface AppOptions {
 
 /**
  * The whole API as one plugin, registered in order: infrastructure, then services, then routes.
+ * Not encapsulated, so whoever registers it (server.ts, tests) sees its decorators.
  */
-export const lifelineApp: FastifyPluginAsync<AppOptions> = async (app, options) => {
+export const lifelineApp = fp<AppOptions>(async (app, options) => {
   const { config, now = Date.now } = options;
   const media = options.media ?? new LiveKitMedia(config.livekit);
 
   await app.register(errorsPlugin);
+  // The API speaks JSON; routes that take other bodies (webhooks, audio) add their own parsers.
+  app.removeContentTypeParser('text/plain');
   await app.register(swagger, {
     openapi: {
       info: { title: 'Lifeline API', version: '0.1.0', description: 'Real-time help: live calls, voice and text, routed by urgency. WebSocket protocol: docs/protocol.md' },
@@ -75,7 +79,7 @@ export const lifelineApp: FastifyPluginAsync<AppOptions> = async (app, options) 
   await app.register(livekitWebhook);
   await app.register(websocket);
   await app.register(web, { root: config.webRoot });
-};
+}, { name: 'lifeline' });
 
 /** A ready-to-listen Fastify instance with Lifeline's server options. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
