@@ -85,7 +85,8 @@ export class LiveKitMedia implements MediaPlane {
     } catch (error) {
       throw new LifelineError('LIFELINE_BAD_SIGNATURE', undefined, { cause: error });
     }
-    const kind = event.event === 'participant_left' || event.event === 'room_finished' ? event.event : 'other';
+    const kind =
+      event.event === 'participant_left' || event.event === 'room_finished' ? event.event : 'other';
     return { event: kind, room: event.room?.name, participantIdentity: event.participant?.identity };
   }
 

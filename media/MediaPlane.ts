@@ -24,6 +24,7 @@ export interface MediaPlane {
 }
 
 export const roomNameFor = (sessionId: string) => `lifeline-${sessionId}`;
-export const sessionIdFromRoom = (room: string) => (room.startsWith('lifeline-') ? room.slice('lifeline-'.length) : null);
+export const sessionIdFromRoom = (room: string) =>
+  room.startsWith('lifeline-') ? room.slice('lifeline-'.length) : null;
 export const userIdentity = (requestId: string) => `user-${requestId}`;
 export const agentIdentity = (agentId: string) => `agent-${agentId}`;

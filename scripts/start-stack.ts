@@ -24,9 +24,11 @@ function devSecrets() {
   const file = join(stateDir, 'dev-secrets.json');
   const saved = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
   const secrets = {
-    LIFELINE_ADMIN_TOKEN: env.LIFELINE_ADMIN_TOKEN ?? saved.LIFELINE_ADMIN_TOKEN ?? randomBytes(24).toString('base64url'),
+    LIFELINE_ADMIN_TOKEN:
+      env.LIFELINE_ADMIN_TOKEN ?? saved.LIFELINE_ADMIN_TOKEN ?? randomBytes(24).toString('base64url'),
     LIFELINE_SECRET: env.LIFELINE_SECRET ?? saved.LIFELINE_SECRET ?? randomBytes(32).toString('base64url'),
-    LIFELINE_PLATFORM_SECRET: env.LIFELINE_PLATFORM_SECRET ?? saved.LIFELINE_PLATFORM_SECRET ?? randomBytes(24).toString('base64url'),
+    LIFELINE_PLATFORM_SECRET:
+      env.LIFELINE_PLATFORM_SECRET ?? saved.LIFELINE_PLATFORM_SECRET ?? randomBytes(24).toString('base64url'),
   };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
@@ -36,8 +38,13 @@ const children: ChildProcess[] = [];
 let stopping = false;
 
 function run(name: string, script: string, childEnv: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  for (const stream of [child.stdout, child.stderr]) createInterface({ input: stream! }).on('line', (line) => console.log(`[${name}] ${line}`));
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: REPO_ROOT,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (const stream of [child.stdout, child.stderr])
+    createInterface({ input: stream! }).on('line', (line) => console.log(`[${name}] ${line}`));
   child.once('exit', (code, signal) => {
     if (!stopping) {
       console.error(`[start] ${name} exited (${signal ?? code}); stopping the stack`);
@@ -67,10 +74,14 @@ async function stop(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   await Promise.all(
-    children.reverse().map((child) => (child.exitCode !== null ? undefined : new Promise((resolve) => {
-      child.once('exit', resolve);
-      child.kill('SIGTERM');
-    }))),
+    children.reverse().map((child) =>
+      child.exitCode !== null
+        ? undefined
+        : new Promise((resolve) => {
+            child.once('exit', resolve);
+            child.kill('SIGTERM');
+          }),
+    ),
   );
   await livekitStop();
   process.exit(code);
@@ -94,7 +105,15 @@ const livekit = await startLiveKitDevServer({
 });
 livekitStop = livekit.stop;
 
-const childEnv = { ...env, NODE_ENV: env.NODE_ENV ?? 'development', PORT: String(port), LIVEKIT_URL: livekit.url, LIVEKIT_API_KEY: apiKey, LIVEKIT_API_SECRET: apiSecret, ...secrets };
+const childEnv = {
+  ...env,
+  NODE_ENV: env.NODE_ENV ?? 'development',
+  PORT: String(port),
+  LIVEKIT_URL: livekit.url,
+  LIVEKIT_API_KEY: apiKey,
+  LIVEKIT_API_SECRET: apiSecret,
+  ...secrets,
+};
 console.log('[start] API and worker');
 run('api', 'server/server.ts', childEnv);
 run('worker', 'worker/main.ts', childEnv);

@@ -39,47 +39,72 @@ export interface AppOptions {
  * The whole API as one plugin, registered in order: infrastructure, then services, then routes.
  * Not encapsulated, so whoever registers it (server.ts, tests) sees its decorators.
  */
-export const lifelineApp = fp<AppOptions>(async (app, options) => {
-  const { config, now = Date.now } = options;
-  const media = options.media ?? new LiveKitMedia(config.livekit);
+export const lifelineApp = fp<AppOptions>(
+  async (app, options) => {
+    const { config, now = Date.now } = options;
+    const media = options.media ?? new LiveKitMedia(config.livekit);
 
-  await app.register(errorsPlugin);
-  // The API speaks JSON; routes that take other bodies (webhooks, audio) add their own parsers.
-  app.removeContentTypeParser('text/plain');
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'Lifeline API', version: '0.1.0', description: 'Real-time help: live calls, voice and text, routed by urgency. WebSocket protocol: docs/protocol.md' },
-      components: {
-        securitySchemes: {
-          adminToken: { type: 'http', scheme: 'bearer', description: 'LIFELINE_ADMIN_TOKEN' },
-          platformIdentity: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: "Host platform's HS256 identity token" },
-          lifelineToken: { type: 'http', scheme: 'bearer', description: 'Agent token or a request accessToken' },
+    await app.register(errorsPlugin);
+    // The API speaks JSON; routes that take other bodies (webhooks, audio) add their own parsers.
+    app.removeContentTypeParser('text/plain');
+    await app.register(swagger, {
+      openapi: {
+        info: {
+          title: 'Lifeline API',
+          version: '0.1.0',
+          description:
+            'Real-time help: live calls, voice and text, routed by urgency. WebSocket protocol: docs/protocol.md',
+        },
+        components: {
+          securitySchemes: {
+            adminToken: { type: 'http', scheme: 'bearer', description: 'LIFELINE_ADMIN_TOKEN' },
+            platformIdentity: {
+              type: 'http',
+              scheme: 'bearer',
+              bearerFormat: 'JWT',
+              description: "Host platform's HS256 identity token",
+            },
+            lifelineToken: {
+              type: 'http',
+              scheme: 'bearer',
+              description: 'Agent token or a request accessToken',
+            },
+          },
         },
       },
-    },
-  });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
-  await app.register(redisPlugin, { url: config.redisUrl, connectTimeoutMs: options.redisConnectTimeoutMs ?? 5000 });
-  await app.register(rateLimit, {
-    global: false,
-    redis: app.redis,
-    nameSpace: `${config.keyPrefix}rate:`,
-    skipOnError: true,
-    errorResponseBuilder: () => new LifelineError('LIFELINE_RATE_LIMITED'),
-  });
-  await app.register(servicesPlugin, { config, media, scorer: options.scorer ?? scoreUrgency, now });
-  await app.register(authPlugin, { allowGuests: config.env !== 'production' });
-  await app.register(websocketPlugin, { options: { maxPayload: config.limits.wsMessageBytes * 4 } });
+    });
+    await app.register(swaggerUi, { routePrefix: '/docs' });
+    await app.register(redisPlugin, {
+      url: config.redisUrl,
+      connectTimeoutMs: options.redisConnectTimeoutMs ?? 5000,
+    });
+    await app.register(rateLimit, {
+      global: false,
+      redis: app.redis,
+      nameSpace: `${config.keyPrefix}rate:`,
+      skipOnError: true,
+      errorResponseBuilder: () => new LifelineError('LIFELINE_RATE_LIMITED'),
+    });
+    await app.register(servicesPlugin, { config, media, scorer: options.scorer ?? scoreUrgency, now });
+    await app.register(authPlugin, { allowGuests: config.env !== 'production' });
+    await app.register(websocketPlugin, {
+      options: { maxPayload: config.limits.wsMessageBytes * 4 },
+      // The /v1/ws route closes its own connections with a coded reason and cleans up presence;
+      // the plugin's default would close them first, bare (1005), with nothing cleaned up.
+      preClose: async () => {},
+    });
 
-  await app.register(health);
-  await app.register(metrics);
-  await app.register(adminAgents);
-  await app.register(agentLogin);
-  await app.register(helpRequests);
-  await app.register(livekitWebhook);
-  await app.register(websocket);
-  await app.register(web, { root: config.webRoot });
-}, { name: 'lifeline' });
+    await app.register(health);
+    await app.register(metrics);
+    await app.register(adminAgents);
+    await app.register(agentLogin);
+    await app.register(helpRequests);
+    await app.register(livekitWebhook);
+    await app.register(websocket);
+    await app.register(web, { root: config.webRoot });
+  },
+  { name: 'lifeline' },
+);
 
 /** A ready-to-listen Fastify instance with Lifeline's server options. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

@@ -15,7 +15,10 @@ async function main(): Promise<void> {
   }
   const app = await buildApp({ config });
   if (config.generatedSecrets.length > 0)
-    app.log.warn({ generated: config.generatedSecrets }, 'development: generated missing secrets for this process only');
+    app.log.warn(
+      { generated: config.generatedSecrets },
+      'development: generated missing secrets for this process only',
+    );
 
   let closing = false;
   const shutdown = (signal: string) => {

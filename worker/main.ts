@@ -23,7 +23,12 @@ async function main(): Promise<void> {
   const log = pino({ level: config.logLevel, name: 'lifeline-worker' });
   const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   connection.on('error', (error) => log.warn({ err: error }, 'redis connection error; retrying'));
-  const worker = new Worker(VOICE_QUEUE, null, { connection, prefix: bullPrefix(config.keyPrefix), autorun: false });
+  const worker = new Worker(VOICE_QUEUE, null, {
+    connection,
+    prefix: bullPrefix(config.keyPrefix),
+    autorun: false,
+  });
+  worker.on('error', (error) => log.warn({ err: error }, 'worker error'));
   await worker.waitUntilReady();
   log.info({ queue: VOICE_QUEUE }, 'worker connected to Redis');
 

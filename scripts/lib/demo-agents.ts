@@ -2,12 +2,33 @@
 export const DEMO_PASSWORD = 'lifeline-demo';
 
 export const DEMO_AGENTS = [
-  { email: 'ada@lifeline.local', name: 'Ada Park', languages: ['en'], skills: ['account_security', 'payment'], maxSessions: 1 },
-  { email: 'liming@lifeline.local', name: '李明 Li Ming', languages: ['zh', 'en'], skills: ['content_moderation', 'technical', 'account_security'], maxSessions: 1 },
-  { email: 'sam@lifeline.local', name: 'Sam Okafor', languages: ['en'], skills: ['technical', 'copyright', 'feedback', 'content_moderation'], maxSessions: 2 },
+  {
+    email: 'ada@lifeline.local',
+    name: 'Ada Park',
+    languages: ['en'],
+    skills: ['account_security', 'payment'],
+    maxSessions: 1,
+  },
+  {
+    email: 'liming@lifeline.local',
+    name: '李明 Li Ming',
+    languages: ['zh', 'en'],
+    skills: ['content_moderation', 'technical', 'account_security'],
+    maxSessions: 1,
+  },
+  {
+    email: 'sam@lifeline.local',
+    name: 'Sam Okafor',
+    languages: ['en'],
+    skills: ['technical', 'copyright', 'feedback', 'content_moderation'],
+    maxSessions: 2,
+  },
 ];
 
-export async function seedDemoAgents(baseUrl: string, adminToken: string): Promise<{ email: string; status: string }[]> {
+export async function seedDemoAgents(
+  baseUrl: string,
+  adminToken: string,
+): Promise<{ email: string; status: string }[]> {
   const results = [];
   for (const agent of DEMO_AGENTS) {
     const response = await fetch(`${baseUrl}/v1/admin/agents`, {

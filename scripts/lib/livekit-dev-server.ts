@@ -37,7 +37,12 @@ export function devConfigYaml(options: LiveKitDevOptions): string {
     '  level: info',
   ];
   if (options.webhookUrl)
-    lines.push('webhook:', `  api_key: ${JSON.stringify(options.apiKey)}`, '  urls:', `    - ${JSON.stringify(options.webhookUrl)}`);
+    lines.push(
+      'webhook:',
+      `  api_key: ${JSON.stringify(options.apiKey)}`,
+      '  urls:',
+      `    - ${JSON.stringify(options.webhookUrl)}`,
+    );
   return lines.join('\n') + '\n';
 }
 
@@ -61,11 +66,22 @@ export interface RunningLiveKit {
   stop(): Promise<void>;
 }
 
-export async function startLiveKitDevServer(options: LiveKitDevOptions, timeoutMs = 20_000): Promise<RunningLiveKit> {
+export async function startLiveKitDevServer(
+  options: LiveKitDevOptions,
+  timeoutMs = 20_000,
+): Promise<RunningLiveKit> {
   const binary = livekitBinary();
   if (!existsSync(binary)) throw new Error(`livekit-server not found at ${binary}; run: npm run setup`);
   const out = options.output === 'inherit' ? 'inherit' : openSync(options.output, 'a');
-  const args = ['--dev', '--bind', '127.0.0.1', '--node-ip', '127.0.0.1', '--config-body', devConfigYaml(options)];
+  const args = [
+    '--dev',
+    '--bind',
+    '127.0.0.1',
+    '--node-ip',
+    '127.0.0.1',
+    '--config-body',
+    devConfigYaml(options),
+  ];
   const child = spawn(binary, args, { stdio: ['ignore', out, out] });
   const url = `ws://127.0.0.1:${options.port}`;
   const stop = async () => {

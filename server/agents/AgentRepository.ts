@@ -43,7 +43,15 @@ export class AgentRepository {
     // The email claim is the atomic step: two concurrent creates of one email cannot both win.
     const claimed = await this.redis.set(this.emailKey(input.email), id, 'NX');
     if (claimed !== 'OK') throw new LifelineError('LIFELINE_AGENT_EXISTS');
-    const agent: Agent = { id, email: input.email.trim().toLowerCase(), name: input.name, languages: input.languages, skills: input.skills, maxSessions: input.maxSessions, createdAt: now };
+    const agent: Agent = {
+      id,
+      email: input.email.trim().toLowerCase(),
+      name: input.name,
+      languages: input.languages,
+      skills: input.skills,
+      maxSessions: input.maxSessions,
+      createdAt: now,
+    };
     await this.redis.hset(this.agentKey(id), {
       ...agent,
       languages: JSON.stringify(agent.languages),

@@ -18,7 +18,9 @@ describe('LifelineTokens', () => {
     let now = 1_000_000_000_000;
     const tokens = new LifelineTokens(secret, { agentSeconds: 60, requestSeconds: 60 }, () => now);
     const other = new LifelineTokens('y'.repeat(40), { agentSeconds: 60, requestSeconds: 60 }, () => now);
-    await expect(tokens.verify(await other.signAgent('a1'))).rejects.toMatchObject({ code: 'LIFELINE_UNAUTHENTICATED' });
+    await expect(tokens.verify(await other.signAgent('a1'))).rejects.toMatchObject({
+      code: 'LIFELINE_UNAUTHENTICATED',
+    });
     const token = await tokens.signAgent('a1');
     now += 61_000;
     await expect(tokens.verify(token)).rejects.toMatchObject({ code: 'LIFELINE_TOKEN_EXPIRED' });

@@ -11,7 +11,9 @@ export const IdentityClaims = Type.Object({
   lang: Type.Optional(Type.String({ maxLength: 35 })),
   exp: Type.Number(),
 });
-export type Identity = Pick<Static<typeof IdentityClaims>, 'sub' | 'name' | 'tier' | 'lang'> & { guest: boolean };
+export type Identity = Pick<Static<typeof IdentityClaims>, 'sub' | 'name' | 'tier' | 'lang'> & {
+  guest: boolean;
+};
 
 /**
  * Verifies the host platform's HS256 identity token. Tier and user id come only from here, never

@@ -15,12 +15,20 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config.port).toBe(3000);
     expect(config.routing.offerTimeoutMs).toBe(20_000);
-    expect(config.generatedSecrets).toEqual(['LIFELINE_ADMIN_TOKEN', 'LIFELINE_SECRET', 'LIFELINE_PLATFORM_SECRET']);
+    expect(config.generatedSecrets).toEqual([
+      'LIFELINE_ADMIN_TOKEN',
+      'LIFELINE_SECRET',
+      'LIFELINE_PLATFORM_SECRET',
+    ]);
     expect(config.secrets.signing.length).toBeGreaterThanOrEqual(32);
   });
 
   it('converts numbers and honours the Redis URL as given', () => {
-    const config = loadConfig({ PORT: '8080', REDIS_URL: 'redis://10.0.0.5:6380/4', OFFER_TIMEOUT_MS: '5000' });
+    const config = loadConfig({
+      PORT: '8080',
+      REDIS_URL: 'redis://10.0.0.5:6380/4',
+      OFFER_TIMEOUT_MS: '5000',
+    });
     expect(config.port).toBe(8080);
     expect(config.redisUrl).toBe('redis://10.0.0.5:6380/4');
     expect(config.routing.offerTimeoutMs).toBe(5000);

@@ -94,7 +94,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     secrets,
     generatedSecrets: generated,
-    tokens: { agentTtlSeconds: env.AGENT_TOKEN_TTL_SECONDS, requestTtlSeconds: env.REQUEST_TOKEN_TTL_SECONDS },
+    tokens: {
+      agentTtlSeconds: env.AGENT_TOKEN_TTL_SECONDS,
+      requestTtlSeconds: env.REQUEST_TOKEN_TTL_SECONDS,
+    },
     routing: {
       offerTimeoutMs: env.OFFER_TIMEOUT_MS,
       declineCooldownMs: env.DECLINE_COOLDOWN_MS,

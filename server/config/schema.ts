@@ -54,16 +54,23 @@ export const EnvSchema = Type.Object({
   }),
   DEFAULT_HANDLE_SECONDS: Int(300, 1, 7200, 'Assumed handle time for ETAs until sessions are observed'),
   QUEUE_MAX_WAITING: Int(50_000, 1, 10_000_000, 'Waiting requests beyond which new ones get 503'),
-  AGENT_LEASE_MS: Int(30_000, 3_000, 600_000, "How long an agent stays online if its instance vanishes"),
+  AGENT_LEASE_MS: Int(30_000, 3_000, 600_000, 'How long an agent stays online if its instance vanishes'),
   SWEEP_INTERVAL_MS: Int(500, 50, 60_000, 'How often expired offers and abandoned requests are swept'),
   QUEUE_UPDATE_INTERVAL_MS: Int(200, 10, 60_000, 'Least time between two position pushes to one user'),
   HTTP_BODY_LIMIT_BYTES: Int(64 * 1024, 1024, 10 * 1024 * 1024, 'Largest JSON body the API accepts'),
   WS_MAX_MESSAGE_BYTES: Int(16 * 1024, 256, 1024 * 1024, 'Largest WebSocket frame a client may send'),
   WS_MAX_MESSAGES_PER_10S: Int(100, 1, 100_000, 'WebSocket frames a client may send per 10 seconds'),
   RATE_LIMIT_CREATE_PER_MINUTE: Int(30, 1, 1_000_000, 'Help requests one client IP may create per minute'),
-  RATE_LIMIT_LOGIN_PER_MINUTE: Int(10, 1, 1_000_000, 'Agent login attempts one client IP may make per minute'),
+  RATE_LIMIT_LOGIN_PER_MINUTE: Int(
+    10,
+    1,
+    1_000_000,
+    'Agent login attempts one client IP may make per minute',
+  ),
   SHUTDOWN_GRACE_MS: Int(10_000, 0, 600_000, 'How long shutdown waits for work in flight'),
-  WEB_ROOT: Type.Optional(Type.String({ description: 'Directory of the web app served at / (defaults to web/)' })),
+  WEB_ROOT: Type.Optional(
+    Type.String({ description: 'Directory of the web app served at / (defaults to web/)' }),
+  ),
 });
 
 export type Env = Static<typeof EnvSchema>;

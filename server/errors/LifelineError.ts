@@ -6,7 +6,11 @@ export class LifelineError extends Error {
   readonly retryable: boolean;
   readonly details: Record<string, unknown> | undefined;
 
-  constructor(code: ErrorCode, message?: string, options: { details?: Record<string, unknown>; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message?: string,
+    options: { details?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
     super(message ?? ERROR_CODES[code].message, { cause: options.cause });
     this.name = 'LifelineError';
     this.code = code;

@@ -1,6 +1,7 @@
 import { LifelineError } from './LifelineError.js';
 
-const REDIS_DOWN = /Connection is closed|Stream isn't writeable|ECONNREFUSED|ECONNRESET|ETIMEDOUT|max retries per request/i;
+const REDIS_DOWN =
+  /Connection is closed|Stream isn't writeable|ECONNREFUSED|ECONNRESET|ETIMEDOUT|max retries per request/i;
 
 function isRedisOutage(error: Error): boolean {
   const name = error.constructor?.name ?? '';
@@ -32,7 +33,9 @@ export function toLifelineError(error: unknown): LifelineError {
   if (fastifyError.validation) return new LifelineError('LIFELINE_VALIDATION', error.message);
   const mapped = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
   if (mapped) return new LifelineError(mapped, undefined, { cause: error });
-  if (error instanceof SyntaxError && fastifyError.statusCode === 400) return new LifelineError('LIFELINE_BAD_JSON');
-  if (isRedisOutage(error)) return new LifelineError('LIFELINE_REDIS_UNAVAILABLE', undefined, { cause: error });
+  if (error instanceof SyntaxError && fastifyError.statusCode === 400)
+    return new LifelineError('LIFELINE_BAD_JSON');
+  if (isRedisOutage(error))
+    return new LifelineError('LIFELINE_REDIS_UNAVAILABLE', undefined, { cause: error });
   return new LifelineError('LIFELINE_INTERNAL', undefined, { cause: error });
 }

@@ -35,7 +35,13 @@ export class HelpRequestService {
     const { store, now, settings, metrics } = this.deps;
     if (body.channel === 'text' && !body.text?.trim())
       throw new LifelineError('LIFELINE_VALIDATION', 'A text request needs a non-empty text');
-    const urgency = this.scorer({ text: body.text, language: body.language, categoryHint: body.category, tier: identity.tier, repeatContacts: 0 });
+    const urgency = this.scorer({
+      text: body.text,
+      language: body.language,
+      categoryHint: body.category,
+      tier: identity.tier,
+      repeatContacts: 0,
+    });
     const request: NewRequest = {
       id: randomUUID(),
       userId: identity.sub,
@@ -56,16 +62,25 @@ export class HelpRequestService {
     const result = await store.enqueue(request, rank, settings.maxWaiting, this.tokens.requestTtlMs);
     if (result.status === 'FULL') throw new LifelineError('LIFELINE_QUEUE_FULL');
     if (result.status === 'ACTIVE')
-      throw new LifelineError('LIFELINE_ACTIVE_REQUEST_EXISTS', undefined, { details: { requestId: result.existingId } });
+      throw new LifelineError('LIFELINE_ACTIVE_REQUEST_EXISTS', undefined, {
+        details: { requestId: result.existingId },
+      });
     metrics.requestsCreated.inc({ channel: request.channel, level: request.level });
     const accessToken = await this.tokens.signRequest(request.id, identity.sub);
     await this.deps.bus.publish({ t: 'queue-changed' });
     this.dispatcher.request();
-    const snapshot = (await this.positions.snapshot(request.id)) ?? { position: 1, etaSeconds: 0, state: 'connecting' };
+    const snapshot = (await this.positions.snapshot(request.id)) ?? {
+      position: 1,
+      etaSeconds: 0,
+      state: 'connecting',
+    };
     return { id: request.id, accessToken, ...snapshot };
   }
 
-  async get(principal: Principal, id: string): Promise<{ record: RequestRecord; queue: QueueSnapshot | null }> {
+  async get(
+    principal: Principal,
+    id: string,
+  ): Promise<{ record: RequestRecord; queue: QueueSnapshot | null }> {
     if (principal.kind === 'user' && principal.requestId !== id)
       throw new LifelineError('LIFELINE_FORBIDDEN', 'A request token reads only its own request');
     const record = await this.deps.store.getRequest(id);
@@ -114,10 +129,18 @@ export class HelpRequestService {
     return abandoned;
   }
 
-  private async afterClose(requestId: string, closed: { offerId?: string; agentId?: string }, reason: 'cancelled' | 'abandoned') {
+  private async afterClose(
+    requestId: string,
+    closed: { offerId?: string; agentId?: string },
+    reason: 'cancelled' | 'abandoned',
+  ) {
     const { bus } = this.deps;
     if (closed.offerId && closed.agentId) {
-      await bus.publish({ t: 'agent', agentId: closed.agentId, frame: { type: 'offer.withdrawn', offerId: closed.offerId, reason } });
+      await bus.publish({
+        t: 'agent',
+        agentId: closed.agentId,
+        frame: { type: 'offer.withdrawn', offerId: closed.offerId, reason },
+      });
       this.dispatcher.request();
     }
     await bus.publish({ t: 'request', requestId, frame: { type: 'request.closed', requestId, reason } });

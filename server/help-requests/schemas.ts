@@ -1,5 +1,14 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Category, Channel, LanguageTag, MediaKind, RequestState, StreamContext, Tier, Urgency } from '../schemas/domain.js';
+import {
+  Category,
+  Channel,
+  LanguageTag,
+  MediaKind,
+  RequestState,
+  StreamContext,
+  Tier,
+  Urgency,
+} from '../schemas/domain.js';
 
 /** Longest problem description a user may type; voice messages carry the rest. */
 export const MAX_TEXT_LENGTH = 4000;
@@ -27,7 +36,9 @@ const QueueFields = {
 
 export const CreatedReply = Type.Object({
   id: Type.String(),
-  accessToken: Type.String({ description: 'Bearer token for this one request: its REST calls and its WebSocket' }),
+  accessToken: Type.String({
+    description: 'Bearer token for this one request: its REST calls and its WebSocket',
+  }),
   ...QueueFields,
   state: Type.Union([Type.Literal('waiting'), Type.Literal('connecting')]),
 });

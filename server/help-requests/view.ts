@@ -3,7 +3,13 @@ import type { QueueSnapshot } from '../routing/QueuePositions.js';
 import type { RequestRecord } from '../routing/store/records.js';
 import type { HelpRequestView } from './schemas.js';
 
-export function toHelpRequestView({ record, queue }: { record: RequestRecord; queue: QueueSnapshot | null }): Static<typeof HelpRequestView> {
+export function toHelpRequestView({
+  record,
+  queue,
+}: {
+  record: RequestRecord;
+  queue: QueueSnapshot | null;
+}): Static<typeof HelpRequestView> {
   return {
     id: record.id,
     state: record.state,

@@ -15,7 +15,12 @@ export default fp(
       void reply.code(error.statusCode).send({ error: body });
     });
     app.setNotFoundHandler((request, reply) => {
-      void reply.code(404).send({ error: { code: 'LIFELINE_NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+      void reply.code(404).send({
+        error: {
+          code: 'LIFELINE_NOT_FOUND',
+          message: `No route ${request.method} ${request.url.split('?')[0]}`,
+        },
+      });
     });
   },
   { name: 'lifeline-errors' },

@@ -27,8 +27,13 @@ export default fp<RedisPluginOptions>(
       retryStrategy: reconnectDelay,
     });
     const redisSubscriber = new Redis(url, { maxRetriesPerRequest: null, retryStrategy: reconnectDelay });
-    for (const [name, client] of [['redis', redis], ['redis-subscriber', redisSubscriber]] as const) {
-      client.on('error', (error: Error) => app.log.warn({ err: error, client: name }, 'redis connection error'));
+    for (const [name, client] of [
+      ['redis', redis],
+      ['redis-subscriber', redisSubscriber],
+    ] as const) {
+      client.on('error', (error: Error) =>
+        app.log.warn({ err: error, client: name }, 'redis connection error'),
+      );
     }
     const ready = once(redis, 'ready');
     const timeout = new Promise((resolve) => setTimeout(resolve, connectTimeoutMs).unref());

@@ -62,7 +62,11 @@ export default fp<ServicesOptions>(
       () => store.waitingCount(),
       () => store.countOnlineAgents(),
     );
-    const tokens = new LifelineTokens(config.secrets.signing, { agentSeconds: config.tokens.agentTtlSeconds, requestSeconds: config.tokens.requestTtlSeconds }, now);
+    const tokens = new LifelineTokens(
+      config.secrets.signing,
+      { agentSeconds: config.tokens.agentTtlSeconds, requestSeconds: config.tokens.requestTtlSeconds },
+      now,
+    );
     const deps = { store, bus, now, settings: config.routing, metrics, log: app.log };
     const agents = new AgentRepository(app.redis, config.keyPrefix);
     const sockets = new SocketRegistry();
@@ -73,7 +77,12 @@ export default fp<ServicesOptions>(
     const presence = new AgentPresence(deps, agents, dispatcher);
     const requests = new HelpRequestService(deps, tokens, scorer, positions, dispatcher, sessions);
     const sweeper = new Sweeper({
-      offers, requests, presence, dispatcher, now, log: app.log,
+      offers,
+      requests,
+      presence,
+      dispatcher,
+      now,
+      log: app.log,
       localAgentIds: () => sockets.localAgentIds(),
       intervalMs: config.routing.sweepIntervalMs,
       leaseMs: config.routing.agentLeaseMs,
@@ -83,8 +92,23 @@ export default fp<ServicesOptions>(
       else sockets.deliver(event);
     });
     app.decorate('lifeline', {
-      config, secrets: config.secrets, now, tokens, identities: new PlatformIdentity(config.secrets.platform, now),
-      agents, media, store, bus, sockets, metrics, dispatcher, sessions, offers, presence, positions, requests,
+      config,
+      secrets: config.secrets,
+      now,
+      tokens,
+      identities: new PlatformIdentity(config.secrets.platform, now),
+      agents,
+      media,
+      store,
+      bus,
+      sockets,
+      metrics,
+      dispatcher,
+      sessions,
+      offers,
+      presence,
+      positions,
+      requests,
     });
     app.addHook('onReady', async () => {
       await bus.start();

@@ -32,7 +32,8 @@ export class AgentPresence {
 
   async setStatus(agentId: string, status: 'available' | 'away'): Promise<void> {
     const previous = await this.deps.store.setStatus(agentId, status, this.deps.now(), this.leaseUntil());
-    if (previous === 'offline' && status === 'available') throw new LifelineError('LIFELINE_FORBIDDEN', 'Connect first');
+    if (previous === 'offline' && status === 'available')
+      throw new LifelineError('LIFELINE_FORBIDDEN', 'Connect first');
     if (status === 'available') this.dispatcher.request();
     if (previous !== status) await this.deps.bus.publish({ t: 'queue-changed' });
   }
@@ -44,7 +45,10 @@ export class AgentPresence {
   async expireStale(): Promise<void> {
     const expired = await this.deps.store.expireLeases(this.deps.now());
     if (expired.length > 0) {
-      this.deps.log.warn({ agents: expired.length }, 'agents taken offline: their instance stopped renewing leases');
+      this.deps.log.warn(
+        { agents: expired.length },
+        'agents taken offline: their instance stopped renewing leases',
+      );
       await this.deps.bus.publish({ t: 'queue-changed' });
     }
   }

@@ -55,7 +55,10 @@ export class Dispatcher {
     const agents = await store.onlineAgents(at);
     if (!agents.some((agent) => agent.load < agent.maxSessions)) return false;
     const requests = await store.waitingHead(DISPATCH_WINDOW);
-    const policy = { agingPointsPerMinute: settings.agingPointsPerMinute, declineCooldownMs: settings.declineCooldownMs };
+    const policy = {
+      agingPointsPerMinute: settings.agingPointsPerMinute,
+      declineCooldownMs: settings.declineCooldownMs,
+    };
     const plans = planOffers(requests, agents, at, policy);
     if (plans.length === 0) return false;
     const claimed = await Promise.all(plans.map((plan) => this.offer(plan, at)));

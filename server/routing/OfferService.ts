@@ -18,7 +18,8 @@ export class OfferService {
   async accept(agentId: string, offerId: string): Promise<string> {
     const sessionId = randomUUID();
     const result = await this.deps.store.acceptOffer(offerId, agentId, this.deps.now(), sessionId);
-    if (result.status === 'FORBIDDEN') throw new LifelineError('LIFELINE_FORBIDDEN', 'This offer is not yours');
+    if (result.status === 'FORBIDDEN')
+      throw new LifelineError('LIFELINE_FORBIDDEN', 'This offer is not yours');
     if (result.status !== 'OK' || !result.requestId) throw new LifelineError('LIFELINE_OFFER_GONE');
     this.deps.metrics.offers.inc({ outcome: 'accepted' });
     await this.sessions.start(sessionId, result.requestId, agentId);
@@ -27,7 +28,8 @@ export class OfferService {
 
   async decline(agentId: string, offerId: string): Promise<void> {
     const result = await this.deps.store.releaseOffer(offerId, this.deps.now(), 'decline', agentId);
-    if (result.status === 'FORBIDDEN') throw new LifelineError('LIFELINE_FORBIDDEN', 'This offer is not yours');
+    if (result.status === 'FORBIDDEN')
+      throw new LifelineError('LIFELINE_FORBIDDEN', 'This offer is not yours');
     if (result.status !== 'OK') throw new LifelineError('LIFELINE_OFFER_GONE');
     this.deps.metrics.offers.inc({ outcome: 'declined' });
     await this.requeued();
@@ -43,7 +45,11 @@ export class OfferService {
       if (result.status !== 'OK' || !result.agentId) continue;
       expired += 1;
       metrics.offers.inc({ outcome: 'expired' });
-      await bus.publish({ t: 'agent', agentId: result.agentId, frame: { type: 'offer.withdrawn', offerId, reason: 'expired' } });
+      await bus.publish({
+        t: 'agent',
+        agentId: result.agentId,
+        frame: { type: 'offer.withdrawn', offerId, reason: 'expired' },
+      });
     }
     if (expired > 0) await this.requeued();
     return expired;

@@ -39,14 +39,25 @@ export class QueuePositions {
   }
 
   private async serviceRate() {
-    const [recent, serving] = await Promise.all([this.deps.store.recentHandleSeconds(), this.deps.store.countOnlineAgents()]);
-    return { servingAgents: serving, avgHandleSeconds: averageHandleSeconds(recent, this.deps.settings.defaultHandleSeconds) };
+    const [recent, serving] = await Promise.all([
+      this.deps.store.recentHandleSeconds(),
+      this.deps.store.countOnlineAgents(),
+    ]);
+    return {
+      servingAgents: serving,
+      avgHandleSeconds: averageHandleSeconds(recent, this.deps.settings.defaultHandleSeconds),
+    };
   }
 
   /** Where a request stands now, or null once it is no longer waiting for an agent. */
   async snapshot(requestId: string): Promise<QueueSnapshot | null> {
     const position = await this.deps.store.position(requestId);
-    if (position !== null) return { position, etaSeconds: estimatedWaitSeconds(position, await this.serviceRate()), state: 'waiting' };
+    if (position !== null)
+      return {
+        position,
+        etaSeconds: estimatedWaitSeconds(position, await this.serviceRate()),
+        state: 'waiting',
+      };
     const record = await this.deps.store.getRequest(requestId);
     return record?.state === 'offered' ? { position: 1, etaSeconds: 0, state: 'connecting' } : null;
   }

@@ -29,7 +29,10 @@ export class SessionService {
     }
     const record = await store.getRequest(requestId);
     if (record) metrics.waitUntilAnswered.observe(Math.max(0, now() - record.createdAt) / 1000);
-    const [userFrame, agentFrame] = await Promise.all([this.readyFor(sessionId, requestId, 'user'), this.readyFor(sessionId, requestId, agentId)]);
+    const [userFrame, agentFrame] = await Promise.all([
+      this.readyFor(sessionId, requestId, 'user'),
+      this.readyFor(sessionId, requestId, agentId),
+    ]);
     await Promise.all([
       bus.publish({ t: 'request', requestId, frame: userFrame }),
       bus.publish({ t: 'agent', agentId, frame: agentFrame }),
@@ -53,7 +56,11 @@ export class SessionService {
   }
 
   /** Ends a session once, whoever asks first (agent, user, webhook); later calls return false. */
-  async end(sessionId: string, reason: string, wrapUp: { outcome?: string; note?: string } = {}): Promise<boolean> {
+  async end(
+    sessionId: string,
+    reason: string,
+    wrapUp: { outcome?: string; note?: string } = {},
+  ): Promise<boolean> {
     const { store, bus, now, metrics, log } = this.deps;
     const ended = await store.endSession(sessionId, now(), reason, wrapUp.outcome ?? '', false);
     if (ended.status !== 'ENDED' || !ended.requestId || !ended.agentId) return false;
@@ -72,10 +79,15 @@ export class SessionService {
     return true;
   }
 
-  async endByAgent(agentId: string, sessionId: string, wrapUp: { outcome?: string; note?: string }): Promise<void> {
+  async endByAgent(
+    agentId: string,
+    sessionId: string,
+    wrapUp: { outcome?: string; note?: string },
+  ): Promise<void> {
     const session = await this.deps.store.getSession(sessionId);
     if (!session) throw new LifelineError('LIFELINE_SESSION_GONE');
-    if (session.agentId !== agentId) throw new LifelineError('LIFELINE_FORBIDDEN', 'This session is not yours');
+    if (session.agentId !== agentId)
+      throw new LifelineError('LIFELINE_FORBIDDEN', 'This session is not yours');
     if (!(await this.end(sessionId, 'agent_ended', wrapUp))) throw new LifelineError('LIFELINE_SESSION_GONE');
   }
 }

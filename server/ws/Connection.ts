@@ -61,12 +61,14 @@ export class Connection {
     const snapshot = await positions.snapshot(this.id);
     if (snapshot) return positions.send(this.id, snapshot);
     const record = await this.lifeline.store.getRequest(this.id);
-    if (record?.state === 'assigned' && record.sessionId) this.send(await sessions.readyFor(record.sessionId, this.id, 'user'));
+    if (record?.state === 'assigned' && record.sessionId)
+      this.send(await sessions.readyFor(record.sessionId, this.id, 'user'));
   }
 
   private async receive(data: RawData, isBinary: boolean): Promise<void> {
     if (this.closed) return;
-    if (rawSize(data) > this.lifeline.config.limits.wsMessageBytes) return this.close('LIFELINE_PAYLOAD_TOO_LARGE');
+    if (rawSize(data) > this.lifeline.config.limits.wsMessageBytes)
+      return this.close('LIFELINE_PAYLOAD_TOO_LARGE');
     if (!this.limiter.allow()) return this.close('LIFELINE_RATE_LIMITED');
     if (isBinary) return this.reject(new LifelineError('LIFELINE_VALIDATION', 'Frames are JSON text'));
     let frame: unknown;
@@ -75,18 +77,37 @@ export class Connection {
     } catch {
       return this.reject(new LifelineError('LIFELINE_BAD_JSON'));
     }
-    const ref = typeof (frame as { ref?: unknown })?.ref === 'string' ? (frame as { ref: string }).ref.slice(0, 64) : undefined;
+    const ref =
+      typeof (frame as { ref?: unknown })?.ref === 'string'
+        ? (frame as { ref: string }).ref.slice(0, 64)
+        : undefined;
     const type = (frame as { type?: unknown })?.type;
     const route = typeof type === 'string' ? FRAME_ROUTES.get(type) : undefined;
-    if (!route) return this.reject(new LifelineError('LIFELINE_UNKNOWN_MESSAGE', `Unknown message type ${JSON.stringify(type)?.slice(0, 40)}`), ref);
+    if (!route)
+      return this.reject(
+        new LifelineError(
+          'LIFELINE_UNKNOWN_MESSAGE',
+          `Unknown message type ${JSON.stringify(type)?.slice(0, 40)}`,
+        ),
+        ref,
+      );
     if (!route.check.Check(frame)) {
       const first = route.check.Errors(frame).First();
-      return this.reject(new LifelineError('LIFELINE_VALIDATION', `${first?.path || '/'}: ${first?.message}`), ref);
+      return this.reject(
+        new LifelineError('LIFELINE_VALIDATION', `${first?.path || '/'}: ${first?.message}`),
+        ref,
+      );
     }
     if (!route.handler.roles.includes(this.principal.kind))
-      return this.reject(new LifelineError('LIFELINE_FORBIDDEN', `${route.handler.type} is not for ${this.principal.kind}s`), ref);
+      return this.reject(
+        new LifelineError('LIFELINE_FORBIDDEN', `${route.handler.type} is not for ${this.principal.kind}s`),
+        ref,
+      );
     try {
-      const reply = await route.handler.handle({ lifeline: this.lifeline, principal: this.principal, log: this.log }, frame as never);
+      const reply = await route.handler.handle(
+        { lifeline: this.lifeline, principal: this.principal, log: this.log },
+        frame as never,
+      );
       if (reply) this.send(ref ? { ...reply, ref } : reply);
     } catch (error) {
       this.reject(error, ref);
@@ -107,7 +128,8 @@ export class Connection {
 
   /** Closes with 4000 + the HTTP status of the code, and the code as the reason. */
   close(code: LifelineError['code']): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.close(new LifelineError(code).closeCode, code);
+    if (this.socket.readyState === this.socket.OPEN)
+      this.socket.close(new LifelineError(code).closeCode, code);
   }
 
   /** Runs once, whether the peer left or the server is shutting down. */
@@ -118,8 +140,11 @@ export class Connection {
     const remaining = sockets.remove(this.kind, this.id, this.socket);
     metrics.sockets.dec({ role: this.principal.kind });
     if (remaining === 0 && this.kind === 'request') positions.forget(this.id);
-    const leave = () => (this.kind === 'agent' ? presence.disconnected(this.id) : requests.userDisconnected(this.id));
-    this.work = this.work.then(leave).catch((error: unknown) => this.log.warn({ err: error }, 'disconnect cleanup failed'));
+    const leave = () =>
+      this.kind === 'agent' ? presence.disconnected(this.id) : requests.userDisconnected(this.id);
+    this.work = this.work
+      .then(leave)
+      .catch((error: unknown) => this.log.warn({ err: error }, 'disconnect cleanup failed'));
     return this.work;
   }
 }

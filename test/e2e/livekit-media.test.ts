@@ -36,7 +36,8 @@ function publishTone(source: AudioSource): () => void {
   void (async () => {
     while (running) {
       const samples = new Int16Array(FRAME_SAMPLES);
-      for (let i = 0; i < FRAME_SAMPLES; i += 1) samples[i] = Math.round(8000 * Math.sin((2 * Math.PI * 440 * phase++) / SAMPLE_RATE));
+      for (let i = 0; i < FRAME_SAMPLES; i += 1)
+        samples[i] = Math.round(8000 * Math.sin((2 * Math.PI * 440 * phase++) / SAMPLE_RATE));
       await source.captureFrame(new AudioFrame(samples, SAMPLE_RATE, 1, FRAME_SAMPLES));
     }
   })();
@@ -75,7 +76,10 @@ describe('a paired call in a real LiveKit room', () => {
     const agentRoom = new Room();
     const heard = receiveAudio(agentRoom, 50);
     const joinStarted = performance.now();
-    await agentRoom.connect(agentReady.livekitUrl, agentReady.token, { autoSubscribe: true, dynacast: false });
+    await agentRoom.connect(agentReady.livekitUrl, agentReady.token, {
+      autoSubscribe: true,
+      dynacast: false,
+    });
     await userRoom.connect(userReady.livekitUrl, userReady.token, { autoSubscribe: true, dynacast: false });
     const joinMs = performance.now() - joinStarted;
 
@@ -87,7 +91,9 @@ describe('a paired call in a real LiveKit room', () => {
     const stopTone = publishTone(source);
     const result = await heard;
     stopTone();
-    console.info(`both joined in ${joinMs.toFixed(0)} ms; agent heard ${result.frames} audible frames, peak ${result.peak}`);
+    console.info(
+      `both joined in ${joinMs.toFixed(0)} ms; agent heard ${result.frames} audible frames, peak ${result.peak}`,
+    );
     expect(result.frames).toBeGreaterThanOrEqual(50);
     expect(result.peak).toBeGreaterThan(1000);
 

@@ -24,7 +24,10 @@ describe('cancel and abandon', () => {
     const request = await createHelpRequest(b, cluster.config, { language: 'nl' });
     const offer = await socket.next('offer');
     expect((await cancel(b, request)).body).toEqual({ id: request.id, state: 'cancelled' });
-    expect(await socket.next('offer.withdrawn')).toMatchObject({ offerId: offer.offerId, reason: 'cancelled' });
+    expect(await socket.next('offer.withdrawn')).toMatchObject({
+      offerId: offer.offerId,
+      reason: 'cancelled',
+    });
     expect((await read(b, request)).body.state).toBe('cancelled');
     expect((await cancel(b, request)).body.state).toBe('cancelled');
 
@@ -40,7 +43,11 @@ describe('cancel and abandon', () => {
     socket.send({ type: 'offer.accept', offerId: (await socket.next('offer')).offerId });
     const ready = await socket.next('session.ready');
     expect((await cancel(b, request)).body.state).toBe('ended');
-    expect(await socket.next('session.ended')).toEqual({ type: 'session.ended', sessionId: ready.sessionId, reason: 'user_cancelled' });
+    expect(await socket.next('session.ended')).toEqual({
+      type: 'session.ended',
+      sessionId: ready.sessionId,
+      reason: 'user_cancelled',
+    });
     socket.close();
   });
 
@@ -52,8 +59,13 @@ describe('cancel and abandon', () => {
     await user.closed;
     await new Promise((resolve) => setTimeout(resolve, 900));
     expect((await read(a, request)).body.state).toBe('abandoned');
-    const metrics = (await fetch(`${a.url}/metrics`).then((r) => r.text())) + (await fetch(`${b.url}/metrics`).then((r) => r.text()));
-    const swept = [...metrics.matchAll(/^lifeline_abandoned_total (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+    const metrics =
+      (await fetch(`${a.url}/metrics`).then((r) => r.text())) +
+      (await fetch(`${b.url}/metrics`).then((r) => r.text()));
+    const swept = [...metrics.matchAll(/^lifeline_abandoned_total (\d+)/gm)].reduce(
+      (sum, m) => sum + Number(m[1]),
+      0,
+    );
     expect(swept).toBe(1);
   });
 

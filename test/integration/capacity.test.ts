@@ -17,7 +17,8 @@ describe('capacity and matching', () => {
     const agent = await createAgent(a, cluster.config, { languages: ['es'], maxSessions: 2 });
     const socket = await agentOnline(a, agent);
     const requests = [];
-    for (let i = 0; i < 3; i += 1) requests.push(await createHelpRequest(i % 2 ? a : b, cluster.config, { language: 'es' }));
+    for (let i = 0; i < 3; i += 1)
+      requests.push(await createHelpRequest(i % 2 ? a : b, cluster.config, { language: 'es' }));
     const offers = [await socket.next('offer'), await socket.next('offer')];
     expect(offers.map((o) => o.request.id).sort()).toEqual([requests[0]!.id, requests[1]!.id].sort());
     await socket.expectNone('offer', 500);
@@ -32,9 +33,21 @@ describe('capacity and matching', () => {
 
   it('routes by language and category skill, highest urgency first', async () => {
     const payments = await createAgent(b, cluster.config, { languages: ['zh'], skills: ['payment'] });
-    const calm = await createHelpRequest(a, cluster.config, { language: 'zh-CN', channel: 'text', text: '我想给个建议' });
-    const urgent = await createHelpRequest(a, cluster.config, { language: 'zh', channel: 'text', text: '有人正在盗刷我的充值，刚刚被扣款三次' });
-    const english = await createHelpRequest(a, cluster.config, { language: 'en', channel: 'text', text: 'someone is charging my card right now' });
+    const calm = await createHelpRequest(a, cluster.config, {
+      language: 'zh-CN',
+      channel: 'text',
+      text: '我想给个建议',
+    });
+    const urgent = await createHelpRequest(a, cluster.config, {
+      language: 'zh',
+      channel: 'text',
+      text: '有人正在盗刷我的充值，刚刚被扣款三次',
+    });
+    const english = await createHelpRequest(a, cluster.config, {
+      language: 'en',
+      channel: 'text',
+      text: 'someone is charging my card right now',
+    });
     const socket = await agentOnline(b, payments);
     const offer = await socket.next('offer');
     expect(offer.request).toMatchObject({ id: urgent.id, category: 'payment', language: 'zh' });

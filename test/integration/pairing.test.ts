@@ -12,17 +12,26 @@ afterAll(() => cluster.close());
 
 describe('pairing across instances', () => {
   it('pairs a user on instance A with an agent on instance B into one LiveKit room', async () => {
-    const [a, b] = cluster.instances as [typeof cluster.instances[0], typeof cluster.instances[0]];
+    const [a, b] = cluster.instances as [(typeof cluster.instances)[0], (typeof cluster.instances)[0]];
     const agent = await createAgent(b, cluster.config, { name: 'Ada' });
     const agentSocket = await agentOnline(b, agent);
 
     const started = performance.now();
-    const request = await createHelpRequest(a, cluster.config, { text: 'my stream keeps freezing', stream: { id: 'live-1', offsetSeconds: 42 } });
+    const request = await createHelpRequest(a, cluster.config, {
+      text: 'my stream keeps freezing',
+      stream: { id: 'live-1', offsetSeconds: 42 },
+    });
     const userSocket = await WsClient.connect(a.wsUrl, request.accessToken);
 
     const offer = await agentSocket.next('offer');
     const timeToOfferMs = performance.now() - started;
-    expect(offer.request).toMatchObject({ id: request.id, channel: 'call', language: 'en', tier: 'regular', stream: { id: 'live-1', offsetSeconds: 42 } });
+    expect(offer.request).toMatchObject({
+      id: request.id,
+      channel: 'call',
+      language: 'en',
+      tier: 'regular',
+      stream: { id: 'live-1', offsetSeconds: 42 },
+    });
     expect(offer.expiresInMs).toBe(cluster.config.routing.offerTimeoutMs);
 
     agentSocket.send({ type: 'offer.accept', offerId: offer.offerId, ref: 'acc' });
@@ -35,19 +44,38 @@ describe('pairing across instances', () => {
     expect(userReady.sessionId).toBe(agentReady.sessionId);
     expect(userReady.livekitUrl).toBe(cluster.config.livekit.publicUrl);
     expect(userReady.token).not.toBe(agentReady.token);
-    console.info(`time to offer ${timeToOfferMs.toFixed(1)} ms, to both ready ${timeToReadyMs.toFixed(1)} ms`);
+    console.info(
+      `time to offer ${timeToOfferMs.toFixed(1)} ms, to both ready ${timeToReadyMs.toFixed(1)} ms`,
+    );
 
     for (const [token, identity] of [
       [userReady.token, `user-${request.id}`],
       [agentReady.token, `agent-${agent.id}`],
     ] as const) {
-      const claims = decodeJwt(token) as { sub: string; exp: number; nbf?: number; iat?: number; video: Record<string, unknown> };
+      const claims = decodeJwt(token) as {
+        sub: string;
+        exp: number;
+        nbf?: number;
+        iat?: number;
+        video: Record<string, unknown>;
+      };
       expect(claims.sub).toBe(identity);
-      expect(claims.video).toEqual({ room: userReady.room, roomJoin: true, canPublish: true, canPublishData: true, canSubscribe: true });
+      expect(claims.video).toEqual({
+        room: userReady.room,
+        roomJoin: true,
+        canPublish: true,
+        canPublishData: true,
+        canSubscribe: true,
+      });
       expect(claims.exp - (claims.nbf ?? claims.iat ?? 0)).toBeLessThanOrEqual(600);
     }
 
-    agentSocket.send({ type: 'session.end', sessionId: agentReady.sessionId, outcome: 'resolved', ref: 'end' });
+    agentSocket.send({
+      type: 'session.end',
+      sessionId: agentReady.sessionId,
+      outcome: 'resolved',
+      ref: 'end',
+    });
     await agentSocket.next('ack', (f) => f.ref === 'end');
     expect((await userSocket.next('session.ended')).reason).toBe('agent_ended');
     expect((await agentSocket.next('session.ended')).sessionId).toBe(agentReady.sessionId);
@@ -56,7 +84,7 @@ describe('pairing across instances', () => {
   });
 
   it('pushes position and ETA to every waiting user as the queue changes', async () => {
-    const [a, b] = cluster.instances as [typeof cluster.instances[0], typeof cluster.instances[0]];
+    const [a, b] = cluster.instances as [(typeof cluster.instances)[0], (typeof cluster.instances)[0]];
     const first = await createHelpRequest(a, cluster.config, { language: 'fr' });
     const second = await createHelpRequest(b, cluster.config, { language: 'fr' });
     expect(first.position).toBe(1);
@@ -66,7 +94,10 @@ describe('pairing across instances', () => {
 
     const firstSocket = await WsClient.connect(b.wsUrl, first.accessToken);
     await firstSocket.next('queue.update', (f) => f.position === 1);
-    const cancel = await fetch(`${b.url}/v1/help-requests/${first.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${first.accessToken}` } });
+    const cancel = await fetch(`${b.url}/v1/help-requests/${first.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${first.accessToken}` },
+    });
     expect(cancel.status).toBe(200);
     const moved = await secondSocket.next('queue.update', (f) => f.position === 1);
     expect(moved.etaSeconds).toBeGreaterThan(0);

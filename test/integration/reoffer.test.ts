@@ -39,7 +39,9 @@ describe('re-offering', () => {
 
     // A decline of an offer already answered is refused with a code, not applied twice.
     firstSocket.send({ type: 'offer.decline', offerId: offer.offerId, ref: 'again' });
-    expect(await firstSocket.next('error', (f) => f.ref === 'again')).toMatchObject({ code: 'LIFELINE_OFFER_GONE' });
+    expect(await firstSocket.next('error', (f) => f.ref === 'again')).toMatchObject({
+      code: 'LIFELINE_OFFER_GONE',
+    });
     firstSocket.close();
     secondSocket.close();
   });
@@ -54,7 +56,9 @@ describe('re-offering', () => {
     expect(reoffer.request.id).toBe(request.id);
 
     firstSocket.send({ type: 'offer.accept', offerId: offer.offerId, ref: 'late' });
-    expect(await firstSocket.next('error', (f) => f.ref === 'late')).toMatchObject({ code: 'LIFELINE_OFFER_GONE' });
+    expect(await firstSocket.next('error', (f) => f.ref === 'late')).toMatchObject({
+      code: 'LIFELINE_OFFER_GONE',
+    });
     secondSocket.send({ type: 'offer.accept', offerId: reoffer.offerId });
     await secondSocket.next('session.ready');
     firstSocket.close();
@@ -66,7 +70,9 @@ describe('re-offering', () => {
     await createHelpRequest(a, cluster.config, { language: 'pt' });
     const offer = await firstSocket.next('offer');
     secondSocket.send({ type: 'offer.accept', offerId: offer.offerId, ref: 'steal' });
-    expect(await secondSocket.next('error', (f) => f.ref === 'steal')).toMatchObject({ code: 'LIFELINE_FORBIDDEN' });
+    expect(await secondSocket.next('error', (f) => f.ref === 'steal')).toMatchObject({
+      code: 'LIFELINE_FORBIDDEN',
+    });
     firstSocket.send({ type: 'offer.accept', offerId: offer.offerId });
     await firstSocket.next('session.ready');
     firstSocket.close();

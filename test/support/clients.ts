@@ -18,7 +18,9 @@ export class WsClient {
       this.frames.push(JSON.parse(data.toString()) as ServerFrame);
       for (const wake of this.waiters.splice(0)) wake();
     });
-    this.closed = new Promise((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+    this.closed = new Promise((resolve) =>
+      socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
   }
 
   static connect(url: string, token: string): Promise<WsClient> {
@@ -26,7 +28,9 @@ export class WsClient {
     const client = new WsClient(socket);
     return new Promise((resolve, reject) => {
       socket.once('open', () => resolve(client));
-      socket.once('unexpected-response', (_request, response) => reject(new Error(`upgrade refused: ${response.statusCode}`)));
+      socket.once('unexpected-response', (_request, response) =>
+        reject(new Error(`upgrade refused: ${response.statusCode}`)),
+      );
       socket.once('error', reject);
     });
   }
@@ -36,13 +40,20 @@ export class WsClient {
   }
 
   /** Waits for the next not-yet-consumed frame of this type that matches; consumes it. */
-  async next<T extends ServerFrame['type']>(type: T, match: (frame: Frame<T>) => boolean = () => true, timeoutMs = 5000): Promise<Frame<T>> {
+  async next<T extends ServerFrame['type']>(
+    type: T,
+    match: (frame: Frame<T>) => boolean = () => true,
+    timeoutMs = 5000,
+  ): Promise<Frame<T>> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const index = this.frames.findIndex((f) => f.type === type && match(f as Frame<T>));
       if (index >= 0) return this.frames.splice(index, 1)[0] as Frame<T>;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no ${type} frame within ${timeoutMs} ms; saw ${this.frames.map((f) => f.type).join(', ')}`);
+      if (left <= 0)
+        throw new Error(
+          `no ${type} frame within ${timeoutMs} ms; saw ${this.frames.map((f) => f.type).join(', ')}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {
@@ -65,7 +76,10 @@ export class WsClient {
   }
 }
 
-export function platformToken(config: Config, claims: { sub?: string; tier?: string; name?: string; expSeconds?: number } = {}) {
+export function platformToken(
+  config: Config,
+  claims: { sub?: string; tier?: string; name?: string; expSeconds?: number } = {},
+) {
   const { sub = `user-${randomUUID()}`, tier = 'regular', name, expSeconds = 600 } = claims;
   return new SignJWT({ tier, ...(name ? { name } : {}) })
     .setProtectedHeader({ alg: 'HS256' })
@@ -74,14 +88,24 @@ export function platformToken(config: Config, claims: { sub?: string; tier?: str
     .sign(new TextEncoder().encode(config.secrets.platform));
 }
 
-export async function api(instance: Instance, method: string, path: string, options: { token?: string; body?: unknown } = {}) {
+export async function api(
+  instance: Instance,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown } = {},
+) {
   const headers: Record<string, string> = {};
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(instance.url + path, {
     method,
     headers,
-    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    body:
+      options.body === undefined
+        ? undefined
+        : typeof options.body === 'string'
+          ? options.body
+          : JSON.stringify(options.body),
   });
   const text = await response.text();
   let json: any;
@@ -108,7 +132,14 @@ export async function createAgent(
   const password = 'correct-horse-battery';
   const created = await api(instance, 'POST', '/v1/admin/agents', {
     token: config.secrets.admin,
-    body: { email, password, name: profile.name ?? 'Agent', languages: profile.languages ?? ['en'], skills: profile.skills ?? [], maxSessions: profile.maxSessions ?? 1 },
+    body: {
+      email,
+      password,
+      name: profile.name ?? 'Agent',
+      languages: profile.languages ?? ['en'],
+      skills: profile.skills ?? [],
+      maxSessions: profile.maxSessions ?? 1,
+    },
   });
   if (created.status !== 201) throw new Error(`agent create failed: ${JSON.stringify(created.body)}`);
   const login = await api(instance, 'POST', '/v1/agents/login', { body: { email, password } });
@@ -123,9 +154,18 @@ export async function agentOnline(instance: Instance, agent: TestAgent): Promise
   return socket;
 }
 
-export async function createHelpRequest(instance: Instance, config: Config, body: Record<string, unknown> = {}, claims = {}) {
+export async function createHelpRequest(
+  instance: Instance,
+  config: Config,
+  body: Record<string, unknown> = {},
+  claims = {},
+) {
   const token = await platformToken(config, claims);
-  const reply = await api(instance, 'POST', '/v1/help-requests', { token, body: { channel: 'call', media: 'audio', language: 'en', ...body } });
-  if (reply.status !== 201) throw new Error(`help request failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+  const reply = await api(instance, 'POST', '/v1/help-requests', {
+    token,
+    body: { channel: 'call', media: 'audio', language: 'en', ...body },
+  });
+  if (reply.status !== 201)
+    throw new Error(`help request failed: ${reply.status} ${JSON.stringify(reply.body)}`);
   return reply.body as { id: string; accessToken: string; position: number; etaSeconds: number };
 }

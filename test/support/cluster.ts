@@ -40,7 +40,11 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   });
 }
 
-export async function startInstance(config: Config, options: Partial<AppOptions> = {}, port = 0): Promise<Instance> {
+export async function startInstance(
+  config: Config,
+  options: Partial<AppOptions> = {},
+  port = 0,
+): Promise<Instance> {
   const app = await buildApp({ config, ...options });
   await app.listen({ host: '127.0.0.1', port });
   const { port: bound } = app.server.address() as { port: number };

@@ -6,7 +6,10 @@ const base = { tier: 'regular' as const, repeatContacts: 0 };
 describe('keyword scorer', () => {
   it('puts harm happening now above the same problem in the past', () => {
     const now = scoreUrgency({ ...base, text: 'Someone is using my hacked account right now' });
-    const past = scoreUrgency({ ...base, text: 'My account was hacked last year, how do I see the login history?' });
+    const past = scoreUrgency({
+      ...base,
+      text: 'My account was hacked last year, how do I see the login history?',
+    });
     expect(now.level).toBe('critical');
     expect(now.category).toBe('account_security');
     expect(now.score).toBeGreaterThan(past.score);

@@ -14,7 +14,8 @@ const CATEGORY_WORDS: [CategoryName, RegExp][] = [
   ['feedback', /suggest|feature request|would be nice|love the|建议|希望|反馈/i],
 ];
 
-const HARM_NOW = /right now|just now|in progress|someone is|being charged|mid[- ]?stream|while live|threat|dox|正在|刚刚|威胁|人肉/i;
+const HARM_NOW =
+  /right now|just now|in progress|someone is|being charged|mid[- ]?stream|while live|threat|dox|正在|刚刚|威胁|人肉/i;
 const DISTRESS = /urgent|asap|immediately|help|please|紧急|马上|立刻|救命/i;
 
 const LEVEL_BASE: Record<Level, number> = { critical: 85, high: 65, normal: 40, low: 20 };

@@ -5,7 +5,12 @@ import { ErrorBody } from '../../schemas/domain.js';
 
 const LoginReply = Type.Object({
   token: Type.String({ description: 'Agent bearer token for REST and /v1/ws' }),
-  agent: Type.Object({ id: Type.String(), name: Type.String(), languages: Type.Array(Type.String()), skills: Type.Array(Type.String()) }),
+  agent: Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    languages: Type.Array(Type.String()),
+    skills: Type.Array(Type.String()),
+  }),
 });
 
 const agentLogin: FastifyPluginAsyncTypebox = async (app) => {
@@ -15,7 +20,10 @@ const agentLogin: FastifyPluginAsyncTypebox = async (app) => {
       config: { rateLimit: { max: app.lifeline.config.limits.loginPerMinute, timeWindow: 60_000 } },
       schema: {
         tags: ['agents'],
-        body: Type.Object({ email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 256 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 256 }) },
+          { additionalProperties: false },
+        ),
         response: { 200: LoginReply, 401: ErrorBody, 429: ErrorBody },
       },
     },

@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody } from '../../schemas/domain.js';
-import { CancelReply, CreateHelpRequestBody, CreatedReply, HelpRequestView, IdParams } from '../../help-requests/schemas.js';
+import {
+  CancelReply,
+  CreateHelpRequestBody,
+  CreatedReply,
+  HelpRequestView,
+  IdParams,
+} from '../../help-requests/schemas.js';
 import { toHelpRequestView } from '../../help-requests/view.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
@@ -27,7 +33,12 @@ const helpRequests: FastifyPluginAsyncTypebox = async (app) => {
     '/v1/help-requests/:id',
     {
       onRequest: app.requirePrincipal,
-      schema: { tags: ['help-requests'], security: [{ lifelineToken: [] }], params: IdParams, response: { 200: HelpRequestView, ...errors } },
+      schema: {
+        tags: ['help-requests'],
+        security: [{ lifelineToken: [] }],
+        params: IdParams,
+        response: { 200: HelpRequestView, ...errors },
+      },
     },
     async (request) => toHelpRequestView(await requests.get(request.principal!, request.params.id)),
   );
@@ -36,9 +47,17 @@ const helpRequests: FastifyPluginAsyncTypebox = async (app) => {
     '/v1/help-requests/:id',
     {
       onRequest: app.requirePrincipal,
-      schema: { tags: ['help-requests'], security: [{ lifelineToken: [] }], params: IdParams, response: { 200: CancelReply, ...errors } },
+      schema: {
+        tags: ['help-requests'],
+        security: [{ lifelineToken: [] }],
+        params: IdParams,
+        response: { 200: CancelReply, ...errors },
+      },
     },
-    async (request) => ({ id: request.params.id, state: await requests.cancel(request.principal!, request.params.id) }),
+    async (request) => ({
+      id: request.params.id,
+      state: await requests.cancel(request.principal!, request.params.id),
+    }),
   );
 };
 

@@ -9,7 +9,11 @@ import { agentIdentity, sessionIdFromRoom, userIdentity } from '../../../media/M
  */
 const livekitWebhook: FastifyPluginAsyncTypebox = async (app) => {
   const asRawString = { parseAs: 'string' as const };
-  app.addContentTypeParser(['application/webhook+json', 'application/json'], asRawString, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(
+    ['application/webhook+json', 'application/json'],
+    asRawString,
+    (_request, body, done) => done(null, body),
+  );
 
   app.post(
     '/v1/livekit/webhook',
@@ -28,7 +32,9 @@ const livekitWebhook: FastifyPluginAsyncTypebox = async (app) => {
       if (event.event === 'other' || !sessionId) return { ok: true, handled: false };
       if (event.event === 'participant_left') {
         const session = await store.getSession(sessionId);
-        const sides = session ? [userIdentity(session.requestId ?? ''), agentIdentity(session.agentId ?? '')] : [];
+        const sides = session
+          ? [userIdentity(session.requestId ?? ''), agentIdentity(session.agentId ?? '')]
+          : [];
         if (!sides.includes(event.participantIdentity ?? '')) return { ok: true, handled: false };
       }
       return { ok: true, handled: await sessions.end(sessionId, event.event) };

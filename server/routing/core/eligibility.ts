@@ -18,12 +18,22 @@ export function hasCapacity(agent: AgentSnapshot): boolean {
   return agent.load < agent.maxSessions;
 }
 
-export function recentlyDeclined(request: WaitingRequest, agentId: string, now: number, policy: RoutingPolicy): boolean {
+export function recentlyDeclined(
+  request: WaitingRequest,
+  agentId: string,
+  now: number,
+  policy: RoutingPolicy,
+): boolean {
   const declinedAt = request.declinedBy[agentId];
   return declinedAt !== undefined && now - declinedAt < policy.declineCooldownMs;
 }
 
-export function canTake(agent: AgentSnapshot, request: WaitingRequest, now: number, policy: RoutingPolicy): boolean {
+export function canTake(
+  agent: AgentSnapshot,
+  request: WaitingRequest,
+  now: number,
+  policy: RoutingPolicy,
+): boolean {
   return (
     hasCapacity(agent) &&
     speaksLanguage(agent, request.language) &&

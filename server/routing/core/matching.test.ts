@@ -6,7 +6,15 @@ const policy: RoutingPolicy = { agingPointsPerMinute: 2, declineCooldownMs: 60_0
 const NOW = 10_000_000;
 
 function request(id: string, over: Partial<WaitingRequest> = {}): WaitingRequest {
-  return { id, language: 'en', category: 'general', score: 50, createdAt: NOW - 1000, declinedBy: {}, ...over };
+  return {
+    id,
+    language: 'en',
+    category: 'general',
+    score: 50,
+    createdAt: NOW - 1000,
+    declinedBy: {},
+    ...over,
+  };
 }
 function agent(id: string, over: Partial<AgentSnapshot> = {}): AgentSnapshot {
   return { id, languages: ['en'], skills: [], maxSessions: 1, load: 0, idleSince: NOW - 5000, ...over };
@@ -53,7 +61,12 @@ describe('planOffers', () => {
 
   it('respects capacity, counting planned offers', () => {
     const requests = ['r1', 'r2', 'r3'].map((id) => request(id));
-    const plans = planOffers(requests, [agent('a', { maxSessions: 2, load: 0 }), agent('full', { load: 1 })], NOW, policy);
+    const plans = planOffers(
+      requests,
+      [agent('a', { maxSessions: 2, load: 0 }), agent('full', { load: 1 })],
+      NOW,
+      policy,
+    );
     expect(plans.map((p) => p.agentId)).toEqual(['a', 'a']);
   });
 
@@ -63,7 +76,9 @@ describe('planOffers', () => {
     expect(planOffers([declined], [agent('a'), agent('b', { idleSince: NOW })], NOW, policy)).toEqual([
       { requestId: 'r', agentId: 'b' },
     ]);
-    expect(planOffers([declined], [agent('a')], NOW + 60_000, policy)).toEqual([{ requestId: 'r', agentId: 'a' }]);
+    expect(planOffers([declined], [agent('a')], NOW + 60_000, policy)).toEqual([
+      { requestId: 'r', agentId: 'a' },
+    ]);
   });
 
   it('does not let an unservable head block requests behind it', () => {
@@ -83,6 +98,7 @@ describe('planOffers', () => {
     const capacity = agents.reduce((s, a) => s + a.maxSessions, 0);
     expect(plans).toHaveLength(capacity);
     expect(new Set(plans.map((p) => p.requestId)).size).toBe(plans.length);
-    for (const a of agents) expect(plans.filter((p) => p.agentId === a.id).length).toBeLessThanOrEqual(a.maxSessions);
+    for (const a of agents)
+      expect(plans.filter((p) => p.agentId === a.id).length).toBeLessThanOrEqual(a.maxSessions);
   });
 });

@@ -16,9 +16,12 @@ describe('priority', () => {
     ];
     for (const now of [1_000_000, 1_000_000 + 3_600_000]) {
       const byPriority = [...items].sort(
-        (x, y) => effectivePriority(y.score, now - y.createdAt, 2) - effectivePriority(x.score, now - x.createdAt, 2),
+        (x, y) =>
+          effectivePriority(y.score, now - y.createdAt, 2) - effectivePriority(x.score, now - x.createdAt, 2),
       );
-      const byRank = [...items].sort((x, y) => queueRank(y.score, y.createdAt, 2) - queueRank(x.score, x.createdAt, 2));
+      const byRank = [...items].sort(
+        (x, y) => queueRank(y.score, y.createdAt, 2) - queueRank(x.score, x.createdAt, 2),
+      );
       expect(byRank.map((i) => i.id)).toEqual(byPriority.map((i) => i.id));
     }
   });

@@ -20,7 +20,9 @@ export function compareUrgency(
   b: { score: number; createdAt: number; id: string },
   agingPointsPerMinute: number,
 ): number {
-  const byRank = queueRank(b.score, b.createdAt, agingPointsPerMinute) - queueRank(a.score, a.createdAt, agingPointsPerMinute);
+  const byRank =
+    queueRank(b.score, b.createdAt, agingPointsPerMinute) -
+    queueRank(a.score, a.createdAt, agingPointsPerMinute);
   if (byRank !== 0) return byRank;
   if (a.createdAt !== b.createdAt) return a.createdAt - b.createdAt;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;

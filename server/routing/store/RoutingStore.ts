@@ -2,7 +2,13 @@ import type { Redis } from 'ioredis';
 import type { AgentSnapshot, WaitingRequest } from '../core/types.js';
 import { LuaScript, asStrings } from './LuaScript.js';
 import * as lua from './lua.js';
-import { decodeDeclined, decodeRequest, encodeNewRequest, type NewRequest, type RequestRecord } from './records.js';
+import {
+  decodeDeclined,
+  decodeRequest,
+  encodeNewRequest,
+  type NewRequest,
+  type RequestRecord,
+} from './records.js';
 
 export type EnqueueResult = { status: 'OK' } | { status: 'FULL' } | { status: 'ACTIVE'; existingId: string };
 export type OfferRelease = 'decline' | 'expire' | 'withdraw';
@@ -54,7 +60,12 @@ export class RoutingStore {
     return SCRIPTS[script].run(this.redis, [key], [this.prefix, ...args]);
   }
 
-  async enqueue(request: NewRequest, rank: number, maxWaiting: number, activeTtlMs: number): Promise<EnqueueResult> {
+  async enqueue(
+    request: NewRequest,
+    rank: number,
+    maxWaiting: number,
+    activeTtlMs: number,
+  ): Promise<EnqueueResult> {
     const args = [request.id, request.userId, rank, maxWaiting, activeTtlMs, ...encodeNewRequest(request)];
     const [status, existingId] = asStrings(await this.run('enqueue', this.key('req', request.id), args));
     if (status === 'ACTIVE') return { status, existingId: existingId ?? '' };
@@ -84,12 +95,19 @@ export class RoutingStore {
     const ids = await this.queueOrder(limit);
     if (ids.length === 0) return [];
     const pipeline = this.redis.pipeline();
-    for (const id of ids) pipeline.hmget(this.key('req', id), 'language', 'category', 'score', 'createdAt', 'declined');
+    for (const id of ids)
+      pipeline.hmget(this.key('req', id), 'language', 'category', 'score', 'createdAt', 'declined');
     const rows = (await pipeline.exec()) ?? [];
     return ids.flatMap((id, i) => {
       const [language, category, score, createdAt, declined] = (rows[i]?.[1] ?? []) as (string | null)[];
       if (!language) return [];
-      const base = { id, language, category: category ?? 'general', score: Number(score), createdAt: Number(createdAt) };
+      const base = {
+        id,
+        language,
+        category: category ?? 'general',
+        score: Number(score),
+        createdAt: Number(createdAt),
+      };
       return [{ ...base, declinedBy: decodeDeclined(declined ?? undefined) }];
     });
   }
@@ -102,7 +120,9 @@ export class RoutingStore {
     for (const id of ids) pipeline.hmget(this.key('presence', id), ...fields);
     const rows = (await pipeline.exec()) ?? [];
     return ids.flatMap((id, i) => {
-      const [status, load, max, idleSince, leaseUntil, languages, skills] = (rows[i]?.[1] ?? []) as (string | null)[];
+      const [status, load, max, idleSince, leaseUntil, languages, skills] = (rows[i]?.[1] ?? []) as (
+        string | null
+      )[];
       if (status !== 'available' || Number(leaseUntil) < now) return [];
       const profile = { languages: JSON.parse(languages ?? '[]'), skills: JSON.parse(skills ?? '[]') };
       return [{ id, ...profile, maxSessions: Number(max), load: Number(load), idleSince: Number(idleSince) }];
@@ -110,10 +130,23 @@ export class RoutingStore {
   }
 
   async claimOffer(requestId: string, agentId: string, offerId: string, now: number, expiresAt: number) {
-    return (await this.run('claimOffer', this.key('req', requestId), [requestId, agentId, offerId, now, expiresAt])) === 1;
+    return (
+      (await this.run('claimOffer', this.key('req', requestId), [
+        requestId,
+        agentId,
+        offerId,
+        now,
+        expiresAt,
+      ])) === 1
+    );
   }
 
-  async acceptOffer(offerId: string, agentId: string, now: number, sessionId: string): Promise<ScriptOutcome> {
+  async acceptOffer(
+    offerId: string,
+    agentId: string,
+    now: number,
+    sessionId: string,
+  ): Promise<ScriptOutcome> {
     const [status, requestId] = asStrings(
       await this.run('acceptOffer', this.key('offer', offerId), [offerId, agentId, now, sessionId]),
     );
@@ -132,8 +165,15 @@ export class RoutingStore {
 
   async endSession(sessionId: string, now: number, reason: string, outcome: string, requeue: boolean) {
     const args = [sessionId, now, reason, outcome, this.retentionMs, requeue ? '1' : '0'];
-    const [status, requestId, agentId, startedAt] = asStrings(await this.run('endSession', this.key('session', sessionId), args));
-    return { status: status ?? 'GONE', requestId, agentId, startedAt: Number(startedAt) } satisfies SessionEnd;
+    const [status, requestId, agentId, startedAt] = asStrings(
+      await this.run('endSession', this.key('session', sessionId), args),
+    );
+    return {
+      status: status ?? 'GONE',
+      requestId,
+      agentId,
+      startedAt: Number(startedAt),
+    } satisfies SessionEnd;
   }
 
   /** The agent's wrap-up note stays with the session record only: never in logs or job payloads. */
@@ -146,9 +186,16 @@ export class RoutingStore {
     return hash.requestId ? hash : null;
   }
 
-  async closeWaiting(requestId: string, now: number, reason: 'cancelled' | 'abandoned', requireGone: boolean) {
+  async closeWaiting(
+    requestId: string,
+    now: number,
+    reason: 'cancelled' | 'abandoned',
+    requireGone: boolean,
+  ) {
     const args = [requestId, now, reason, requireGone ? '1' : '0', this.retentionMs];
-    const [status, second, offerId, agentId] = asStrings(await this.run('closeWaiting', this.key('req', requestId), args));
+    const [status, second, offerId, agentId] = asStrings(
+      await this.run('closeWaiting', this.key('req', requestId), args),
+    );
     const closed: WaitingClosed = { status: status ?? 'GONE', requestId };
     if (status === 'ASSIGNED') closed.sessionId = second;
     if (status === 'CLOSED') Object.assign(closed, { previousState: second, offerId, agentId });
@@ -156,21 +203,44 @@ export class RoutingStore {
   }
 
   async userConnection(requestId: string, delta: 1 | -1, abandonDeadline: number): Promise<number> {
-    return Number(await this.run('userConnection', this.key('req', requestId), [requestId, delta, abandonDeadline]));
+    return Number(
+      await this.run('userConnection', this.key('req', requestId), [requestId, delta, abandonDeadline]),
+    );
   }
 
   dueAbandons(now: number, limit: number): Promise<string[]> {
     return this.redis.zrangebyscore(this.key('abandon:deadline'), '-inf', now, 'LIMIT', 0, limit);
   }
 
-  async agentConnection(agentId: string, delta: 1 | -1, now: number, leaseUntil: number, profile: AgentProfile) {
+  async agentConnection(
+    agentId: string,
+    delta: 1 | -1,
+    now: number,
+    leaseUntil: number,
+    profile: AgentProfile,
+  ) {
     const { languages, skills, maxSessions } = profile;
-    const args = [agentId, delta, now, leaseUntil, JSON.stringify(languages), JSON.stringify(skills), maxSessions];
+    const args = [
+      agentId,
+      delta,
+      now,
+      leaseUntil,
+      JSON.stringify(languages),
+      JSON.stringify(skills),
+      maxSessions,
+    ];
     return Number(await this.run('agentConnection', this.key('presence', agentId), args));
   }
 
-  async setStatus(agentId: string, status: 'available' | 'away', now: number, leaseUntil: number): Promise<string> {
-    return String(await this.run('setStatus', this.key('presence', agentId), [agentId, status, now, leaseUntil]));
+  async setStatus(
+    agentId: string,
+    status: 'available' | 'away',
+    now: number,
+    leaseUntil: number,
+  ): Promise<string> {
+    return String(
+      await this.run('setStatus', this.key('presence', agentId), [agentId, status, now, leaseUntil]),
+    );
   }
 
   async renewLeases(agentIds: readonly string[], leaseUntil: number): Promise<void> {
@@ -184,7 +254,8 @@ export class RoutingStore {
   async expireLeases(now: number): Promise<string[]> {
     const ids = await this.redis.smembers(this.key('agents:online'));
     const expired: string[] = [];
-    for (const id of ids) if ((await this.run('expireLease', this.key('presence', id), [id, now])) === 1) expired.push(id);
+    for (const id of ids)
+      if ((await this.run('expireLease', this.key('presence', id), [id, now])) === 1) expired.push(id);
     return expired;
   }
 

@@ -71,7 +71,8 @@ function parseJson<T>(raw: string | undefined, fallback: T): T {
 export function decodeDeclined(raw: string | undefined): Record<string, number> {
   const parsed = parseJson<Record<string, unknown>>(raw, {});
   const out: Record<string, number> = {};
-  for (const [agentId, at] of Object.entries(parsed)) if (Number.isFinite(Number(at))) out[agentId] = Number(at);
+  for (const [agentId, at] of Object.entries(parsed))
+    if (Number.isFinite(Number(at))) out[agentId] = Number(at);
   return out;
 }
 
