@@ -74,7 +74,9 @@ export default fp<ServicesOptions>(
     const sessions = new SessionService(deps, media, agents, dispatcher);
     const positions = new QueuePositions(deps, sockets);
     const offers = new OfferService(deps, sessions, dispatcher);
-    const presence = new AgentPresence(deps, agents, dispatcher);
+    const presence = new AgentPresence(deps, agents, dispatcher, (agentId) =>
+      offers.withdrawAllFrom(agentId),
+    );
     const requests = new HelpRequestService(deps, tokens, scorer, positions, dispatcher, sessions);
     const sweeper = new Sweeper({
       offers,

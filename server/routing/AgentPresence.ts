@@ -12,6 +12,8 @@ export class AgentPresence {
     private readonly deps: RoutingDeps,
     private readonly agents: AgentRepository,
     private readonly dispatcher: Dispatcher,
+    /** Called when an agent goes offline, so the offers it held move on at once. */
+    private readonly wentOffline: (agentId: string) => Promise<void>,
   ) {}
 
   private leaseUntil(): number {
@@ -27,7 +29,9 @@ export class AgentPresence {
   async disconnected(agentId: string): Promise<void> {
     const profile = { languages: [], skills: [], maxSessions: 0 };
     const remaining = await this.deps.store.agentConnection(agentId, -1, this.deps.now(), 0, profile);
-    if (remaining === 0) await this.deps.bus.publish({ t: 'queue-changed' });
+    if (remaining > 0) return;
+    await this.wentOffline(agentId);
+    await this.deps.bus.publish({ t: 'queue-changed' });
   }
 
   async setStatus(agentId: string, status: 'available' | 'away'): Promise<void> {

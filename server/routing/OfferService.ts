@@ -35,6 +35,18 @@ export class OfferService {
     await this.requeued();
   }
 
+  /** An agent who left cannot answer: its offers go straight to the next agent, not after the timeout. */
+  async withdrawAllFrom(agentId: string): Promise<void> {
+    const { store, now, metrics } = this.deps;
+    let withdrawn = 0;
+    for (const offerId of await store.offersHeldBy(agentId)) {
+      if ((await store.releaseOffer(offerId, now(), 'withdraw')).status === 'OK') withdrawn += 1;
+    }
+    if (withdrawn === 0) return;
+    metrics.offers.inc({ outcome: 'withdrawn' }, withdrawn);
+    await this.requeued();
+  }
+
   /** Returns offers whose time ran out to the queue; any instance may do it, only one succeeds per offer. */
   async expireDue(): Promise<number> {
     const { store, bus, now, metrics } = this.deps;

@@ -65,6 +65,16 @@ describe('re-offering', () => {
     secondSocket.close();
   });
 
+  it('moves an offer on at once when its agent disconnects, without waiting for the timeout', async () => {
+    const { firstSocket, secondSocket } = await twoAgents('tr');
+    const request = await createHelpRequest(a, cluster.config, { language: 'tr' });
+    expect((await firstSocket.next('offer')).request.id).toBe(request.id);
+    firstSocket.close();
+    const reoffer = await secondSocket.next('offer', () => true, 500);
+    expect(reoffer.request.id).toBe(request.id);
+    secondSocket.close();
+  });
+
   it('refuses to let one agent answer another agent’s offer', async () => {
     const { firstSocket, secondSocket } = await twoAgents('pt');
     await createHelpRequest(a, cluster.config, { language: 'pt' });

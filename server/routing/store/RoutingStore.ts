@@ -159,6 +159,11 @@ export class RoutingStore {
     return { status: status ?? 'GONE', requestId, agentId: holder };
   }
 
+  /** Offers an agent holds right now. */
+  offersHeldBy(agentId: string): Promise<string[]> {
+    return this.redis.smembers(this.key('agent-offers', agentId));
+  }
+
   dueOffers(now: number, limit: number): Promise<string[]> {
     return this.redis.zrangebyscore(this.key('offers:deadline'), '-inf', now, 'LIMIT', 0, limit);
   }

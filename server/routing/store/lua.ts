@@ -16,6 +16,7 @@ local function presenceKey(id) return P .. 'presence:' .. id end
 local function offerKey(id) return P .. 'offer:' .. id end
 local function sessionKey(id) return P .. 'session:' .. id end
 local function activeKey(userId) return P .. 'user-active:' .. userId end
+local function agentOffersKey(agentId) return P .. 'agent-offers:' .. agentId end
 local function releaseSlot(agentId, now, becameIdle)
   local pk = presenceKey(agentId)
   local load = redis.call('HINCRBY', pk, 'load', -1)
@@ -61,6 +62,7 @@ redis.call('ZREM', QUEUE, reqId)
 redis.call('HSET', offerKey(offerId), 'requestId', reqId, 'agentId', agentId, 'expiresAt', expiresAt)
 redis.call('PEXPIREAT', offerKey(offerId), tonumber(expiresAt) + 3600000)
 redis.call('ZADD', DEADLINES, expiresAt, offerId)
+redis.call('SADD', agentOffersKey(agentId), offerId)
 return 1
 `);
 
@@ -76,6 +78,7 @@ local r = redis.call('HMGET', req, 'state', 'offerId')
 if r[1] ~= 'offered' or r[2] ~= offerId then return {'GONE'} end
 redis.call('DEL', KEYS[1])
 redis.call('ZREM', DEADLINES, offerId)
+redis.call('SREM', agentOffersKey(agentId), offerId)
 redis.call('HSET', req, 'state', 'assigned', 'sessionId', sessionId, 'agentId', agentId, 'assignedAt', now)
 redis.call('HDEL', req, 'offerId', 'offerAgentId')
 redis.call('HSET', sessionKey(sessionId), 'requestId', o[1], 'agentId', agentId, 'startedAt', now, 'state', 'active')
@@ -98,6 +101,7 @@ if mode == 'decline' and o[2] ~= agentId then return {'FORBIDDEN'} end
 if mode == 'expire' and tonumber(o[3]) > tonumber(now) then return {'NOT_DUE'} end
 redis.call('DEL', KEYS[1])
 redis.call('ZREM', DEADLINES, offerId)
+redis.call('SREM', agentOffersKey(o[2]), offerId)
 releaseSlot(o[2], now, false)
 local req = reqKey(o[1])
 local r = redis.call('HMGET', req, 'state', 'offerId', 'rank', 'declined')
@@ -156,7 +160,10 @@ if r[1] == 'offered' then
   agentId = redis.call('HGET', offerKey(r[2]), 'agentId') or ''
   redis.call('DEL', offerKey(r[2]))
   redis.call('ZREM', DEADLINES, r[2])
-  if agentId ~= '' then releaseSlot(agentId, now, false) end
+  if agentId ~= '' then
+    redis.call('SREM', agentOffersKey(agentId), r[2])
+    releaseSlot(agentId, now, false)
+  end
 end
 redis.call('ZREM', QUEUE, reqId)
 redis.call('ZREM', ABANDON, reqId)
