@@ -1,4 +1,5 @@
 import { decodeJwt } from 'jose';
+import { RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentOnline, createAgent, createHelpRequest, WsClient } from '../support/clients.js';
 import { startCluster, type Cluster } from '../support/cluster.js';
