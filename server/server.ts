@@ -1,18 +1,10 @@
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config/load.js';
+import { EXIT_CONFIG_ERROR, loadConfigAtStart } from './config/load.js';
 
 /** Entry point: read configuration, listen, and close gracefully on SIGTERM or SIGINT. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const config = loadConfigAtStart();
+  if (!config) process.exit(EXIT_CONFIG_ERROR);
   const app = await buildApp({ config });
   if (config.generatedSecrets.length > 0)
     app.log.warn(

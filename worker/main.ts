@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
-import { ConfigError, loadConfig } from '../server/config/load.js';
+import { EXIT_CONFIG_ERROR, loadConfigAtStart } from '../server/config/load.js';
 import { VOICE_QUEUE, bullPrefix } from './queues.js';
 
 /**
@@ -10,16 +10,8 @@ import { VOICE_QUEUE, bullPrefix } from './queues.js';
  * waits out outages (maxRetriesPerRequest: null), unlike the API's, which fails fast.
  */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const config = loadConfigAtStart();
+  if (!config) process.exit(EXIT_CONFIG_ERROR);
   const log = pino({ level: config.logLevel, name: 'lifeline-worker' });
   const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   connection.on('error', (error) => log.warn({ err: error }, 'redis connection error; retrying'));

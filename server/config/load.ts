@@ -120,3 +120,19 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     webRoot: env.WEB_ROOT,
   };
 }
+
+/** For entry points: the configuration, or undefined after printing every problem (exit 78 then). */
+export function loadConfigAtStart(
+  source: Record<string, string | undefined> = process.env,
+): Config | undefined {
+  try {
+    return loadConfig(source);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    return undefined;
+  }
+}
+
+/** The exit code entry points use for a configuration error (EX_CONFIG). */
+export const EXIT_CONFIG_ERROR = 78;

@@ -71,6 +71,14 @@ describe('pairing across instances', () => {
       expect(claims.exp - (claims.nbf ?? claims.iat ?? 0)).toBeLessThanOrEqual(600);
     }
 
+    const { livekit } = cluster.config;
+    const rooms = new RoomServiceClient(
+      livekit.url.replace('ws://', 'http://'),
+      livekit.apiKey,
+      livekit.apiSecret,
+    );
+    expect((await rooms.listRooms([agentReady.room])).map((r) => r.name)).toEqual([agentReady.room]);
+
     agentSocket.send({
       type: 'session.end',
       sessionId: agentReady.sessionId,
@@ -80,6 +88,12 @@ describe('pairing across instances', () => {
     await agentSocket.next('ack', (f) => f.ref === 'end');
     expect((await userSocket.next('session.ended')).reason).toBe('agent_ended');
     expect((await agentSocket.next('session.ended')).sessionId).toBe(agentReady.sessionId);
+    await expect.poll(async () => (await rooms.listRooms([agentReady.room])).length).toBe(0);
+
+    const metrics = await fetch(`${b.url}/metrics`).then((r) => r.text());
+    expect(metrics).toMatch(/^lifeline_offers_total\{outcome="accepted"\} 1$/m);
+    expect(metrics).toMatch(/^lifeline_wait_seconds_count 1$/m);
+    expect(metrics).toMatch(/^lifeline_queue_waiting \d+$/m);
     agentSocket.close();
     userSocket.close();
   });
