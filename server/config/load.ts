@@ -24,6 +24,7 @@ export interface Config {
     agentLeaseMs: number;
     sweepIntervalMs: number;
     queueUpdateIntervalMs: number;
+    retentionMs: number;
   };
   limits: {
     httpBodyBytes: number;
@@ -108,6 +109,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       agentLeaseMs: env.AGENT_LEASE_MS,
       sweepIntervalMs: env.SWEEP_INTERVAL_MS,
       queueUpdateIntervalMs: env.QUEUE_UPDATE_INTERVAL_MS,
+      retentionMs: env.REQUEST_RETENTION_SECONDS * 1000,
     },
     limits: {
       httpBodyBytes: env.HTTP_BODY_LIMIT_BYTES,

@@ -67,6 +67,12 @@ export const EnvSchema = Type.Object({
     1_000_000,
     'Agent login attempts one client IP may make per minute',
   ),
+  REQUEST_RETENTION_SECONDS: Int(
+    7 * 24 * 3600,
+    3600,
+    400 * 24 * 3600,
+    'How long closed requests and sessions are kept in Redis',
+  ),
   SHUTDOWN_GRACE_MS: Int(10_000, 0, 600_000, 'How long shutdown waits for work in flight'),
   WEB_ROOT: Type.Optional(
     Type.String({ description: 'Directory of the web app served at / (defaults to web/)' }),

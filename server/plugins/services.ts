@@ -53,8 +53,7 @@ export interface ServicesOptions {
 /** Composes the application's services once per app; each is handed what it needs, nothing global. */
 export default fp<ServicesOptions>(
   async (app, { config, media, scorer, now }) => {
-    const retentionMs = 7 * 24 * 3600 * 1000;
-    const store = new RoutingStore(app.redis, config.keyPrefix, retentionMs);
+    const store = new RoutingStore(app.redis, config.keyPrefix, config.routing.retentionMs);
     const bus = new EventBus(app.redis, app.redisSubscriber, config.keyPrefix, (error) =>
       app.log.warn({ err: error }, 'ignored a malformed bus message'),
     );

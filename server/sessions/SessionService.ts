@@ -30,8 +30,8 @@ export class SessionService {
     const record = await store.getRequest(requestId);
     if (record) metrics.waitUntilAnswered.observe(Math.max(0, now() - record.createdAt) / 1000);
     const [userFrame, agentFrame] = await Promise.all([
-      this.readyFor(sessionId, requestId, 'user'),
-      this.readyFor(sessionId, requestId, agentId),
+      this.readyForUser(sessionId, requestId),
+      this.readyForAgent(sessionId, requestId, agentId),
     ]);
     await Promise.all([
       bus.publish({ t: 'request', requestId, frame: userFrame }),
@@ -39,18 +39,24 @@ export class SessionService {
     ]);
   }
 
-  /** A fresh session.ready for a side of a session, e.g. for a user whose socket reconnected. */
-  async readyFor(sessionId: string, requestId: string, side: 'user' | string): Promise<ReadyFrame> {
+  /** A fresh session.ready for the user, e.g. after their socket reconnected mid-session. */
+  async readyForUser(sessionId: string, requestId: string): Promise<ReadyFrame> {
+    const name = (await this.deps.store.getRequest(requestId))?.userName ?? 'Viewer';
+    return this.readyFrame(sessionId, requestId, userIdentity(requestId), name);
+  }
+
+  async readyForAgent(sessionId: string, requestId: string, agentId: string): Promise<ReadyFrame> {
+    const name = (await this.agents.findById(agentId))?.name;
+    return this.readyFrame(sessionId, requestId, agentIdentity(agentId), name);
+  }
+
+  private async readyFrame(
+    sessionId: string,
+    requestId: string,
+    identity: string,
+    name?: string,
+  ): Promise<ReadyFrame> {
     const room = roomNameFor(sessionId);
-    let identity: string;
-    let name: string | undefined;
-    if (side === 'user') {
-      identity = userIdentity(requestId);
-      name = (await this.deps.store.getRequest(requestId))?.userName ?? 'Viewer';
-    } else {
-      identity = agentIdentity(side);
-      name = (await this.agents.findById(side))?.name;
-    }
     const token = await this.media.joinToken({ room, identity, name, canPublish: true });
     return { type: 'session.ready', sessionId, requestId, room, livekitUrl: this.media.publicUrl, token };
   }

@@ -62,7 +62,7 @@ export class Connection {
     if (snapshot) return positions.send(this.id, snapshot);
     const record = await this.lifeline.store.getRequest(this.id);
     if (record?.state === 'assigned' && record.sessionId)
-      this.send(await sessions.readyFor(record.sessionId, this.id, 'user'));
+      this.send(await sessions.readyForUser(record.sessionId, this.id));
   }
 
   private async receive(data: RawData, isBinary: boolean): Promise<void> {
