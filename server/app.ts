@@ -23,7 +23,7 @@ import websocket from './routes/v1/websocket.js';
 import web from './routes/web.js';
 import { LiveKitMedia } from '../media/LiveKitMedia.js';
 import type { MediaPlane } from '../media/MediaPlane.js';
-import { scoreUrgency } from '../worker/urgency/keywordScorer.js';
+import { scoreUrgency } from '../worker/urgency/score.js';
 import type { UrgencyScorer } from '../worker/urgency/types.js';
 
 export interface AppOptions {

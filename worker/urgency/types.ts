@@ -2,6 +2,7 @@ import type { CategoryName } from '../../server/schemas/domain.js';
 
 export type Tier = 'regular' | 'creator' | 'brand' | 'advertiser';
 export type Level = 'critical' | 'high' | 'normal' | 'low';
+export type Sentiment = 'negative' | 'neutral' | 'positive';
 
 /** Everything the scorer may use. Tier comes from the verified identity, never the request body. */
 export interface UrgencyInput {
@@ -12,13 +13,18 @@ export interface UrgencyInput {
   tier: Tier;
   /** Earlier contacts by the same user about the same category within the repeat window. */
   repeatContacts: number;
+  /** The open incident (a burst of reports) this request belongs to, if any. */
+  incident?: string;
 }
 
 export interface Urgency {
   category: CategoryName;
   level: Level;
   score: number;
+  sentiment: Sentiment;
   reasons: string[];
+  /** Harm terms found, for spotting bursts of the same problem across users. */
+  keywords: string[];
 }
 
 export type UrgencyScorer = (input: UrgencyInput) => Urgency;
