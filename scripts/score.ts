@@ -15,7 +15,12 @@ for await (const line of createInterface({ input: process.stdin, crlfDelay: Infi
     if (typeof input.text !== 'string') throw new Error('each line needs a string "text"');
     const tier = (typeof input.tier === 'string' && TIERS.has(input.tier) ? input.tier : 'regular') as Tier;
     const lang = typeof input.lang === 'string' ? input.lang : undefined;
-    const { category, level, score, sentiment, reasons } = scoreUrgency({ text: input.text, language: lang, tier, repeatContacts: 0 });
+    const { category, level, score, sentiment, reasons } = scoreUrgency({
+      text: input.text,
+      language: lang,
+      tier,
+      repeatContacts: 0,
+    });
     process.stdout.write(`${JSON.stringify({ category, level, score, sentiment, reasons })}\n`);
   } catch (error) {
     process.stdout.write(`${JSON.stringify({ error: (error as Error).message })}\n`);

@@ -1,8 +1,18 @@
 import type { CategoryName } from '../../server/schemas/domain.js';
 import { CATEGORY_PRECEDENCE, CATEGORY_TERMS, SIGNAL_CATEGORY } from './lexicon/categoryTerms.js';
+import { COMPOSITIONS, IMPLIED } from './compose.js';
+import { CONCEPTS, type Concept } from './lexicon/concepts.js';
 import { SIGNAL_TERMS } from './lexicon/signalTerms.js';
 import { SIGNALS, type Signal, type SignalTerms } from './lexicon/signals.js';
-import { containsPhrase, findPhrase, negatedAt, stem, type PreparedText } from './text.js';
+import {
+  containsPhrase,
+  findPhrase,
+  negatedAt,
+  prepareText,
+  statementsOf,
+  stem,
+  type PreparedText,
+} from './text.js';
 
 interface CompiledTerms {
   en: { text: string; words: string[] }[];
@@ -25,7 +35,8 @@ const ZH_NEGATION = /(没有|没|不是|未|并没)$/u;
 
 /** An English occurrence not negated by the words just before it. */
 function affirmedPhrase(tokens: readonly string[], words: readonly string[]): boolean {
-  for (let at = findPhrase(tokens, words); at >= 0; at = findPhrase(tokens, words, 2, at + 1)) if (!negatedAt(tokens, at)) return true;
+  for (let at = findPhrase(tokens, words); at >= 0; at = findPhrase(tokens, words, 2, at + 1))
+    if (!negatedAt(tokens, at)) return true;
   return false;
 }
 
@@ -35,7 +46,9 @@ function affirmedPhrase(tokens: readonly string[], words: readonly string[]): bo
  */
 function matches(prepared: PreparedText, terms: CompiledTerms, honourNegation = false): string[] {
   const found = terms.en
-    .filter((t) => (honourNegation ? affirmedPhrase(prepared.tokens, t.words) : containsPhrase(prepared.tokens, t.words)))
+    .filter((t) =>
+      honourNegation ? affirmedPhrase(prepared.tokens, t.words) : containsPhrase(prepared.tokens, t.words),
+    )
     .map((t) => t.text);
   for (const term of terms.zh) {
     for (const clause of prepared.hanClauses) {
@@ -51,15 +64,69 @@ function matches(prepared: PreparedText, terms: CompiledTerms, honourNegation = 
 
 /** Signals about the user's feelings are read as said; every other signal is evidence that can be denied. */
 const SAID_AS_IS = new Set<Signal>(['negative', 'positive', 'distress']);
+/** Harms count only when stated; asked about, they are suspicions. A threat counts however it is put. */
+const STATED_ONLY = new Set<Signal>([
+  'takeover',
+  'activeTakeover',
+  'lockout',
+  'moneyTaken',
+  'billingError',
+  'streamCut',
+  'banned',
+  'streamBroken',
+  'contentAction',
+  'copyrightHarm',
+  'technicalFault',
+]);
 
 export type SignalHits = Map<Signal, string[]>;
 
-export function detectSignals(prepared: PreparedText): SignalHits {
+const COMPILED_CONCEPTS = new Map(
+  Object.entries(CONCEPTS).map(([concept, terms]) => [concept as Concept, compile(terms)]),
+);
+const SENTENCE = /[^.!?。！？\n]+[.!?。！？\n]*/gu;
+
+function add(hits: SignalHits, signal: Signal, found: string[]): void {
+  hits.set(signal, [...(hits.get(signal) ?? []), ...found]);
+}
+
+/** Signals composed from concepts that occur together in one sentence (see compose.ts). */
+function composedSignals(text: string, hits: SignalHits): void {
+  for (const sentence of text.match(SENTENCE) ?? []) {
+    const whole = prepareText(sentence);
+    const views = { all: whole, stated: statementsOf(whole) };
+    const present = { all: new Map<Concept, string[]>(), stated: new Map<Concept, string[]>() };
+    for (const view of ['all', 'stated'] as const) {
+      for (const [concept, terms] of COMPILED_CONCEPTS) {
+        const found = matches(views[view], terms, concept !== 'notMe');
+        if (found.length > 0) present[view].set(concept, found);
+      }
+    }
+    for (const { signal, needs } of COMPOSITIONS) {
+      const seen = STATED_ONLY.has(signal) ? present.stated : present.all;
+      if (needs.every((concept) => seen.has(concept)))
+        add(
+          hits,
+          signal,
+          needs.map((c) => seen.get(c)![0]!),
+        );
+    }
+  }
+  for (const { signal, from } of IMPLIED) {
+    const source = from.find((s) => hits.has(s));
+    if (source && from.every((s) => hits.has(s))) add(hits, signal, hits.get(source)!.slice(0, 1));
+  }
+}
+
+export function detectSignals(prepared: PreparedText, text: string): SignalHits {
   const hits: SignalHits = new Map();
+  const stated = statementsOf(prepared);
   for (const [signal, terms] of COMPILED_SIGNALS) {
-    const found = matches(prepared, terms, !SAID_AS_IS.has(signal));
+    const found = matches(STATED_ONLY.has(signal) ? stated : prepared, terms, !SAID_AS_IS.has(signal));
     if (found.length > 0) hits.set(signal, found);
   }
+  composedSignals(text, hits);
+  for (const [signal, found] of hits) hits.set(signal, [...new Set(found)]);
   return hits;
 }
 

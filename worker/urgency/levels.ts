@@ -7,8 +7,10 @@ export interface LevelDecision {
   because: string;
 }
 
-const has = (hits: SignalHits, ...signals: Parameters<SignalHits['has']>[0][]) => signals.every((s) => hits.has(s));
-const any = (hits: SignalHits, ...signals: Parameters<SignalHits['has']>[0][]) => signals.some((s) => hits.has(s));
+const has = (hits: SignalHits, ...signals: Parameters<SignalHits['has']>[0][]) =>
+  signals.every((s) => hits.has(s));
+const any = (hits: SignalHits, ...signals: Parameters<SignalHits['has']>[0][]) =>
+  signals.some((s) => hits.has(s));
 
 /**
  * The level rules. Each rule only asks for escalating signals to be present, never absent, so
@@ -28,18 +30,23 @@ export function decideLevel(hits: SignalHits): LevelDecision {
     return { level: 'critical', because: 'account takeover in progress' };
   if (has(hits, 'moneyTaken') && (now || has(hits, 'recurring')))
     return { level: 'critical', because: 'money being taken now' };
-  if ((has(hits, 'streamCut') && (now || has(hits, 'liveContext'))) || has(hits, 'banned', 'liveNow'))
+  if ((has(hits, 'streamCut') && now) || has(hits, 'banned', 'liveNow'))
     return { level: 'critical', because: 'live broadcast cut' };
-  if (any(hits, 'streamBroken', 'technicalFault') && has(hits, 'liveNow'))
+  if ((has(hits, 'streamBroken') && now) || has(hits, 'technicalFault', 'liveNow'))
     return { level: 'critical', because: 'live broadcast broken while live' };
 
   if (any(hits, 'takeover', 'lockout')) return { level: 'high', because: 'account taken or locked' };
-  if (any(hits, 'moneyTaken', 'billingError')) return { level: 'high', because: 'money wrongly taken or missing' };
+  if (any(hits, 'moneyTaken', 'billingError'))
+    return { level: 'high', because: 'money wrongly taken or missing' };
   if (any(hits, 'streamCut', 'copyrightHarm')) return { level: 'high', because: 'stream or work taken' };
   if (has(hits, 'contentAction')) return { level: 'high', because: 'content action to appeal' };
-  if (has(hits, 'lasting') && any(hits, 'technicalFault', 'negative')) return { level: 'high', because: 'problem lasting for days' };
+  if (has(hits, 'lasting') && any(hits, 'technicalFault', 'negative'))
+    return { level: 'high', because: 'problem lasting for days' };
 
   const somethingWrong = any(hits, 'technicalFault', 'negative', 'streamBroken', 'contentAction');
   if (has(hits, 'positive') && !somethingWrong) return { level: 'low', because: 'feedback' };
-  return { level: 'normal', because: somethingWrong ? 'problem without time pressure' : 'question or request' };
+  return {
+    level: 'normal',
+    because: somethingWrong ? 'problem without time pressure' : 'question or request',
+  };
 }

@@ -24,7 +24,20 @@ export const WEIGHTS = {
   incident: 6,
 } as const;
 
-const HARM_SIGNALS = ['takeover', 'activeTakeover', 'lockout', 'moneyTaken', 'billingError', 'streamCut', 'banned', 'streamBroken', 'safety', 'contentAction', 'copyrightHarm', 'technicalFault'] as const;
+const HARM_SIGNALS = [
+  'takeover',
+  'activeTakeover',
+  'lockout',
+  'moneyTaken',
+  'billingError',
+  'streamCut',
+  'banned',
+  'streamBroken',
+  'safety',
+  'contentAction',
+  'copyrightHarm',
+  'technicalFault',
+] as const;
 
 /** Harm or complaint reads as negative, praise without either as positive, the rest as neutral. */
 function sentimentOf(hits: SignalHits): Sentiment {
@@ -37,16 +50,23 @@ const quote = (terms: string[] | undefined) => (terms ?? []).slice(0, 3).join(',
 /** Scores one request. Pure and fast: no I/O, no clock; the caller supplies tier, repeats and incidents. */
 export function scoreUrgency(input: UrgencyInput): Urgency {
   const prepared = prepareText(input.text ?? '');
-  const hits = detectSignals(prepared);
+  const hits = detectSignals(prepared, input.text ?? '');
   const chosen = chooseCategory(prepared, hits);
   const category = chosen?.category ?? input.categoryHint ?? 'general';
-  const reasons: string[] = [chosen ? `${category}: ${chosen.evidence.join(', ')}` : input.categoryHint ? `${category} (chosen by user)` : 'general'];
+  const reasons: string[] = [
+    chosen
+      ? `${category}: ${chosen.evidence.join(', ')}`
+      : input.categoryHint
+        ? `${category} (chosen by user)`
+        : 'general',
+  ];
 
   const { level, because } = decideLevel(hits);
   let score = WEIGHTS.level[level];
   reasons.push(`${level}: ${because}`);
   const harms = HARM_SIGNALS.filter((s) => hits.has(s));
-  if (harms.length > 1) score += Math.min(WEIGHTS.extraEvidenceMax, (harms.length - 1) * WEIGHTS.extraEvidence);
+  if (harms.length > 1)
+    score += Math.min(WEIGHTS.extraEvidenceMax, (harms.length - 1) * WEIGHTS.extraEvidence);
   if (hits.has('immediacy') || hits.has('liveNow')) {
     score += WEIGHTS.immediacy;
     reasons.push(`happening now: ${quote(hits.get('immediacy') ?? hits.get('liveNow'))}`);

@@ -23,8 +23,30 @@ export interface WhisperShape {
 }
 
 export const WHISPER_SHAPES: Record<'tiny' | 'base', WhisperShape> = {
-  tiny: { nVocab: 51865, nAudioCtx: 1500, nAudioState: 384, nAudioHead: 6, nAudioLayer: 4, nTextCtx: 448, nTextState: 384, nTextHead: 6, nTextLayer: 4, nMels: 80 },
-  base: { nVocab: 51865, nAudioCtx: 1500, nAudioState: 512, nAudioHead: 8, nAudioLayer: 6, nTextCtx: 448, nTextState: 512, nTextHead: 8, nTextLayer: 6, nMels: 80 },
+  tiny: {
+    nVocab: 51865,
+    nAudioCtx: 1500,
+    nAudioState: 384,
+    nAudioHead: 6,
+    nAudioLayer: 4,
+    nTextCtx: 448,
+    nTextState: 384,
+    nTextHead: 6,
+    nTextLayer: 4,
+    nMels: 80,
+  },
+  base: {
+    nVocab: 51865,
+    nAudioCtx: 1500,
+    nAudioState: 512,
+    nAudioHead: 8,
+    nAudioLayer: 6,
+    nTextCtx: 448,
+    nTextState: 512,
+    nTextHead: 8,
+    nTextLayer: 6,
+    nMels: 80,
+  },
 };
 
 /** Text tokens stored in the file; whisper.cpp adds the special tokens up to nVocab itself. */
@@ -46,19 +68,38 @@ export function tensorSpecs(s: WhisperShape): TensorSpec[] {
   const n = s.nAudioState;
   const t = s.nTextState;
   const w = (name: string, shape: number[]): TensorSpec => ({ name, shape, type: 'f16', init: 'weight' });
-  const v = (name: string, size: number, init: TensorSpec['init'] = 'zeros'): TensorSpec => ({ name, shape: [size], type: 'f32', init });
+  const v = (name: string, size: number, init: TensorSpec['init'] = 'zeros'): TensorSpec => ({
+    name,
+    shape: [size],
+    type: 'f32',
+    init,
+  });
   const attention = (p: string, d: number) => [
-    w(`${p}.query.weight`, [d, d]), v(`${p}.query.bias`, d),
+    w(`${p}.query.weight`, [d, d]),
+    v(`${p}.query.bias`, d),
     w(`${p}.key.weight`, [d, d]),
-    w(`${p}.value.weight`, [d, d]), v(`${p}.value.bias`, d),
-    w(`${p}.out.weight`, [d, d]), v(`${p}.out.bias`, d),
+    w(`${p}.value.weight`, [d, d]),
+    v(`${p}.value.bias`, d),
+    w(`${p}.out.weight`, [d, d]),
+    v(`${p}.out.bias`, d),
   ];
   const block = (p: string, d: number, cross: boolean) => [
-    ...attention(`${p}.attn`, d), v(`${p}.attn_ln.weight`, d, 'ones'), v(`${p}.attn_ln.bias`, d),
-    ...(cross ? [...attention(`${p}.cross_attn`, d), v(`${p}.cross_attn_ln.weight`, d, 'ones'), v(`${p}.cross_attn_ln.bias`, d)] : []),
-    w(`${p}.mlp.0.weight`, [4 * d, d]), v(`${p}.mlp.0.bias`, 4 * d),
-    w(`${p}.mlp.2.weight`, [d, 4 * d]), v(`${p}.mlp.2.bias`, d),
-    v(`${p}.mlp_ln.weight`, d, 'ones'), v(`${p}.mlp_ln.bias`, d),
+    ...attention(`${p}.attn`, d),
+    v(`${p}.attn_ln.weight`, d, 'ones'),
+    v(`${p}.attn_ln.bias`, d),
+    ...(cross
+      ? [
+          ...attention(`${p}.cross_attn`, d),
+          v(`${p}.cross_attn_ln.weight`, d, 'ones'),
+          v(`${p}.cross_attn_ln.bias`, d),
+        ]
+      : []),
+    w(`${p}.mlp.0.weight`, [4 * d, d]),
+    v(`${p}.mlp.0.bias`, 4 * d),
+    w(`${p}.mlp.2.weight`, [d, 4 * d]),
+    v(`${p}.mlp.2.bias`, d),
+    v(`${p}.mlp_ln.weight`, d, 'ones'),
+    v(`${p}.mlp_ln.bias`, d),
   ];
   return [
     { name: 'encoder.positional_embedding', shape: [s.nAudioCtx, n], type: 'f32', init: 'sinusoid' },
@@ -67,11 +108,13 @@ export function tensorSpecs(s: WhisperShape): TensorSpec[] {
     w('encoder.conv2.weight', [n, n, 3]),
     { name: 'encoder.conv2.bias', shape: [n, 1], type: 'f32', init: 'zeros' },
     ...Array.from({ length: s.nAudioLayer }, (_, i) => block(`encoder.blocks.${i}`, n, false)).flat(),
-    v('encoder.ln_post.weight', n, 'ones'), v('encoder.ln_post.bias', n),
+    v('encoder.ln_post.weight', n, 'ones'),
+    v('encoder.ln_post.bias', n),
     { name: 'decoder.positional_embedding', shape: [s.nTextCtx, t], type: 'f32', init: 'weight' },
     w('decoder.token_embedding.weight', [s.nVocab, t]),
     ...Array.from({ length: s.nTextLayer }, (_, i) => block(`decoder.blocks.${i}`, t, true)).flat(),
-    v('decoder.ln.weight', t, 'ones'), v('decoder.ln.bias', t),
+    v('decoder.ln.weight', t, 'ones'),
+    v('decoder.ln.bias', t),
   ];
 }
 
@@ -122,7 +165,24 @@ const SPACE_TOKEN = 220;
 /** Readable pseudo-words, so what the model prints is plain ASCII. */
 function tokenText(i: number): string {
   if (i === SPACE_TOKEN) return ' ';
-  const syllables = ['ka', 'lo', 'mi', 'ne', 'su', 'ta', 'ri', 'po', 've', 'du', 'ha', 'zo', 'bi', 'fe', 'gu', 'ju'];
+  const syllables = [
+    'ka',
+    'lo',
+    'mi',
+    'ne',
+    'su',
+    'ta',
+    'ri',
+    'po',
+    've',
+    'du',
+    'ha',
+    'zo',
+    'bi',
+    'fe',
+    'gu',
+    'ju',
+  ];
   let text = i % 3 === 0 ? ' ' : '';
   let rest = i;
   do {
@@ -163,13 +223,33 @@ function int32s(...values: number[]): Buffer {
   return Buffer.from(new Int32Array(values).buffer);
 }
 
-export async function writeDeterministicModel(path: string, shape: WhisperShape, seed = 20261124, onProgress?: (fraction: number) => void) {
+export async function writeDeterministicModel(
+  path: string,
+  shape: WhisperShape,
+  seed = 20261124,
+  onProgress?: (fraction: number) => void,
+) {
   const out = createWriteStream(path);
   const write = async (chunk: Buffer) => {
     if (!out.write(chunk)) await once(out, 'drain');
   };
   const s = shape;
-  await write(int32s(GGML_MAGIC, s.nVocab, s.nAudioCtx, s.nAudioState, s.nAudioHead, s.nAudioLayer, s.nTextCtx, s.nTextState, s.nTextHead, s.nTextLayer, s.nMels, 1));
+  await write(
+    int32s(
+      GGML_MAGIC,
+      s.nVocab,
+      s.nAudioCtx,
+      s.nAudioState,
+      s.nAudioHead,
+      s.nAudioLayer,
+      s.nTextCtx,
+      s.nTextState,
+      s.nTextHead,
+      s.nTextLayer,
+      s.nMels,
+      1,
+    ),
+  );
   await write(int32s(s.nMels, N_FFT_BINS));
   await write(Buffer.from(melFilters(s.nMels).buffer));
   await write(int32s(BASE_VOCAB));
@@ -182,7 +262,9 @@ export async function writeDeterministicModel(path: string, shape: WhisperShape,
   for (const [index, spec] of specs.entries()) {
     const name = Buffer.from(spec.name, 'utf8');
     const dims = [...spec.shape].reverse();
-    await write(Buffer.concat([int32s(spec.shape.length, name.length, spec.type === 'f16' ? 1 : 0, ...dims), name]));
+    await write(
+      Buffer.concat([int32s(spec.shape.length, name.length, spec.type === 'f16' ? 1 : 0, ...dims), name]),
+    );
     await write(tensorData(spec, random));
     onProgress?.((index + 1) / specs.length);
   }
