@@ -19,6 +19,8 @@ import adminAgents from './routes/v1/adminAgents.js';
 import agentLogin from './routes/v1/agentLogin.js';
 import helpRequests from './routes/v1/helpRequests.js';
 import livekitWebhook from './routes/v1/livekitWebhook.js';
+import agentTools from './routes/v1/agentTools.js';
+import voice from './routes/v1/voice.js';
 import websocket from './routes/v1/websocket.js';
 import web from './routes/web.js';
 import { LiveKitMedia } from '../media/LiveKitMedia.js';
@@ -99,6 +101,8 @@ export const lifelineApp = fp<AppOptions>(
     await app.register(adminAgents);
     await app.register(agentLogin);
     await app.register(helpRequests);
+    await app.register(voice);
+    await app.register(agentTools);
     await app.register(livekitWebhook);
     await app.register(websocket);
     await app.register(web, { root: config.webRoot });

@@ -1,36 +1,64 @@
-import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
+import { EventBus } from '../server/bus/EventBus.js';
 import { EXIT_CONFIG_ERROR, loadConfigAtStart } from '../server/config/load.js';
-import { VOICE_QUEUE, bullPrefix } from './queues.js';
+import { RoutingStore } from '../server/routing/store/RoutingStore.js';
+import { FileBlobStore } from '../server/storage/FileBlobStore.js';
+import { IncidentTracker } from '../server/urgency/IncidentTracker.js';
+import { UrgencyService } from '../server/urgency/UrgencyService.js';
+import { scoreUrgency } from './urgency/score.js';
+import { VoiceWorkers } from './VoiceWorkers.js';
+import { WhisperCli } from './whisper/WhisperCli.js';
 
 /**
- * Entry point of a BullMQ worker process. For now it only connects and stays ready: the voice
- * pipeline (transcribe, then score) lands with the voice-and-urgency issue. Its Redis connection
- * waits out outages (maxRetriesPerRequest: null), unlike the API's, which fails fast.
+ * Entry point of a worker process: transcribes voice messages with whisper.cpp and scores them.
+ * Its Redis connections wait out outages (maxRetriesPerRequest: null), unlike the API's.
  */
 async function main(): Promise<void> {
   const config = loadConfigAtStart();
   if (!config) process.exit(EXIT_CONFIG_ERROR);
   const log = pino({ level: config.logLevel, name: 'lifeline-worker' });
-  const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
-  connection.on('error', (error) => log.warn({ err: error }, 'redis connection error; retrying'));
-  const worker = new Worker(VOICE_QUEUE, null, {
-    connection,
-    prefix: bullPrefix(config.keyPrefix),
-    autorun: false,
-  });
-  worker.on('error', (error) => log.warn({ err: error }, 'worker error'));
-  await worker.waitUntilReady();
-  log.info({ queue: VOICE_QUEUE }, 'worker connected to Redis');
+  const connect = () => {
+    const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+    redis.on('error', (error) => log.warn({ err: error.message }, 'redis connection error; retrying'));
+    return redis;
+  };
+  const redis = connect();
+  const store = new RoutingStore(redis, config.keyPrefix, config.routing.retentionMs);
+  const bus = new EventBus(redis, connect(), config.keyPrefix);
+  const whisper = new WhisperCli(config.whisper);
+  await whisper.assertReady();
+  const urgency = new UrgencyService(
+    scoreUrgency,
+    store,
+    new IncidentTracker(redis, config.keyPrefix, {
+      windowMs: config.urgency.incidentWindowMs,
+      minUsers: config.urgency.incidentMinUsers,
+    }),
+    config.urgency,
+  );
+  const deps = {
+    store,
+    bus,
+    whisper,
+    urgency,
+    blobs: new FileBlobStore(config.voice.dir),
+    agingPointsPerMinute: config.routing.agingPointsPerMinute,
+  };
+  const workers = new VoiceWorkers(redis, config, deps, log);
+  await workers.start();
+  log.info(
+    { whisperThreads: config.whisper.threads, concurrency: config.jobs.concurrency },
+    'worker connected and consuming',
+  );
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    log.info({ signal }, 'worker shutting down');
-    await worker.close();
-    await connection.quit();
+    log.info({ signal }, 'worker draining: finishing jobs in flight');
+    await workers.close();
+    await redis.quit();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -5,7 +5,9 @@ import type { ServerFrame } from '../schemas/frames.js';
 export type BusEvent =
   | { t: 'agent'; agentId: string; frame: ServerFrame }
   | { t: 'request'; requestId: string; frame: ServerFrame }
-  | { t: 'queue-changed' };
+  | { t: 'queue-changed' }
+  /** Something outside the API (a worker re-scoring) changed who should get what: plan again. */
+  | { t: 'dispatch' };
 
 type Listener = (event: BusEvent) => void;
 

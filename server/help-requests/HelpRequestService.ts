@@ -9,7 +9,7 @@ import type { RoutingDeps } from '../routing/deps.js';
 import type { QueuePositions, QueueSnapshot } from '../routing/QueuePositions.js';
 import type { NewRequest, RequestRecord } from '../routing/store/records.js';
 import type { SessionService } from '../sessions/SessionService.js';
-import type { UrgencyScorer } from '../../worker/urgency/types.js';
+import type { UrgencyService } from '../urgency/UrgencyService.js';
 import type { CreateHelpRequestBody } from './schemas.js';
 
 /** How many abandoned requests one sweep closes. */
@@ -25,7 +25,7 @@ export class HelpRequestService {
   constructor(
     private readonly deps: RoutingDeps,
     private readonly tokens: LifelineTokens,
-    private readonly scorer: UrgencyScorer,
+    private readonly urgency: UrgencyService,
     private readonly positions: QueuePositions,
     private readonly dispatcher: Dispatcher,
     private readonly sessions: SessionService,
@@ -35,15 +35,19 @@ export class HelpRequestService {
     const { store, now, settings, metrics } = this.deps;
     if (body.channel === 'text' && !body.text?.trim())
       throw new LifelineError('LIFELINE_VALIDATION', 'A text request needs a non-empty text');
-    const urgency = this.scorer({
+    const id = randomUUID();
+    const createdAt = now();
+    const urgency = await this.urgency.assess({
+      requestId: id,
+      userId: identity.sub,
+      tier: identity.tier,
       text: body.text,
       language: body.language,
       categoryHint: body.category,
-      tier: identity.tier,
-      repeatContacts: 0,
+      createdAt,
     });
     const request: NewRequest = {
-      id: randomUUID(),
+      id,
       userId: identity.sub,
       userName: identity.name,
       tier: identity.tier,
@@ -55,8 +59,9 @@ export class HelpRequestService {
       score: urgency.score,
       level: urgency.level,
       reasons: urgency.reasons,
+      sentiment: urgency.sentiment,
       stream: body.stream,
-      createdAt: now(),
+      createdAt,
     };
     const rank = queueRank(request.score, request.createdAt, settings.agingPointsPerMinute);
     const result = await store.enqueue(request, rank, settings.maxWaiting, this.tokens.requestTtlMs);

@@ -52,7 +52,23 @@ export const HelpRequestView = Type.Object({
   category: Type.String(),
   text: Type.Optional(Type.String()),
   tier: Tier,
-  urgency: Urgency,
+  urgency: Type.Composite([
+    Urgency,
+    Type.Object({ category: Type.String(), sentiment: Type.Optional(Type.String()) }),
+  ]),
+  transcript: Type.Optional(
+    Type.Object({
+      status: Type.Union([Type.Literal('pending'), Type.Literal('done'), Type.Literal('failed')]),
+      text: Type.Optional(Type.String()),
+      language: Type.Optional(Type.String()),
+      segments: Type.Optional(
+        Type.Array(
+          Type.Object({ startSeconds: Type.Number(), endSeconds: Type.Number(), text: Type.String() }),
+        ),
+      ),
+    }),
+  ),
+  voice: Type.Optional(Type.Object({ seconds: Type.Number(), contentType: Type.String() })),
   stream: Type.Optional(StreamContext),
   createdAt: Type.String({ format: 'date-time' }),
   position: Type.Optional(QueueFields.position),

@@ -13,7 +13,12 @@ import { QueuePositions } from '../routing/QueuePositions.js';
 import { RoutingStore } from '../routing/store/RoutingStore.js';
 import { Sweeper } from '../routing/Sweeper.js';
 import { SessionService } from '../sessions/SessionService.js';
+import { FileBlobStore } from '../storage/FileBlobStore.js';
+import { IncidentTracker } from '../urgency/IncidentTracker.js';
+import { UrgencyService } from '../urgency/UrgencyService.js';
+import { VoiceService } from '../voice/VoiceService.js';
 import { SocketRegistry } from '../ws/SocketRegistry.js';
+import { VoiceJobs } from '../../worker/queues.js';
 import type { MediaPlane } from '../../media/MediaPlane.js';
 import type { UrgencyScorer } from '../../worker/urgency/types.js';
 
@@ -35,6 +40,9 @@ export interface Lifeline {
   presence: AgentPresence;
   positions: QueuePositions;
   requests: HelpRequestService;
+  urgency: UrgencyService;
+  incidents: IncidentTracker;
+  voice: VoiceService;
 }
 
 declare module 'fastify' {
@@ -76,7 +84,14 @@ export default fp<ServicesOptions>(
     const presence = new AgentPresence(deps, agents, dispatcher, (agentId) =>
       offers.withdrawAllFrom(agentId),
     );
-    const requests = new HelpRequestService(deps, tokens, scorer, positions, dispatcher, sessions);
+    const incidents = new IncidentTracker(app.redis, config.keyPrefix, {
+      windowMs: config.urgency.incidentWindowMs,
+      minUsers: config.urgency.incidentMinUsers,
+    });
+    const urgency = new UrgencyService(scorer, store, incidents, config.urgency);
+    const requests = new HelpRequestService(deps, tokens, urgency, positions, dispatcher, sessions);
+    const voiceJobs = new VoiceJobs(app.redis, config.keyPrefix, config.jobs);
+    const voice = new VoiceService(store, new FileBlobStore(config.voice.dir), voiceJobs, bus, config.voice);
     const sweeper = new Sweeper({
       offers,
       requests,
@@ -90,6 +105,7 @@ export default fp<ServicesOptions>(
     });
     bus.on((event) => {
       if (event.t === 'queue-changed') positions.changed();
+      else if (event.t === 'dispatch') dispatcher.request();
       else sockets.deliver(event);
     });
     app.decorate('lifeline', {
@@ -110,6 +126,9 @@ export default fp<ServicesOptions>(
       presence,
       positions,
       requests,
+      urgency,
+      incidents,
+      voice,
     });
     app.addHook('onReady', async () => {
       await bus.start();
@@ -120,6 +139,7 @@ export default fp<ServicesOptions>(
       await sweeper.stop();
       await dispatcher.idle();
       await positions.close();
+      await voiceJobs.close();
     });
   },
   { name: 'lifeline-services', dependencies: ['lifeline-redis'] },

@@ -75,6 +75,20 @@ export const ServerFrame = Type.Union([
   SessionReady,
   Type.Object({ type: Type.Literal('session.ended'), sessionId: Type.String(), reason: Type.String() }),
   Type.Object({
+    type: Type.Literal('voice.progress'),
+    requestId: Type.String(),
+    status: Type.Union([Type.Literal('queued'), Type.Literal('transcribing'), Type.Literal('scored')]),
+    transcript: Type.Union([Type.Literal('pending'), Type.Literal('done'), Type.Literal('failed')]),
+    urgency: Type.Optional(
+      Type.Object({
+        score: Type.Number(),
+        level: Type.String(),
+        category: Type.String(),
+        reasons: Type.Array(Type.String()),
+      }),
+    ),
+  }),
+  Type.Object({
     type: Type.Literal('request.closed'),
     requestId: Type.String(),
     reason: Type.String({ description: 'cancelled or abandoned' }),

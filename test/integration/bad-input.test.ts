@@ -52,7 +52,7 @@ describe('bad HTTP input gets a coded 4xx', () => {
     const read = await api(app, 'GET', `/v1/help-requests/${brand.id}`, { token: brand.accessToken });
     expect(read.body).toMatchObject({
       tier: 'brand',
-      urgency: { reasons: expect.arrayContaining(['tier:brand']) },
+      urgency: { reasons: expect.arrayContaining(['brand (verified identity)']) },
     });
 
     const forged = await platformToken(

@@ -14,7 +14,7 @@ afterAll(() => cluster.close());
 describe('pairing across instances', () => {
   it('pairs a user on instance A with an agent on instance B into one LiveKit room', async () => {
     const [a, b] = cluster.instances as [(typeof cluster.instances)[0], (typeof cluster.instances)[0]];
-    const agent = await createAgent(b, cluster.config, { name: 'Ada' });
+    const agent = await createAgent(b, cluster.config, { name: 'Ada', skills: ['technical'] });
     const agentSocket = await agentOnline(b, agent);
 
     const started = performance.now();

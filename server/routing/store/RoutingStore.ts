@@ -8,6 +8,7 @@ import {
   encodeNewRequest,
   type NewRequest,
   type RequestRecord,
+  type Transcript,
 } from './records.js';
 
 export type EnqueueResult = { status: 'OK' } | { status: 'FULL' } | { status: 'ACTIVE'; existingId: string };
@@ -42,6 +43,8 @@ const SCRIPTS = {
   agentConnection: new LuaScript(lua.AGENT_CONNECTION),
   setStatus: new LuaScript(lua.SET_STATUS),
   expireLease: new LuaScript(lua.EXPIRE_LEASE),
+  rescore: new LuaScript(lua.RESCORE),
+  claimVoice: new LuaScript(lua.CLAIM_VOICE),
 };
 
 /** The routing module's Redis state. No other module reads or writes these keys. */
@@ -266,6 +269,54 @@ export class RoutingStore {
 
   async getPresence(agentId: string): Promise<Record<string, string>> {
     return this.redis.hgetall(this.key('presence', agentId));
+  }
+
+  /** 'OK' for the first voice message of a live request, 'EXISTS' for a repeat, 'GONE' if no such request. */
+  async claimVoice(requestId: string, contentType: string, durationSeconds: number): Promise<string> {
+    return String(await this.run('claimVoice', this.key('req', requestId), [contentType, durationSeconds]));
+  }
+
+  /** Records a transcript on a request that still exists (a late job must not resurrect an expired one). */
+  async setTranscript(requestId: string, transcript: Transcript): Promise<boolean> {
+    const fields: Record<string, string> = { transcriptStatus: transcript.status };
+    if (transcript.text !== undefined) fields.transcriptText = transcript.text;
+    if (transcript.language) fields.transcriptLanguage = transcript.language;
+    if (transcript.segments) fields.transcriptSegments = JSON.stringify(transcript.segments);
+    const key = this.key('req', requestId);
+    if (!(await this.redis.exists(key))) return false;
+    await this.redis.hset(key, fields);
+    return true;
+  }
+
+  /** Applies new urgency and re-ranks a waiting request; returns its state, or 'GONE'. */
+  async rescore(
+    requestId: string,
+    rank: number,
+    urgency: { score: number; level: string; category: string; sentiment: string; reasons: string[] },
+  ) {
+    const fields = [
+      'score',
+      urgency.score,
+      'level',
+      urgency.level,
+      'category',
+      urgency.category,
+      'sentiment',
+      urgency.sentiment,
+      'reasons',
+      JSON.stringify(urgency.reasons),
+    ];
+    return String(await this.run('rescore', this.key('req', requestId), [requestId, rank, ...fields]));
+  }
+
+  /** A user's requests since a moment, newest first, with their categories (for repeat contacts). */
+  async userRequestsSince(userId: string, since: number): Promise<{ id: string; category: string }[]> {
+    const ids = await this.redis.zrevrangebyscore(this.key('user-requests', userId), '+inf', since);
+    if (ids.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const id of ids) pipeline.hget(this.key('req', id), 'category');
+    const rows = (await pipeline.exec()) ?? [];
+    return ids.flatMap((id, i) => (rows[i]?.[1] ? [{ id, category: String(rows[i]![1]) }] : []));
   }
 
   async recentHandleSeconds(): Promise<number[]> {

@@ -45,6 +45,7 @@ redis.call('HSET', KEYS[1], unpack(ARGV, 7))
 redis.call('HSET', KEYS[1], 'state', 'queued', 'rank', rank, 'conns', 0, 'declined', '{}')
 redis.call('ZADD', QUEUE, rank, id)
 redis.call('SET', activeKey(userId), id, 'PX', ARGV[6])
+redis.call('ZADD', P .. 'user-requests:' .. userId, redis.call('HGET', KEYS[1], 'createdAt'), id)
 return {'OK'}
 `);
 
@@ -237,4 +238,26 @@ if tonumber(redis.call('HGET', KEYS[1], 'leaseUntil') or 0) >= now then return 0
 redis.call('HSET', KEYS[1], 'status', 'offline', 'conns', 0)
 redis.call('SREM', ONLINE, agentId)
 return 1
+`);
+
+/**
+ * New urgency for a request (its voice message was transcribed): score, level, category and the
+ * queue rank change together, so the queue never holds a rank that disagrees with the score.
+ * KEYS: req. ARGV: prefix, requestId, rank, field, value, ...
+ */
+export const RESCORE = script(`
+local reqId, rank = ARGV[2], ARGV[3]
+local state = redis.call('HGET', KEYS[1], 'state')
+if not state then return 'GONE' end
+redis.call('HSET', KEYS[1], 'rank', rank, unpack(ARGV, 4))
+if state == 'queued' then redis.call('ZADD', QUEUE, rank, reqId) end
+return state
+`);
+
+/** The first voice message of a request wins; a repeat upload is the same work. KEYS: req. ARGV: prefix, contentType, durationSeconds */
+export const CLAIM_VOICE = script(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'GONE' end
+if redis.call('HSETNX', KEYS[1], 'voiceContentType', ARGV[2]) == 0 then return 'EXISTS' end
+redis.call('HSET', KEYS[1], 'voiceSeconds', ARGV[3], 'transcriptStatus', 'pending')
+return 'OK'
 `);

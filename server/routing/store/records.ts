@@ -25,11 +25,24 @@ export interface NewRequest {
   level: UrgencyLevel;
   reasons: string[];
   stream?: StreamContext;
+  sentiment?: Sentiment;
   createdAt: number;
+}
+
+export type TranscriptStatus = 'pending' | 'done' | 'failed';
+export type Sentiment = 'negative' | 'neutral' | 'positive';
+
+export interface Transcript {
+  status: TranscriptStatus;
+  text?: string;
+  language?: string;
+  segments?: { startSeconds: number; endSeconds: number; text: string }[];
 }
 
 export interface RequestRecord extends NewRequest {
   state: RequestState;
+  voice?: { contentType: string; seconds: number };
+  transcript?: Transcript;
   offerId?: string;
   offerAgentId?: string;
   sessionId?: string;
@@ -53,6 +66,7 @@ export function encodeNewRequest(request: NewRequest): string[] {
     level: request.level,
     reasons: JSON.stringify(request.reasons),
     stream: request.stream ? JSON.stringify(request.stream) : undefined,
+    sentiment: request.sentiment,
     createdAt: String(request.createdAt),
   };
   return Object.entries(fields).flatMap(([key, value]) => (value === undefined ? [] : [key, value]));
@@ -101,5 +115,17 @@ export function decodeRequest(hash: Record<string, string>): RequestRecord | nul
     agentId: optional('agentId'),
     endedReason: optional('endedReason'),
     declinedBy: decodeDeclined(hash.declined),
+    sentiment: optional('sentiment') as Sentiment | undefined,
+    voice: hash.voiceContentType
+      ? { contentType: hash.voiceContentType, seconds: Number(hash.voiceSeconds ?? 0) }
+      : undefined,
+    transcript: hash.transcriptStatus
+      ? {
+          status: hash.transcriptStatus as TranscriptStatus,
+          text: optional('transcriptText'),
+          language: optional('transcriptLanguage'),
+          segments: parseJson(hash.transcriptSegments, undefined),
+        }
+      : undefined,
   };
 }

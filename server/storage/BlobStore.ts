@@ -1,0 +1,8 @@
+/** Where voice messages live. The filesystem store is the default; several hosts need a shared volume. */
+export interface BlobStore {
+  put(key: string, bytes: Buffer, contentType: string): Promise<void>;
+  /** A local path the bytes can be read from (ffmpeg and whisper.cpp read files). */
+  pathOf(key: string): Promise<string | null>;
+  get(key: string): Promise<{ bytes: Buffer; contentType: string } | null>;
+  delete(key: string): Promise<void>;
+}

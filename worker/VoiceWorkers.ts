@@ -1,0 +1,62 @@
+import { Worker, type ConnectionOptions } from 'bullmq';
+import type { Logger } from 'pino';
+import type { Config } from '../server/config/load.js';
+import { scoreVoiceRequest, type ScoreDeps } from './jobs/score.js';
+import { transcribe, type TranscribeDeps } from './jobs/transcribe.js';
+import { SCORE_QUEUE, TRANSCRIBE_QUEUE, bullPrefix, type VoiceJobData } from './queues.js';
+
+/**
+ * The consumers of the voice flow: one BullMQ Worker per queue. Stalled jobs (a worker died
+ * mid-job) go back to the queue after the lock lapses and finish on another worker.
+ */
+export class VoiceWorkers {
+  private readonly workers: Worker<VoiceJobData>[];
+  private closing: Promise<void> | null = null;
+
+  constructor(connection: ConnectionOptions, config: Config, deps: TranscribeDeps & ScoreDeps, log: Logger) {
+    const common = {
+      connection,
+      prefix: bullPrefix(config.keyPrefix),
+      lockDuration: config.jobs.lockMs,
+      stalledInterval: config.jobs.stalledIntervalMs,
+      autorun: false,
+    };
+    this.workers = [
+      new Worker<VoiceJobData>(TRANSCRIBE_QUEUE, (job) => transcribe(job, deps), {
+        ...common,
+        concurrency: config.jobs.concurrency,
+      }),
+      new Worker<VoiceJobData>(SCORE_QUEUE, (job) => scoreVoiceRequest(job, deps), {
+        ...common,
+        concurrency: 4,
+      }),
+    ];
+    for (const worker of this.workers) {
+      // Ids and timings only: payloads and results hold no personal data, and errors carry no transcript.
+      worker.on('completed', (job, result) =>
+        log.info({ queue: worker.name, jobId: job.id, result }, 'job completed'),
+      );
+      worker.on('failed', (job, error) =>
+        log.warn(
+          { queue: worker.name, jobId: job?.id, attempts: job?.attemptsMade, err: error.message },
+          'job failed',
+        ),
+      );
+      worker.on('stalled', (jobId) =>
+        log.warn({ queue: worker.name, jobId }, 'job stalled; it will be retried'),
+      );
+      worker.on('error', (error) => log.warn({ queue: worker.name, err: error }, 'worker error'));
+    }
+  }
+
+  async start(): Promise<void> {
+    for (const worker of this.workers) void worker.run();
+    await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
+  }
+
+  /** Waits for jobs in flight, then closes; safe to call more than once. */
+  close(): Promise<void> {
+    this.closing ??= Promise.all(this.workers.map((worker) => worker.close())).then(() => undefined);
+    return this.closing;
+  }
+}

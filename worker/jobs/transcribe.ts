@@ -1,0 +1,60 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { EventBus } from '../../server/bus/EventBus.js';
+import { primaryLanguage } from '../../server/routing/core/eligibility.js';
+import type { RoutingStore } from '../../server/routing/store/RoutingStore.js';
+import type { BlobStore } from '../../server/storage/BlobStore.js';
+import { AudioUnsupportedError, decodeToWav16k } from '../audio/ffmpeg.js';
+import { voiceBlobKey, type VoiceJobData } from '../queues.js';
+import type { WhisperCli } from '../whisper/WhisperCli.js';
+import { publishVoiceProgress } from './progress.js';
+
+export interface TranscribeDeps {
+  store: RoutingStore;
+  blobs: BlobStore;
+  whisper: WhisperCli;
+  bus: EventBus;
+}
+
+/**
+ * Decodes the voice message to 16 kHz mono and runs whisper.cpp on it. Bad audio or a vanished
+ * request cannot get better with retries; everything else (a timeout, a crash) is retried.
+ * The return value is stored by BullMQ, so it holds counts only, never the words.
+ */
+export async function transcribe(job: Job<VoiceJobData>, deps: TranscribeDeps) {
+  const { requestId } = job.data;
+  const record = await deps.store.getRequest(requestId);
+  if (!record) throw new UnrecoverableError('request no longer exists');
+  const source = await deps.blobs.pathOf(voiceBlobKey(requestId));
+  if (!source) throw new UnrecoverableError('voice message is missing from the blob store');
+  await publishVoiceProgress(deps.bus, record, { status: 'transcribing', transcript: 'pending' });
+  const workDir = await mkdtemp(join(tmpdir(), 'lifeline-voice-'));
+  try {
+    const wav = join(workDir, 'audio.wav');
+    try {
+      await decodeToWav16k(source, wav);
+    } catch (error) {
+      if (error instanceof AudioUnsupportedError) throw new UnrecoverableError(error.message);
+      throw error;
+    }
+    await job.updateProgress(30);
+    const started = performance.now();
+    const transcript = await deps.whisper.transcribe(wav, primaryLanguage(record.language));
+    const whisperMs = Math.round(performance.now() - started);
+    await deps.store.setTranscript(requestId, {
+      status: 'done',
+      ...transcript,
+      language: transcript.language ?? undefined,
+    });
+    return {
+      whisperMs,
+      characters: transcript.text.length,
+      segments: transcript.segments.length,
+      language: transcript.language,
+    };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
