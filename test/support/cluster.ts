@@ -13,15 +13,17 @@ export interface Instance {
 
 export interface Cluster {
   config: Config;
+  /** The environment the cluster was configured from, for worker processes that must match it. */
+  env: Record<string, string>;
   instances: Instance[];
   redis: Redis;
   close(): Promise<void>;
 }
 
 /** Settings every test file starts from: a unique key prefix and fast timers. */
-export function testConfig(overrides: Record<string, string> = {}): Config {
+export function testEnv(overrides: Record<string, string> = {}): Record<string, string> {
   const livekit = inject('livekit');
-  return loadConfig({
+  return {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     REDIS_URL: 'redis://127.0.0.1:6379',
@@ -37,7 +39,11 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     RATE_LIMIT_CREATE_PER_MINUTE: '100000',
     RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
     ...overrides,
-  });
+  };
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig(testEnv(overrides));
 }
 
 export async function startInstance(
@@ -62,12 +68,14 @@ async function deletePrefix(redis: Redis, prefix: string): Promise<void> {
 
 /** Several API instances sharing one Redis prefix, as separate processes would in production. */
 export async function startCluster(size: number, overrides: Record<string, string> = {}): Promise<Cluster> {
-  const config = testConfig(overrides);
+  const env = testEnv(overrides);
+  const config = loadConfig(env);
   const instances: Instance[] = [];
   for (let i = 0; i < size; i += 1) instances.push(await startInstance(config));
   const redis = new Redis(config.redisUrl);
   return {
     config,
+    env,
     instances,
     redis,
     async close() {

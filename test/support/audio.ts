@@ -1,0 +1,41 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/**
+ * Test audio made by ffmpeg: a voiced-like tone sweep with noise, in the containers browsers and
+ * recorders produce. (Its words are not the point: transcript quality is tested on text fixtures.)
+ */
+export async function makeAudio(
+  dir: string,
+  name: string,
+  seconds: number,
+  codec: 'wav' | 'webm' | 'ogg' | 'mp3',
+): Promise<Buffer> {
+  const file = join(dir, `${name}.${codec}`);
+  const encoder = {
+    wav: ['-c:a', 'pcm_s16le'],
+    webm: ['-c:a', 'libopus'],
+    ogg: ['-c:a', 'libopus'],
+    mp3: ['-c:a', 'libmp3lame', '-b:a', '16k'],
+  }[codec];
+  const source = `aevalsrc=0.3*sin(2*PI*(180+60*sin(2*PI*0.5*t))*t)+0.05*(random(0)-0.5):s=16000:d=${seconds}`;
+  await run('ffmpeg', [
+    '-nostdin',
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    source,
+    '-ac',
+    '1',
+    ...encoder,
+    file,
+  ]);
+  return readFile(file);
+}
