@@ -1,0 +1,78 @@
+/**
+ * `npm run bench`: figures measured in one run on this machine, each against a baseline from the
+ * same run. Goals live here; a missed goal is reported and makes the exit code 1.
+ *   voice  — upload → scored through API, BullMQ and a worker, over whisper.cpp run directly on
+ *            the same audio with the same options (goal ≤ 1.10); and whisper's real-time factor.
+ *   scorer — messages scored per second.
+ * Writes bench/results/latest.json and latest.md.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchScorer } from './bench/scorer.js';
+import { benchVoicePipeline } from './bench/voice.js';
+import { REPO_ROOT } from './lib/paths.js';
+import { machineInfo, type Figure } from './bench/report.js';
+
+const GOALS = { voiceOverheadRatio: 1.1, scorerMessagesPerSecond: 10_000 };
+
+const figures: Figure[] = [];
+console.log('[bench] scorer throughput');
+const scorer = benchScorer(2_000);
+figures.push({
+  name: 'scorer throughput',
+  value: scorer.messagesPerSecond,
+  unit: 'messages/s',
+  goal: `≥ ${GOALS.scorerMessagesPerSecond}`,
+  met: scorer.messagesPerSecond >= GOALS.scorerMessagesPerSecond,
+  baseline: `${scorer.microsecondsPerMessage.toFixed(1)} µs per message`,
+});
+
+console.log('[bench] voice pipeline against whisper.cpp alone (a few runs; each transcribes 20 s of audio)');
+const voice = await benchVoicePipeline({
+  audioSeconds: 20,
+  runs: 3,
+  onProgress: (line) => console.log(`  ${line}`),
+});
+figures.push({
+  name: 'voice pipeline overhead',
+  value: voice.ratio,
+  unit: '× whisper alone',
+  goal: `≤ ${GOALS.voiceOverheadRatio}`,
+  met: voice.ratio <= GOALS.voiceOverheadRatio,
+  baseline: `pipeline ${voice.pipelineMs} ms vs whisper.cpp ${voice.whisperMs} ms (medians)`,
+});
+figures.push({
+  name: 'whisper real-time factor',
+  value: voice.realTimeFactor,
+  unit: '× audio length',
+  goal: 'report',
+  met: true,
+  baseline: `${voice.model}, ${voice.threads} threads, ${voice.audioSeconds} s audio`,
+});
+
+const results = {
+  measuredAt: new Date().toISOString(),
+  machine: machineInfo(),
+  figures,
+  raw: { scorer, voice },
+};
+const dir = join(REPO_ROOT, 'bench', 'results');
+mkdirSync(dir, { recursive: true });
+writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+const rows = figures.map(
+  (f) =>
+    `| ${f.name} | ${Number(f.value.toFixed(3))} ${f.unit} | ${f.goal} | ${f.goal === 'report' ? '—' : f.met ? 'met' : '**missed**'} | ${f.baseline} |`,
+);
+const md = [
+  `# Benchmarks`,
+  '',
+  `Measured ${results.measuredAt} on ${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}.`,
+  '',
+  '| figure | value | goal | | baseline in the same run |',
+  '| --- | --- | --- | --- | --- |',
+  ...rows,
+  '',
+].join('\n');
+writeFileSync(join(dir, 'latest.md'), md);
+console.log(`\n${md}`);
+process.exit(figures.every((f) => f.met) ? 0 : 1);
