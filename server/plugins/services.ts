@@ -10,6 +10,7 @@ import { AgentPresence } from '../routing/AgentPresence.js';
 import { Dispatcher } from '../routing/Dispatcher.js';
 import { OfferService } from '../routing/OfferService.js';
 import { QueuePositions } from '../routing/QueuePositions.js';
+import { PresenceStore } from '../routing/store/PresenceStore.js';
 import { RoutingStore } from '../routing/store/RoutingStore.js';
 import { Sweeper } from '../routing/Sweeper.js';
 import { SessionService } from '../sessions/SessionService.js';
@@ -31,6 +32,7 @@ export interface Lifeline {
   agents: AgentRepository;
   media: MediaPlane;
   store: RoutingStore;
+  presenceStore: PresenceStore;
   bus: EventBus;
   sockets: SocketRegistry;
   metrics: LifelineMetrics;
@@ -62,19 +64,20 @@ export interface ServicesOptions {
 export default fp<ServicesOptions>(
   async (app, { config, media, scorer, now }) => {
     const store = new RoutingStore(app.redis, config.keyPrefix, config.routing.retentionMs);
+    const presenceStore = new PresenceStore(app.redis, config.keyPrefix);
     const bus = new EventBus(app.redis, app.redisSubscriber, config.keyPrefix, (error) =>
       app.log.warn({ err: error }, 'ignored a malformed bus message'),
     );
     const metrics = new LifelineMetrics(
       () => store.waitingCount(),
-      () => store.countOnlineAgents(),
+      () => presenceStore.countOnlineAgents(),
     );
     const tokens = new LifelineTokens(
       config.secrets.signing,
       { agentSeconds: config.tokens.agentTtlSeconds, requestSeconds: config.tokens.requestTtlSeconds },
       now,
     );
-    const deps = { store, bus, now, settings: config.routing, metrics, log: app.log };
+    const deps = { store, presenceStore, bus, now, settings: config.routing, metrics, log: app.log };
     const agents = new AgentRepository(app.redis, config.keyPrefix);
     const sockets = new SocketRegistry();
     const dispatcher = new Dispatcher(deps);
@@ -117,6 +120,7 @@ export default fp<ServicesOptions>(
       agents,
       media,
       store,
+      presenceStore,
       bus,
       sockets,
       metrics,

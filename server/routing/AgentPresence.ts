@@ -23,19 +23,24 @@ export class AgentPresence {
   async connected(agentId: string): Promise<void> {
     const agent = await this.agents.findById(agentId);
     if (!agent) throw new LifelineError('LIFELINE_UNAUTHENTICATED', 'This agent no longer exists');
-    await this.deps.store.agentConnection(agentId, 1, this.deps.now(), this.leaseUntil(), agent);
+    await this.deps.presenceStore.agentConnection(agentId, 1, this.deps.now(), this.leaseUntil(), agent);
   }
 
   async disconnected(agentId: string): Promise<void> {
     const profile = { languages: [], skills: [], maxSessions: 0 };
-    const remaining = await this.deps.store.agentConnection(agentId, -1, this.deps.now(), 0, profile);
+    const remaining = await this.deps.presenceStore.agentConnection(agentId, -1, this.deps.now(), 0, profile);
     if (remaining > 0) return;
     await this.wentOffline(agentId);
     await this.deps.bus.publish({ t: 'queue-changed' });
   }
 
   async setStatus(agentId: string, status: 'available' | 'away'): Promise<void> {
-    const previous = await this.deps.store.setStatus(agentId, status, this.deps.now(), this.leaseUntil());
+    const previous = await this.deps.presenceStore.setStatus(
+      agentId,
+      status,
+      this.deps.now(),
+      this.leaseUntil(),
+    );
     if (previous === 'offline' && status === 'available')
       throw new LifelineError('LIFELINE_FORBIDDEN', 'Connect first');
     if (status === 'available') this.dispatcher.request();
@@ -43,11 +48,11 @@ export class AgentPresence {
   }
 
   async renewLeases(localAgentIds: readonly string[]): Promise<void> {
-    await this.deps.store.renewLeases(localAgentIds, this.leaseUntil());
+    await this.deps.presenceStore.renewLeases(localAgentIds, this.leaseUntil());
   }
 
   async expireStale(): Promise<void> {
-    const expired = await this.deps.store.expireLeases(this.deps.now());
+    const expired = await this.deps.presenceStore.expireLeases(this.deps.now());
     if (expired.length > 0) {
       this.deps.log.warn(
         { agents: expired.length },

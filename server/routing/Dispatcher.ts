@@ -50,9 +50,9 @@ export class Dispatcher {
 
   /** One planning round; returns true if some claim was lost to a concurrent change. */
   private async round(): Promise<boolean> {
-    const { store, now, settings } = this.deps;
+    const { store, presenceStore, now, settings } = this.deps;
     const at = now();
-    const agents = await store.onlineAgents(at);
+    const agents = await presenceStore.onlineAgents(at);
     if (!agents.some((agent) => agent.load < agent.maxSessions)) return false;
     const requests = await store.waitingHead(DISPATCH_WINDOW);
     const policy = {

@@ -41,7 +41,7 @@ export class QueuePositions {
   private async serviceRate() {
     const [recent, serving] = await Promise.all([
       this.deps.store.recentHandleSeconds(),
-      this.deps.store.countOnlineAgents(),
+      this.deps.presenceStore.countOnlineAgents(),
     ]);
     return {
       servingAgents: serving,

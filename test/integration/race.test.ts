@@ -46,7 +46,7 @@ describe('concurrent claims', () => {
       expect(wins.filter(Boolean)).toHaveLength(1);
     }
     const loads = await Promise.all(
-      agents.map((agent) => cluster.instances[0]!.app.lifeline.store.getPresence(agent.id)),
+      agents.map((agent) => cluster.instances[0]!.app.lifeline.presenceStore.getPresence(agent.id)),
     );
     expect(loads.reduce((sum, p) => sum + Number(p.load), 0)).toBe(20);
     for (const presence of loads)

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
-import type { AgentSnapshot, WaitingRequest } from '../core/types.js';
-import { LuaScript, asStrings } from './LuaScript.js';
-import * as lua from './lua.js';
+import type { WaitingRequest } from '../core/types.js';
+import { asStrings } from './LuaScript.js';
+import { ScriptedStore } from './ScriptedStore.js';
 import {
   decodeDeclined,
   decodeRequest,
@@ -26,41 +26,15 @@ export interface WaitingClosed extends ScriptOutcome {
   offerId?: string;
   sessionId?: string;
 }
-export interface AgentProfile {
-  languages: readonly string[];
-  skills: readonly string[];
-  maxSessions: number;
-}
 
-const SCRIPTS = {
-  enqueue: new LuaScript(lua.ENQUEUE),
-  claimOffer: new LuaScript(lua.CLAIM_OFFER),
-  acceptOffer: new LuaScript(lua.ACCEPT_OFFER),
-  releaseOffer: new LuaScript(lua.RELEASE_OFFER),
-  endSession: new LuaScript(lua.END_SESSION),
-  closeWaiting: new LuaScript(lua.CLOSE_WAITING),
-  userConnection: new LuaScript(lua.USER_CONNECTION),
-  agentConnection: new LuaScript(lua.AGENT_CONNECTION),
-  setStatus: new LuaScript(lua.SET_STATUS),
-  expireLease: new LuaScript(lua.EXPIRE_LEASE),
-  rescore: new LuaScript(lua.RESCORE),
-  claimVoice: new LuaScript(lua.CLAIM_VOICE),
-};
-
-/** The routing module's Redis state. No other module reads or writes these keys. */
-export class RoutingStore {
+/** Requests, the queue, offers and sessions in Redis. No module outside routing reads these keys. */
+export class RoutingStore extends ScriptedStore {
   constructor(
-    private readonly redis: Redis,
-    private readonly prefix: string,
+    redis: Redis,
+    prefix: string,
     private readonly retentionMs: number,
-  ) {}
-
-  private key(...parts: string[]): string {
-    return this.prefix + parts.join(':');
-  }
-
-  private run(script: keyof typeof SCRIPTS, key: string, args: (string | number)[]) {
-    return SCRIPTS[script].run(this.redis, [key], [this.prefix, ...args]);
+  ) {
+    super(redis, prefix);
   }
 
   async enqueue(
@@ -112,23 +86,6 @@ export class RoutingStore {
         createdAt: Number(createdAt),
       };
       return [{ ...base, declinedBy: decodeDeclined(declined ?? undefined) }];
-    });
-  }
-
-  async onlineAgents(now: number): Promise<AgentSnapshot[]> {
-    const ids = await this.redis.smembers(this.key('agents:online'));
-    if (ids.length === 0) return [];
-    const pipeline = this.redis.pipeline();
-    const fields = ['status', 'load', 'maxSessions', 'idleSince', 'leaseUntil', 'languages', 'skills'];
-    for (const id of ids) pipeline.hmget(this.key('presence', id), ...fields);
-    const rows = (await pipeline.exec()) ?? [];
-    return ids.flatMap((id, i) => {
-      const [status, load, max, idleSince, leaseUntil, languages, skills] = (rows[i]?.[1] ?? []) as (
-        string | null
-      )[];
-      if (status !== 'available' || Number(leaseUntil) < now) return [];
-      const profile = { languages: JSON.parse(languages ?? '[]'), skills: JSON.parse(skills ?? '[]') };
-      return [{ id, ...profile, maxSessions: Number(max), load: Number(load), idleSince: Number(idleSince) }];
     });
   }
 
@@ -220,57 +177,6 @@ export class RoutingStore {
     return this.redis.zrangebyscore(this.key('abandon:deadline'), '-inf', now, 'LIMIT', 0, limit);
   }
 
-  async agentConnection(
-    agentId: string,
-    delta: 1 | -1,
-    now: number,
-    leaseUntil: number,
-    profile: AgentProfile,
-  ) {
-    const { languages, skills, maxSessions } = profile;
-    const args = [
-      agentId,
-      delta,
-      now,
-      leaseUntil,
-      JSON.stringify(languages),
-      JSON.stringify(skills),
-      maxSessions,
-    ];
-    return Number(await this.run('agentConnection', this.key('presence', agentId), args));
-  }
-
-  async setStatus(
-    agentId: string,
-    status: 'available' | 'away',
-    now: number,
-    leaseUntil: number,
-  ): Promise<string> {
-    return String(
-      await this.run('setStatus', this.key('presence', agentId), [agentId, status, now, leaseUntil]),
-    );
-  }
-
-  async renewLeases(agentIds: readonly string[], leaseUntil: number): Promise<void> {
-    if (agentIds.length === 0) return;
-    const pipeline = this.redis.pipeline();
-    for (const id of agentIds) pipeline.hset(this.key('presence', id), 'leaseUntil', leaseUntil);
-    await pipeline.exec();
-  }
-
-  /** Takes offline every available agent whose lease ran out; returns their ids. */
-  async expireLeases(now: number): Promise<string[]> {
-    const ids = await this.redis.smembers(this.key('agents:online'));
-    const expired: string[] = [];
-    for (const id of ids)
-      if ((await this.run('expireLease', this.key('presence', id), [id, now])) === 1) expired.push(id);
-    return expired;
-  }
-
-  async getPresence(agentId: string): Promise<Record<string, string>> {
-    return this.redis.hgetall(this.key('presence', agentId));
-  }
-
   /** 'OK' for the first voice message of a live request, 'EXISTS' for a repeat, 'GONE' if no such request. */
   async claimVoice(requestId: string, contentType: string, durationSeconds: number): Promise<string> {
     return String(await this.run('claimVoice', this.key('req', requestId), [contentType, durationSeconds]));
@@ -321,10 +227,6 @@ export class RoutingStore {
 
   async recentHandleSeconds(): Promise<number[]> {
     return (await this.redis.lrange(this.key('stats:handle-seconds'), 0, -1)).map(Number);
-  }
-
-  async countOnlineAgents(): Promise<number> {
-    return this.redis.scard(this.key('agents:online'));
   }
 
   async abandonedTotal(): Promise<number> {
