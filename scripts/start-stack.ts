@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { SignJWT } from 'jose';
-import { DEMO_AGENTS, DEMO_PASSWORD, seedDemoAgents } from './lib/demo-agents.js';
+import { DEMO_AGENTS, DEMO_PASSWORD, DEMO_SUPERVISOR, seedDemoAgents } from './lib/demo-agents.js';
 import { startLiveKitDevServer } from './lib/livekit-dev-server.js';
 import { REPO_ROOT } from './lib/paths.js';
 
@@ -135,6 +135,7 @@ Lifeline is up on ${baseUrl}
 
 Demo agents (password: ${DEMO_PASSWORD})
 ${DEMO_AGENTS.map((a) => `  ${a.email.padEnd(24)} ${a.name} — ${a.languages.join('/')} — ${a.skills.join(', ')}`).join('\n')}
+  ${DEMO_SUPERVISOR.email.padEnd(24)} ${DEMO_SUPERVISOR.name} — supervisor (${baseUrl}/supervisor)
 
 Demo viewer identity (tier creator, 12 h):
   ${baseUrl}/?identity=${viewer}

@@ -20,6 +20,7 @@ import agentLogin from './routes/v1/agentLogin.js';
 import helpRequests from './routes/v1/helpRequests.js';
 import livekitWebhook from './routes/v1/livekitWebhook.js';
 import agentTools from './routes/v1/agentTools.js';
+import floor from './routes/v1/floor.js';
 import voice from './routes/v1/voice.js';
 import websocket from './routes/v1/websocket.js';
 import web from './routes/web.js';
@@ -103,6 +104,7 @@ export const lifelineApp = fp<AppOptions>(
     await app.register(helpRequests);
     await app.register(voice);
     await app.register(agentTools);
+    await app.register(floor);
     await app.register(livekitWebhook);
     await app.register(websocket);
     await app.register(web, { root: config.webRoot });

@@ -25,12 +25,22 @@ export const DEMO_AGENTS = [
   },
 ];
 
+/** A supervisor for the /supervisor view: sees the floor, may listen in silently. */
+export const DEMO_SUPERVISOR = {
+  email: 'maya@lifeline.local',
+  name: 'Maya Chen',
+  languages: ['en', 'zh'],
+  skills: [],
+  maxSessions: 1,
+  role: 'supervisor',
+};
+
 export async function seedDemoAgents(
   baseUrl: string,
   adminToken: string,
 ): Promise<{ email: string; status: string }[]> {
   const results = [];
-  for (const agent of DEMO_AGENTS) {
+  for (const agent of [...DEMO_AGENTS, DEMO_SUPERVISOR]) {
     const response = await fetch(`${baseUrl}/v1/admin/agents`, {
       method: 'POST',
       headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },

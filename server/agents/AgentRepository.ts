@@ -3,8 +3,12 @@ import type { Redis } from 'ioredis';
 import { LifelineError } from '../errors/LifelineError.js';
 import { DECOY_HASH, hashPassword, verifyPassword } from '../auth/passwords.js';
 
+export type AgentRole = 'agent' | 'supervisor';
+
 export interface Agent {
   id: string;
+  /** Supervisors also see the whole floor and may listen in silently. */
+  role: AgentRole;
   email: string;
   name: string;
   languages: string[];
@@ -14,6 +18,7 @@ export interface Agent {
 }
 
 export interface NewAgent {
+  role: AgentRole;
   email: string;
   name: string;
   password: string;
@@ -45,6 +50,7 @@ export class AgentRepository {
     if (claimed !== 'OK') throw new LifelineError('LIFELINE_AGENT_EXISTS');
     const agent: Agent = {
       id,
+      role: input.role,
       email: input.email.trim().toLowerCase(),
       name: input.name,
       languages: input.languages,
@@ -52,6 +58,7 @@ export class AgentRepository {
       maxSessions: input.maxSessions,
       createdAt: now,
     };
+    await this.redis.sadd(`${this.prefix}agents:all`, id);
     await this.redis.hset(this.agentKey(id), {
       ...agent,
       languages: JSON.stringify(agent.languages),
@@ -66,6 +73,7 @@ export class AgentRepository {
     if (!hash.id) return null;
     return {
       id: hash.id,
+      role: hash.role === 'supervisor' ? 'supervisor' : 'agent',
       email: hash.email ?? '',
       name: hash.name ?? '',
       languages: JSON.parse(hash.languages ?? '[]'),
@@ -73,6 +81,11 @@ export class AgentRepository {
       maxSessions: Number(hash.maxSessions ?? 1),
       createdAt: Number(hash.createdAt ?? 0),
     };
+  }
+
+  async list(): Promise<Agent[]> {
+    const ids = await this.redis.smembers(`${this.prefix}agents:all`);
+    return (await Promise.all(ids.map((id) => this.findById(id)))).filter((a): a is Agent => a !== null);
   }
 
   /** The agent if the password matches; null otherwise, in about the same time either way. */

@@ -27,6 +27,7 @@ export interface Config {
     sweepIntervalMs: number;
     queueUpdateIntervalMs: number;
     retentionMs: number;
+    serviceLevelTargetSeconds: number;
   };
   limits: {
     httpBodyBytes: number;
@@ -130,6 +131,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       sweepIntervalMs: env.SWEEP_INTERVAL_MS,
       queueUpdateIntervalMs: env.QUEUE_UPDATE_INTERVAL_MS,
       retentionMs: env.REQUEST_RETENTION_SECONDS * 1000,
+      serviceLevelTargetSeconds: env.SERVICE_LEVEL_TARGET_SECONDS,
     },
     limits: {
       httpBodyBytes: env.HTTP_BODY_LIMIT_BYTES,

@@ -106,6 +106,12 @@ export const EnvSchema = Type.Object({
     'How long a worker holds a job without renewing before it counts as stalled',
   ),
   WORKER_STALLED_INTERVAL_MS: Int(15_000, 500, 3_600_000, 'How often workers look for stalled jobs'),
+  SERVICE_LEVEL_TARGET_SECONDS: Int(
+    60,
+    1,
+    3600,
+    'Answered within this many seconds counts toward the service level',
+  ),
   REPEAT_WINDOW_HOURS: Int(
     72,
     1,

@@ -104,6 +104,7 @@ export class HelpRequestService {
     }
     if (closed.status === 'CLOSED') {
       this.deps.metrics.cancelled.inc();
+      await this.deps.floor.cancelled();
       await this.afterClose(id, closed, 'cancelled');
       return 'cancelled';
     }

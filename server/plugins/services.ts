@@ -10,6 +10,7 @@ import { AgentPresence } from '../routing/AgentPresence.js';
 import { Dispatcher } from '../routing/Dispatcher.js';
 import { OfferService } from '../routing/OfferService.js';
 import { QueuePositions } from '../routing/QueuePositions.js';
+import { FloorStats } from '../routing/store/FloorStats.js';
 import { PresenceStore } from '../routing/store/PresenceStore.js';
 import { RoutingStore } from '../routing/store/RoutingStore.js';
 import { Sweeper } from '../routing/Sweeper.js';
@@ -33,6 +34,7 @@ export interface Lifeline {
   media: MediaPlane;
   store: RoutingStore;
   presenceStore: PresenceStore;
+  floor: FloorStats;
   bus: EventBus;
   sockets: SocketRegistry;
   metrics: LifelineMetrics;
@@ -65,6 +67,7 @@ export default fp<ServicesOptions>(
   async (app, { config, media, scorer, now }) => {
     const store = new RoutingStore(app.redis, config.keyPrefix, config.routing.retentionMs);
     const presenceStore = new PresenceStore(app.redis, config.keyPrefix);
+    const floor = new FloorStats(app.redis, config.keyPrefix);
     const bus = new EventBus(app.redis, app.redisSubscriber, config.keyPrefix, (error) =>
       app.log.warn({ err: error }, 'ignored a malformed bus message'),
     );
@@ -77,7 +80,7 @@ export default fp<ServicesOptions>(
       { agentSeconds: config.tokens.agentTtlSeconds, requestSeconds: config.tokens.requestTtlSeconds },
       now,
     );
-    const deps = { store, presenceStore, bus, now, settings: config.routing, metrics, log: app.log };
+    const deps = { store, presenceStore, floor, bus, now, settings: config.routing, metrics, log: app.log };
     const agents = new AgentRepository(app.redis, config.keyPrefix);
     const sockets = new SocketRegistry();
     const dispatcher = new Dispatcher(deps);
@@ -121,6 +124,7 @@ export default fp<ServicesOptions>(
       media,
       store,
       presenceStore,
+      floor,
       bus,
       sockets,
       metrics,

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { EventBus } from '../bus/EventBus.js';
 import type { Config } from '../config/load.js';
 import type { LifelineMetrics } from '../observability/LifelineMetrics.js';
+import type { FloorStats } from './store/FloorStats.js';
 import type { PresenceStore } from './store/PresenceStore.js';
 import type { RoutingStore } from './store/RoutingStore.js';
 
@@ -9,6 +10,7 @@ import type { RoutingStore } from './store/RoutingStore.js';
 export interface RoutingDeps {
   store: RoutingStore;
   presenceStore: PresenceStore;
+  floor: FloorStats;
   bus: EventBus;
   now: () => number;
   settings: Config['routing'];

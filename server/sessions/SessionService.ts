@@ -28,7 +28,11 @@ export class SessionService {
       throw error;
     }
     const record = await store.getRequest(requestId);
-    if (record) metrics.waitUntilAnswered.observe(Math.max(0, now() - record.createdAt) / 1000);
+    if (record) {
+      const waitSeconds = Math.max(0, now() - record.createdAt) / 1000;
+      metrics.waitUntilAnswered.observe(waitSeconds);
+      await this.deps.floor.answered(waitSeconds, this.deps.settings.serviceLevelTargetSeconds);
+    }
     const [userFrame, agentFrame] = await Promise.all([
       this.readyForUser(sessionId, requestId),
       this.readyForAgent(sessionId, requestId, agentId),
@@ -70,8 +74,10 @@ export class SessionService {
     const { store, bus, now, metrics, log } = this.deps;
     const ended = await store.endSession(sessionId, now(), reason, wrapUp.outcome ?? '', false);
     if (ended.status !== 'ENDED' || !ended.requestId || !ended.agentId) return false;
-    if (wrapUp.note) await store.recordWrapUpNote(sessionId, wrapUp.note);
-    metrics.handleTime.observe(Math.max(0, now() - ended.startedAt) / 1000);
+    if (wrapUp.note) await store.recordWrapUp(sessionId, { note: wrapUp.note });
+    const handleSeconds = Math.max(0, now() - ended.startedAt) / 1000;
+    metrics.handleTime.observe(handleSeconds);
+    await this.deps.floor.handled(handleSeconds);
     const frame: ServerFrame = { type: 'session.ended', sessionId, reason };
     await Promise.all([
       bus.publish({ t: 'request', requestId: ended.requestId, frame }),
@@ -83,6 +89,36 @@ export class SessionService {
       log.warn({ err: error, sessionId }, 'room delete failed; LiveKit closes it when empty');
     });
     return true;
+  }
+
+  /** The agent's outcome code and note, given at end or in the wrap-up after it. */
+  async wrapUp(
+    agentId: string,
+    sessionId: string,
+    wrapUp: { outcome: string; note?: string },
+  ): Promise<void> {
+    const session = await this.deps.store.getSession(sessionId);
+    if (!session) throw new LifelineError('LIFELINE_NOT_FOUND');
+    if (session.agentId !== agentId)
+      throw new LifelineError('LIFELINE_FORBIDDEN', 'This session is not yours');
+    await this.deps.store.recordWrapUp(sessionId, wrapUp);
+  }
+
+  /** A subscribe-only token for a supervisor: they hear and see the call but can never speak in it. */
+  async listenToken(
+    supervisorId: string,
+    sessionId: string,
+  ): Promise<{ room: string; livekitUrl: string; token: string }> {
+    const session = await this.deps.store.getSession(sessionId);
+    if (session?.state !== 'active') throw new LifelineError('LIFELINE_SESSION_GONE');
+    const room = roomNameFor(sessionId);
+    const token = await this.media.joinToken({
+      room,
+      identity: `supervisor-${supervisorId}`,
+      name: 'Supervisor',
+      canPublish: false,
+    });
+    return { room, livekitUrl: this.media.publicUrl, token };
   }
 
   async endByAgent(

@@ -10,6 +10,9 @@ const CreateAgentBody = Type.Object(
     languages: Type.Array(LanguageTag, { minItems: 1, maxItems: 20, uniqueItems: true }),
     skills: Type.Array(Category, { maxItems: 20, uniqueItems: true }),
     maxSessions: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 1 })),
+    role: Type.Optional(
+      Type.Union([Type.Literal('agent'), Type.Literal('supervisor')], { default: 'agent' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -27,8 +30,8 @@ const adminAgents: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { maxSessions = 1, ...rest } = request.body;
-      const agent = await app.lifeline.agents.create({ ...rest, maxSessions }, app.lifeline.now());
+      const { maxSessions = 1, role = 'agent', ...rest } = request.body;
+      const agent = await app.lifeline.agents.create({ ...rest, maxSessions, role }, app.lifeline.now());
       return reply.code(201).send({ id: agent.id });
     },
   );

@@ -7,6 +7,7 @@ const LoginReply = Type.Object({
   token: Type.String({ description: 'Agent bearer token for REST and /v1/ws' }),
   agent: Type.Object({
     id: Type.String(),
+    role: Type.String(),
     name: Type.String(),
     languages: Type.Array(Type.String()),
     skills: Type.Array(Type.String()),
@@ -30,8 +31,8 @@ const agentLogin: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const agent = await app.lifeline.agents.authenticate(request.body.email, request.body.password);
       if (!agent) throw new LifelineError('LIFELINE_UNAUTHENTICATED', 'Wrong email or password');
-      const { id, name, languages, skills } = agent;
-      return { token: await app.lifeline.tokens.signAgent(id), agent: { id, name, languages, skills } };
+      const { id, role, name, languages, skills } = agent;
+      return { token: await app.lifeline.tokens.signAgent(id), agent: { id, role, name, languages, skills } };
     },
   );
 };

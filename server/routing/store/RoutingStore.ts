@@ -141,9 +141,35 @@ export class RoutingStore extends ScriptedStore {
     } satisfies SessionEnd;
   }
 
-  /** The agent's wrap-up note stays with the session record only: never in logs or job payloads. */
-  async recordWrapUpNote(sessionId: string, note: string): Promise<void> {
-    await this.redis.hset(this.key('session', sessionId), 'note', note);
+  /** The agent's outcome and note stay with the session record only: never in logs or job payloads. */
+  async recordWrapUp(sessionId: string, wrapUp: { outcome?: string; note?: string }): Promise<void> {
+    const fields = Object.entries(wrapUp).filter(([, value]) => value !== undefined) as [string, string][];
+    if (fields.length > 0) await this.redis.hset(this.key('session', sessionId), Object.fromEntries(fields));
+  }
+
+  async recordRating(requestId: string, stars: number): Promise<boolean> {
+    const key = this.key('req', requestId);
+    if (!(await this.redis.exists(key))) return false;
+    await this.redis.hset(key, 'rating', stars);
+    return true;
+  }
+
+  async activeSessions(): Promise<Record<string, string>[]> {
+    const ids = await this.redis.smembers(this.key('sessions:active'));
+    const sessions = await Promise.all(
+      ids.map(async (id): Promise<Record<string, string>> => ({
+        id,
+        ...(await this.redis.hgetall(this.key('session', id))),
+      })),
+    );
+    return sessions.filter((session) => session.state === 'active');
+  }
+
+  /** The most urgent waiting requests with everything an agent's queue view shows. */
+  async waitingDetails(limit: number): Promise<RequestRecord[]> {
+    const ids = await this.queueOrder(limit);
+    const records = await Promise.all(ids.map((id) => this.getRequest(id)));
+    return records.filter((r): r is RequestRecord => r !== null);
   }
 
   async getSession(sessionId: string): Promise<Record<string, string> | null> {

@@ -83,6 +83,7 @@ redis.call('SREM', agentOffersKey(agentId), offerId)
 redis.call('HSET', req, 'state', 'assigned', 'sessionId', sessionId, 'agentId', agentId, 'assignedAt', now)
 redis.call('HDEL', req, 'offerId', 'offerAgentId')
 redis.call('HSET', sessionKey(sessionId), 'requestId', o[1], 'agentId', agentId, 'startedAt', now, 'state', 'active')
+redis.call('SADD', P .. 'sessions:active', sessionId)
 return {'OK', o[1]}
 `);
 
@@ -127,6 +128,7 @@ local s = redis.call('HMGET', KEYS[1], 'requestId', 'agentId', 'startedAt', 'sta
 if not s[1] or s[4] ~= 'active' then return {'GONE'} end
 redis.call('HSET', KEYS[1], 'state', 'ended', 'endedAt', now, 'reason', reason, 'outcome', outcome)
 redis.call('PEXPIRE', KEYS[1], retention)
+redis.call('SREM', P .. 'sessions:active', sessionId)
 releaseSlot(s[2], now, true)
 local req = reqKey(s[1])
 if requeue == '1' then

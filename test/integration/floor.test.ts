@@ -1,0 +1,121 @@
+import { decodeJwt } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agentOnline, api, createAgent, createHelpRequest, WsClient } from '../support/clients.js';
+import { startCluster, type Cluster, type Instance } from '../support/cluster.js';
+
+let cluster: Cluster;
+let app: Instance;
+
+beforeAll(async () => {
+  cluster = await startCluster(1, { SERVICE_LEVEL_TARGET_SECONDS: '30' });
+  app = cluster.instances[0]!;
+});
+afterAll(() => cluster.close());
+
+async function createSupervisor() {
+  const email = `supervisor-${Date.now()}@example.test`;
+  await api(app, 'POST', '/v1/admin/agents', {
+    token: cluster.config.secrets.admin,
+    body: {
+      email,
+      password: 'supervisor-pass',
+      name: 'Sup',
+      languages: ['en'],
+      skills: [],
+      role: 'supervisor',
+    },
+  });
+  return (await api(app, 'POST', '/v1/agents/login', { body: { email, password: 'supervisor-pass' } })).body
+    .token as string;
+}
+
+describe('the floor', () => {
+  it('shows agents the queue, supervisors the floor with ASA, service level and a silent listen-in', async () => {
+    const supervisor = await createSupervisor();
+    const agent = await createAgent(app, cluster.config, { name: 'Floor Agent', languages: ['en'], skills: ['account_security'] });
+    const waiting = await createHelpRequest(app, cluster.config, {
+      channel: 'text',
+      language: 'en',
+      text: 'someone hacked my account right now',
+    });
+    const queue = await api(app, 'GET', '/v1/queue', { token: agent.token });
+    expect(queue.body.requests[0]).toMatchObject({
+      id: waiting.id,
+      urgency: { level: 'critical' },
+      position: 1,
+    });
+    expect((await api(app, 'GET', '/v1/queue', { token: waiting.accessToken })).status).toBe(403);
+
+    const socket = await agentOnline(app, agent);
+    const user = await WsClient.connect(app.wsUrl, waiting.accessToken);
+    socket.send({ type: 'offer.accept', offerId: (await socket.next('offer')).offerId });
+    const ready = await socket.next('session.ready');
+    await user.next('session.ready');
+
+    const overview = (await api(app, 'GET', '/v1/supervisor/overview', { token: supervisor })).body;
+    expect(overview.agents).toContainEqual(
+      expect.objectContaining({ id: agent.id, status: 'available', load: 1 }),
+    );
+    expect(overview.metrics).toMatchObject({ answered: 1, serviceLevel: 1, serviceLevelTargetSeconds: 30 });
+    expect(overview.metrics.asaSeconds).toBeGreaterThanOrEqual(0);
+    expect(overview.sessions).toContainEqual(
+      expect.objectContaining({ sessionId: ready.sessionId, agentId: agent.id }),
+    );
+    expect((await api(app, 'GET', '/v1/supervisor/overview', { token: agent.token })).status).toBe(403);
+
+    const listen = await api(app, 'POST', `/v1/supervisor/sessions/${ready.sessionId}/listen`, {
+      token: supervisor,
+    });
+    expect(listen.body.room).toBe(ready.room);
+    const grant = (decodeJwt(listen.body.token) as { video: Record<string, unknown> }).video;
+    expect(grant).toMatchObject({
+      room: ready.room,
+      roomJoin: true,
+      canPublish: false,
+      canPublishData: false,
+      canSubscribe: true,
+    });
+    expect(
+      (await api(app, 'POST', `/v1/supervisor/sessions/${ready.sessionId}/listen`, { token: agent.token }))
+        .status,
+    ).toBe(403);
+
+    socket.send({ type: 'session.end', sessionId: ready.sessionId });
+    await socket.next('session.ended');
+    const wrapUp = await api(app, 'POST', `/v1/sessions/${ready.sessionId}/wrap-up`, {
+      token: agent.token,
+      body: { outcome: 'resolved', note: 'reset password' },
+    });
+    expect(wrapUp.status).toBe(204);
+    const other = await createAgent(app, cluster.config);
+    expect(
+      (
+        await api(app, 'POST', `/v1/sessions/${ready.sessionId}/wrap-up`, {
+          token: other.token,
+          body: { outcome: 'x' },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await api(app, 'POST', `/v1/help-requests/${waiting.id}/rating`, {
+          token: waiting.accessToken,
+          body: { stars: 5 },
+        })
+      ).status,
+    ).toBe(204);
+    expect(
+      (
+        await api(app, 'POST', `/v1/help-requests/${waiting.id}/rating`, {
+          token: waiting.accessToken,
+          body: { stars: 9 },
+        })
+      ).status,
+    ).toBe(400);
+    const after = (await api(app, 'GET', '/v1/supervisor/overview', { token: supervisor })).body;
+    expect(after.metrics.ahtSeconds).toBeGreaterThan(0);
+    expect(after.sessions).toHaveLength(0);
+    socket.close();
+    user.close();
+  });
+});
