@@ -3,15 +3,22 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 
-const DEFAULT_ROOT = fileURLToPath(new URL('../../web/public', import.meta.url));
+const BUILT = fileURLToPath(new URL('../../web/dist', import.meta.url));
+const PLACEHOLDER = fileURLToPath(new URL('../../web/public', import.meta.url));
 
-/** Serves the web app on the API's own port, so one origin carries pages, REST and sockets. */
-const web: FastifyPluginAsync<{ root?: string }> = async (app, { root = DEFAULT_ROOT }) => {
+/**
+ * Serves the web app on the API's own port, so one origin carries pages, REST and sockets. The
+ * app routes /agent and /supervisor itself; those paths get its index page.
+ */
+const web: FastifyPluginAsync<{ root?: string }> = async (app, options) => {
+  const root = options.root ?? (existsSync(BUILT) ? BUILT : PLACEHOLDER);
   if (!existsSync(root)) {
     app.log.warn({ root }, 'web root missing; pages are not served');
     return;
   }
   await app.register(fastifyStatic, { root, index: ['index.html'], wildcard: false });
+  for (const page of ['/agent', '/supervisor'])
+    app.get(page, { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
 };
 
 export default web;

@@ -11,7 +11,12 @@ export function toOfferedRequest(record: RequestRecord, now: number): OfferedReq
     language: record.language,
     category: record.category as CategoryName,
     text: record.text,
-    urgency: { score: record.score, level: record.level, reasons: record.reasons },
+    urgency: {
+      score: record.score,
+      level: record.level,
+      reasons: record.reasons,
+      sentiment: record.sentiment,
+    },
     stream: record.stream,
     tier: record.tier,
     waitedSeconds: Math.max(0, Math.round((now - record.createdAt) / 1000)),

@@ -33,7 +33,7 @@ export const OfferedRequest = Type.Object({
   language: LanguageTag,
   category: Category,
   text: Type.Optional(Type.String()),
-  urgency: Urgency,
+  urgency: Type.Composite([Urgency, Type.Object({ sentiment: Type.Optional(Type.String()) })]),
   stream: Type.Optional(StreamContext),
   tier: Tier,
   waitedSeconds: Type.Number(),

@@ -32,7 +32,11 @@ async function createSupervisor() {
 describe('the floor', () => {
   it('shows agents the queue, supervisors the floor with ASA, service level and a silent listen-in', async () => {
     const supervisor = await createSupervisor();
-    const agent = await createAgent(app, cluster.config, { name: 'Floor Agent', languages: ['en'], skills: ['account_security'] });
+    const agent = await createAgent(app, cluster.config, {
+      name: 'Floor Agent',
+      languages: ['en'],
+      skills: ['account_security'],
+    });
     const waiting = await createHelpRequest(app, cluster.config, {
       channel: 'text',
       language: 'en',

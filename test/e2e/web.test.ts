@@ -1,0 +1,203 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, platformToken } from '../support/clients.js';
+import { expectVideoPlaying, launchChromium, loginAs, newPage, screenshot } from '../support/browser.js';
+import { startInstance, testEnv, type Instance } from '../support/cluster.js';
+import { loadConfig } from '../../server/config/load.js';
+import { startWorker, type WorkerProcess } from '../support/workers.js';
+
+let browser: Browser;
+let app: Instance;
+let worker: WorkerProcess;
+const env = testEnv({
+  OFFER_TIMEOUT_MS: '15000',
+  VOICE_DIR: join(mkdtempSync(join(tmpdir(), 'lifeline-web-')), 'voice'),
+  WHISPER_FALLBACK: 'false',
+});
+const config = loadConfig(env);
+const PASSWORD = 'agent-password-1';
+const pages: Page[] = [];
+
+async function page(locale?: string) {
+  const opened = await newPage(browser, locale);
+  pages.push(opened);
+  return opened;
+}
+async function closeAll() {
+  for (const opened of pages.splice(0)) await opened.context().close();
+}
+
+async function agent(name: string, languages = ['en'], role = 'agent') {
+  const email = `${name.toLowerCase().replace(/\W/g, '')}-${Date.now()}@example.test`;
+  await api(app, 'POST', '/v1/admin/agents', {
+    token: config.secrets.admin,
+    body: {
+      email,
+      password: PASSWORD,
+      name,
+      languages,
+      skills: ['technical', 'account_security', 'payment'],
+      role,
+    },
+  });
+  return email;
+}
+
+beforeAll(async () => {
+  app = await startInstance(config);
+  worker = await startWorker(env);
+  browser = await launchChromium();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await worker?.stop();
+  await app?.app.close();
+});
+
+describe('web: a viewer’s video call', () => {
+  it('goes from the demo page to an agent; both see each other; hang-up closes both and opens the wrap-up', async () => {
+    const email = await agent('Ada Console');
+    const console = await page();
+    await loginAs(console, app.url, '/agent', email, PASSWORD);
+    await console.getByTestId('status-available').click();
+    await expect
+      .poll(() => console.getByTestId('status-available').getAttribute('aria-pressed'))
+      .toBe('true');
+
+    const identity = await platformToken(config, { tier: 'creator', name: 'Demo Creator' });
+    const viewer = await page();
+    await viewer.goto(`${app.url}/?identity=${identity}`);
+    await screenshot(viewer, '01-demo-stream');
+    await viewer.getByTestId('help-open').click();
+    await viewer.getByTestId('help-channel-call').click();
+    await viewer.getByTestId('help-media-video').check();
+    await viewer.getByTestId('help-text').fill('My stream keeps freezing for all my viewers');
+    await screenshot(viewer, '02-widget-form');
+    await viewer.getByTestId('help-submit').click();
+    await viewer.getByTestId('queue-position').waitFor();
+
+    await console.getByTestId('offer-card').waitFor({ timeout: 10_000 });
+    await expect.poll(() => console.getByTestId('offer-card').textContent()).toContain('creator');
+    await screenshot(console, '03-agent-offer');
+    await console.getByTestId('offer-accept').click();
+
+    await viewer.getByTestId('call-view').waitFor({ timeout: 15_000 });
+    await console.getByTestId('call-view').waitFor({ timeout: 15_000 });
+    expect(await expectVideoPlaying(viewer, 'remote-video')).toBeGreaterThan(0);
+    expect(await expectVideoPlaying(console, 'remote-video')).toBeGreaterThan(0);
+    expect(await console.getByTestId('sentiment-hint').textContent()).toMatch(/Sentiment: upset/);
+    await screenshot(viewer, '04-viewer-call');
+    await screenshot(console, '05-agent-call');
+
+    await console.getByTestId('call-end').click();
+    await console.getByTestId('wrapup-outcome').waitFor();
+    await viewer.getByTestId('call-view').waitFor({ state: 'detached', timeout: 15_000 });
+    await viewer.getByTestId('rate-5').click();
+    await screenshot(console, '06-agent-wrapup');
+    await console.getByTestId('wrapup-outcome').selectOption('resolved');
+    await console.getByTestId('wrapup-submit').click();
+    await console.getByTestId('wrapup-outcome').waitFor({ state: 'detached' });
+    await closeAll();
+  }, 90_000);
+});
+
+async function viewerRequest(text: string) {
+  const viewer = await page();
+  await viewer.goto(`${app.url}/?identity=${await platformToken(config)}`);
+  await viewer.getByTestId('help-open').click();
+  await viewer.getByTestId('help-channel-text').click();
+  await viewer.getByTestId('help-text').fill(text);
+  await viewer.getByTestId('help-submit').click();
+  await viewer.getByTestId('queue-position').waitFor();
+  return viewer;
+}
+
+describe('web: routing in the console', () => {
+  it('re-offers a declined request to a second agent', async () => {
+    const [first, second] = [await page(), await page()];
+    await loginAs(first, app.url, '/agent', await agent('First Agent'), PASSWORD);
+    await first.getByTestId('status-available').click();
+    await expect.poll(() => first.getByTestId('status-available').getAttribute('aria-pressed')).toBe('true');
+    await loginAs(second, app.url, '/agent', await agent('Second Agent'), PASSWORD);
+    await second.getByTestId('status-available').click();
+    await expect.poll(() => second.getByTestId('status-available').getAttribute('aria-pressed')).toBe('true');
+
+    const viewer = await viewerRequest('I was charged twice for coins, please refund');
+    await first.getByTestId('offer-card').waitFor({ timeout: 10_000 });
+    expect(await second.getByTestId('offer-card').count()).toBe(0);
+    await first.getByTestId('offer-decline').click();
+    await second.getByTestId('offer-card').waitFor({ timeout: 10_000 });
+    await screenshot(second, '07-reoffer-second-agent');
+    expect(await first.getByTestId('offer-card').count()).toBe(0);
+    await viewer.getByRole('button', { name: 'Cancel request' }).click();
+    await second.getByTestId('offer-card').waitFor({ state: 'detached', timeout: 10_000 });
+    await closeAll();
+  }, 60_000);
+
+  it('records a voice message from the microphone, uploads it, and shows its transcript in the agent queue', async () => {
+    const console = await page();
+    await loginAs(console, app.url, '/agent', await agent('Queue Watcher'), PASSWORD);
+    const viewer = await page();
+    await viewer.goto(`${app.url}/?identity=${await platformToken(config)}`);
+    await viewer.getByTestId('help-open').click();
+    await viewer.getByTestId('help-channel-voice').click();
+    await viewer.getByTestId('voice-record').click();
+    await viewer.getByTestId('voice-level').waitFor();
+    await viewer.waitForTimeout(2500);
+    await screenshot(viewer, '08-voice-recording');
+    await viewer.getByTestId('voice-stop').click();
+    await viewer.getByTestId('voice-upload').click();
+    await expect
+      .poll(() => viewer.getByTestId('voice-status').textContent(), { timeout: 30_000 })
+      .toBe('An agent will see your message');
+    const transcript = console.getByTestId('queue-transcript').first();
+    await expect
+      .poll(() => transcript.textContent(), { timeout: 10_000 })
+      .toMatch(/^Transcript: (?!Transcribing|Transcript unavailable)/);
+    await screenshot(console, '09-agent-queue-voice');
+    await viewer.getByRole('button', { name: 'Cancel request' }).click();
+    await closeAll();
+  }, 60_000);
+});
+
+describe('web: languages and supervision', () => {
+  it('switches the whole page to Chinese', async () => {
+    const viewer = await page();
+    await viewer.goto(`${app.url}/`);
+    await viewer.getByTestId('lang-switch').click();
+    expect(await viewer.getByTestId('help-open').textContent()).toBe('获取帮助');
+    await viewer.getByTestId('help-open').click();
+    expect(await viewer.getByTestId('help-channel-call').textContent()).toBe('实时通话');
+    expect(await viewer.locator('html').getAttribute('lang')).toBe('zh');
+    await viewer.getByTestId('help-channel-text').click();
+    await screenshot(viewer, '10-widget-chinese');
+    await viewer.reload();
+    expect(await viewer.getByTestId('help-open').textContent()).toBe('获取帮助');
+    await closeAll();
+  });
+
+  it('renders the supervisor view with its queue chart and metrics', async () => {
+    const supervisor = await page();
+    await loginAs(
+      supervisor,
+      app.url,
+      '/supervisor',
+      await agent('Floor Supervisor', ['en', 'zh'], 'supervisor'),
+      PASSWORD,
+    );
+    await supervisor.getByTestId('metric-asa').waitFor();
+    await expect
+      .poll(
+        () => supervisor.locator('[data-testid="chart-queue"] svg polyline').first().getAttribute('points'),
+        { timeout: 10_000 },
+      )
+      .toMatch(/\d+(\.\d+)?,\d+(\.\d+)? \d/);
+    expect(await supervisor.getByTestId('metric-asa').textContent()).toMatch(/\d+\.\d s/);
+    expect(await supervisor.getByTestId('agent-states').textContent()).toContain('Ada Console');
+    await screenshot(supervisor, '11-supervisor');
+    await closeAll();
+  }, 30_000);
+});

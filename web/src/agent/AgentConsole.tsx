@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../i18n/index.js';
+import { CallView } from '../shared/CallView.js';
+import { Login, useSignedIn } from '../shared/Login.js';
+import { OfferCard } from './OfferCard.js';
+import { QueueList } from './QueueList.js';
+import { SidePanels } from './SidePanels.js';
+import { useAgentSession } from './useAgentSession.js';
+import { WrapUp } from './WrapUp.js';
+
+export function AgentConsole() {
+  const { t } = useTranslation();
+  const [signedIn, setSignedIn] = useSignedIn('lifeline.agent');
+  return (
+    <div className="console">
+      <header className="topbar">
+        <h1>{t('agent.title')}</h1>
+        {signedIn && <span>{signedIn.agent.name}</span>}
+        <LanguageSwitch />
+      </header>
+      {signedIn ? <Workspace token={signedIn.token} /> : <Login onSignedIn={setSignedIn} />}
+    </div>
+  );
+}
+
+function Workspace({ token }: { token: string }) {
+  const { t } = useTranslation();
+  const agent = useAgentSession(token);
+  const [outgoing, setOutgoing] = useState<{ text: string; at: number } | null>(null);
+  return (
+    <main className="workspace">
+      <div className="status" role="group" aria-label={t('supervisor.status')}>
+        <button
+          type="button"
+          data-testid="status-available"
+          aria-pressed={agent.status === 'available'}
+          onClick={() => agent.goStatus('available')}
+        >
+          {t('agent.available')}
+        </button>
+        <button
+          type="button"
+          data-testid="status-away"
+          aria-pressed={agent.status === 'away'}
+          onClick={() => agent.goStatus('away')}
+        >
+          {t('agent.away')}
+        </button>
+      </div>
+      {agent.offers.map((offer) => (
+        <OfferCard
+          key={offer.offerId}
+          offer={offer}
+          token={token}
+          onAccept={() => agent.accept(offer)}
+          onDecline={() => agent.decline(offer)}
+        />
+      ))}
+      {agent.session && (
+        <div className="in-call">
+          <CallView
+            livekitUrl={agent.session.livekitUrl}
+            token={agent.session.token}
+            video
+            onHangUp={agent.hangUp}
+            outgoing={outgoing}
+          />
+          <SidePanels
+            token={token}
+            request={agent.session.request}
+            onSend={(text) => setOutgoing({ text, at: Date.now() })}
+          />
+        </div>
+      )}
+      {agent.wrapUp && !agent.session && (
+        <WrapUp onSubmit={(outcome, note) => void agent.finishWrapUp(outcome, note)} />
+      )}
+      <QueueList token={token} />
+    </main>
+  );
+}

@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, mediaUrl } from '../shared/api.js';
+import type { Offer } from './useAgentSession.js';
+
+interface Details {
+  transcript?: { status: string; text?: string };
+  voice?: { seconds: number };
+  urgency: { sentiment?: string };
+}
+
+/** An incoming request with its countdown, urgency and reasons, transcript or voice, accept or decline. */
+export function OfferCard({
+  offer,
+  token,
+  onAccept,
+  onDecline,
+}: {
+  offer: Offer;
+  token: string;
+  onAccept: () => void;
+  onDecline: () => void;
+}) {
+  const { t } = useTranslation();
+  const [left, setLeft] = useState(Math.ceil(offer.expiresInMs / 1000));
+  const [details, setDetails] = useState<Details | null>(null);
+  const [audio, setAudio] = useState<string | null>(null);
+  const { request } = offer;
+
+  useEffect(() => {
+    const timer = setInterval(
+      () => setLeft(Math.max(0, Math.ceil((offer.receivedAt + offer.expiresInMs - Date.now()) / 1000))),
+      250,
+    );
+    return () => clearInterval(timer);
+  }, [offer]);
+  useEffect(() => {
+    void api<Details>(`/v1/help-requests/${request.id}`, { token }).then(async (view) => {
+      setDetails(view);
+      if (view.voice)
+        setAudio(await mediaUrl(`/v1/help-requests/${request.id}/voice`, token).catch(() => null));
+    });
+  }, [request.id, token]);
+
+  return (
+    <article
+      className={`offer level-${request.urgency.level}`}
+      data-testid="offer-card"
+      aria-live="assertive"
+    >
+      <header>
+        <h3>{t('agent.offer')}</h3>
+        <span className="countdown" data-testid="offer-countdown">
+          {t('agent.expires', { seconds: left })}
+        </span>
+      </header>
+      <p>
+        <strong className="level">{t(`levels.${request.urgency.level}`)}</strong> ·{' '}
+        {t(`categories.${request.category}`)} · {request.language} · {t('agent.tier')}: {request.tier} ·{' '}
+        {t('agent.waited', { seconds: request.waitedSeconds })}
+      </p>
+      {request.stream && (
+        <p className="muted">
+          {t('agent.stream', { id: request.stream.id, offset: request.stream.offsetSeconds })}
+        </p>
+      )}
+      {request.text && <blockquote>{request.text}</blockquote>}
+      {details?.transcript && (
+        <p data-testid="offer-transcript">
+          {t('agent.transcript')}:{' '}
+          {details.transcript.status === 'done'
+            ? details.transcript.text
+            : details.transcript.status === 'failed'
+              ? t('agent.transcriptUnavailable')
+              : t('agent.transcriptPending')}
+        </p>
+      )}
+      {audio && (
+        <label>
+          {t('agent.play')}
+          <audio controls src={audio} />
+        </label>
+      )}
+      <details>
+        <summary>{t('agent.reasons')}</summary>
+        <ul>
+          {request.urgency.reasons.map((reason) => (
+            <li key={reason}>{reason}</li>
+          ))}
+        </ul>
+      </details>
+      <div className="controls">
+        <button type="button" className="primary" data-testid="offer-accept" onClick={onAccept}>
+          {t('agent.accept')}
+        </button>
+        <button type="button" data-testid="offer-decline" onClick={onDecline}>
+          {t('agent.decline')}
+        </button>
+      </div>
+    </article>
+  );
+}

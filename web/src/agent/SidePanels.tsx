@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../shared/api.js';
+import type { OfferedRequest } from './useAgentSession.js';
+
+interface Reply {
+  id: string;
+  title: string;
+  text: string;
+}
+
+/** Beside the call: the request, a sentiment hint, and quick replies to edit and send over the data channel. */
+export function SidePanels({
+  token,
+  request,
+  onSend,
+}: {
+  token: string;
+  request?: OfferedRequest;
+  onSend: (text: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [replies, setReplies] = useState<Reply[]>([]);
+  const [draft, setDraft] = useState('');
+  const category = request?.category ?? 'general';
+  useEffect(() => {
+    const lang = request?.language ?? i18n.language;
+    void api<{ replies: Reply[] }>(`/v1/quick-replies?category=${category}&lang=${lang}`, { token }).then(
+      (r) => setReplies(r.replies),
+    );
+  }, [category, request?.language, i18n.language, token]);
+  return (
+    <aside className="side-panels">
+      {request && (
+        <section>
+          <p>
+            <strong>{t(`levels.${request.urgency.level}`)}</strong> · {t(`categories.${request.category}`)}
+          </p>
+          {request.text && <blockquote>{request.text}</blockquote>}
+          {request.urgency.sentiment && (
+            <p className={`sentiment ${request.urgency.sentiment}`} data-testid="sentiment-hint">
+              {t('agent.sentiment', { value: t(`sentiments.${request.urgency.sentiment}`) })}
+            </p>
+          )}
+          <p className="muted">{request.urgency.reasons.join(' · ')}</p>
+        </section>
+      )}
+      <section aria-label={t('agent.quickReplies')}>
+        <h3>{t('agent.quickReplies')}</h3>
+        <div className="reply-buttons">
+          {replies.map((reply) => (
+            <button
+              key={reply.id}
+              type="button"
+              data-testid={`quick-reply-${reply.id}`}
+              onClick={() => setDraft(reply.text)}
+            >
+              {reply.title}
+            </button>
+          ))}
+        </div>
+        <label>
+          <span className="sr-only">{t('agent.quickReplies')}</span>
+          <textarea
+            data-testid="quick-reply-draft"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            rows={4}
+          />
+        </label>
+        <button
+          type="button"
+          data-testid="quick-reply-send"
+          onClick={() => {
+            onSend(draft);
+            setDraft('');
+          }}
+        >
+          {t('agent.sendReply')}
+        </button>
+      </section>
+    </aside>
+  );
+}

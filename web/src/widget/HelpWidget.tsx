@@ -1,0 +1,203 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CallView } from '../shared/CallView.js';
+import { CATEGORIES } from '../shared/categories.js';
+import { useHelpRequest } from './useHelpRequest.js';
+import { VoiceRecorder } from './VoiceRecorder.js';
+
+type Channel = 'call' | 'voice' | 'text';
+
+/** The embeddable help widget: pick a channel, wait with position and ETA, talk, rate. */
+export function HelpWidget({
+  identity,
+  stream,
+}: {
+  identity: string | null;
+  stream: () => { id: string; offsetSeconds: number };
+}) {
+  const { t, i18n } = useTranslation();
+  const help = useHelpRequest(identity);
+  const [open, setOpen] = useState(false);
+  const [channel, setChannel] = useState<Channel | null>(null);
+  const [media, setMedia] = useState<'audio' | 'video'>('video');
+  const [text, setText] = useState('');
+  const [category, setCategory] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [rated, setRated] = useState(false);
+
+  const language = i18n.language === 'zh' ? 'zh' : 'en';
+  const submit = async (recording?: Blob) => {
+    setError(null);
+    try {
+      const body: Record<string, unknown> = { channel, language, stream: stream() };
+      if (channel === 'call') body.media = media;
+      if (text.trim()) body.text = text.trim();
+      if (category) body.category = category;
+      const created = await help.create(body);
+      if (recording) await help.uploadVoice(created, recording);
+    } catch (caught) {
+      setError((caught as Error).message);
+    }
+  };
+
+  if (!open)
+    return (
+      <button type="button" className="help-open" data-testid="help-open" onClick={() => setOpen(true)}>
+        {t('widget.open')}
+      </button>
+    );
+
+  const showCall = help.ready !== null && !help.ended;
+  return (
+    <aside className="widget" aria-label={t('widget.heading')}>
+      <header>
+        <h2>{t('widget.heading')}</h2>
+        <button type="button" onClick={() => setOpen(false)} aria-label={t('widget.close')}>
+          ×
+        </button>
+      </header>
+      {error && (
+        <p role="alert" className="error">
+          {t('widget.error', { message: error })}
+        </p>
+      )}
+      {!help.request && (
+        <div className="channels" role="group" aria-label={t('widget.heading')}>
+          <button
+            type="button"
+            data-testid="help-channel-call"
+            aria-pressed={channel === 'call'}
+            onClick={() => setChannel('call')}
+          >
+            {t('widget.call')}
+          </button>
+          <button
+            type="button"
+            data-testid="help-channel-voice"
+            aria-pressed={channel === 'voice'}
+            onClick={() => setChannel('voice')}
+          >
+            {t('widget.voice')}
+          </button>
+          <button
+            type="button"
+            data-testid="help-channel-text"
+            aria-pressed={channel === 'text'}
+            onClick={() => setChannel('text')}
+          >
+            {t('widget.text')}
+          </button>
+        </div>
+      )}
+      {channel && !help.request && (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void submit();
+          }}
+        >
+          {channel === 'call' && (
+            <fieldset>
+              <legend>{t('widget.media')}</legend>
+              <label>
+                <input
+                  type="radio"
+                  name="media"
+                  data-testid="help-media-video"
+                  checked={media === 'video'}
+                  onChange={() => setMedia('video')}
+                />{' '}
+                {t('widget.video')}
+              </label>
+              <label>
+                <input
+                  type="radio"
+                  name="media"
+                  data-testid="help-media-audio"
+                  checked={media === 'audio'}
+                  onChange={() => setMedia('audio')}
+                />{' '}
+                {t('widget.audio')}
+              </label>
+            </fieldset>
+          )}
+          <label>
+            {t('widget.describe')}
+            <textarea
+              data-testid="help-text"
+              value={text}
+              maxLength={4000}
+              onChange={(e) => setText(e.target.value)}
+              required={channel === 'text'}
+            />
+          </label>
+          <label>
+            {t('widget.category')}
+            <select value={category} onChange={(e) => setCategory(e.target.value)}>
+              <option value="">—</option>
+              {CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`categories.${c}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {channel === 'voice' ? (
+            <VoiceRecorder onSend={(recording) => void submit(recording)} />
+          ) : (
+            <button type="submit" className="primary" data-testid="help-submit">
+              {t('widget.submit')}
+            </button>
+          )}
+        </form>
+      )}
+      {help.request && !showCall && !help.ended && (
+        <div className="waiting" aria-live="polite">
+          <p data-testid="queue-position">
+            {help.queue?.state === 'connecting'
+              ? t('widget.connecting')
+              : t('widget.position', { position: help.queue?.position ?? 1 })}
+          </p>
+          {help.queue && help.queue.state !== 'connecting' && (
+            <p>{t('widget.eta', { minutes: Math.max(1, Math.ceil(help.queue.etaSeconds / 60)) })}</p>
+          )}
+          {help.voiceStatus && <p data-testid="voice-status">{t(`widget.progress_${help.voiceStatus}`)}</p>}
+          <button type="button" onClick={() => void help.cancel()}>
+            {t('widget.cancel')}
+          </button>
+        </div>
+      )}
+      {showCall && help.ready && (
+        <CallView
+          livekitUrl={help.ready.livekitUrl}
+          token={help.ready.token}
+          video={channel === 'call' && media === 'video'}
+          onHangUp={() => void help.cancel()}
+        />
+      )}
+      {help.ended && (
+        <div className="rating">
+          <p>{t('widget.ended')}</p>
+          {rated ? (
+            <p>{t('widget.thanks')}</p>
+          ) : (
+            <div role="group" aria-label={t('widget.rate')}>
+              <p>{t('widget.rate')}</p>
+              {[1, 2, 3, 4, 5].map((stars) => (
+                <button
+                  key={stars}
+                  type="button"
+                  data-testid={`rate-${stars}`}
+                  aria-label={t('widget.stars', { count: stars })}
+                  onClick={() => void help.rate(stars).then(() => setRated(true))}
+                >
+                  {'★'.repeat(stars)}
+                </button>
+              ))}
+            </div>
+          )}
+        </div>
+      )}
+    </aside>
+  );
+}
