@@ -89,6 +89,7 @@ describe('web: a viewer’s video call', () => {
     expect(await expectVideoPlaying(viewer, 'remote-video')).toBeGreaterThan(0);
     expect(await expectVideoPlaying(console, 'remote-video')).toBeGreaterThan(0);
     expect(await console.getByTestId('sentiment-hint').textContent()).toMatch(/Sentiment: upset/);
+    await expect.poll(() => console.getByTestId('user-history').textContent()).toContain('First contact');
     await screenshot(viewer, '04-viewer-call');
     await screenshot(console, '05-agent-call');
 

@@ -122,4 +122,40 @@ describe('the floor', () => {
     socket.close();
     user.close();
   });
+
+  it('shows the agent the user’s earlier requests with their outcomes, and nobody else', async () => {
+    const user = { sub: 'history-user' };
+    const agent = await createAgent(app, cluster.config, { languages: ['hr'], skills: ['payment'] });
+    const socket = await agentOnline(app, agent);
+    const first = await createHelpRequest(
+      app,
+      cluster.config,
+      { channel: 'text', language: 'hr', text: 'I was charged twice' },
+      user,
+    );
+    socket.send({ type: 'offer.accept', offerId: (await socket.next('offer')).offerId });
+    const ready = await socket.next('session.ready');
+    socket.send({ type: 'session.end', sessionId: ready.sessionId, outcome: 'resolved' });
+    await socket.next('session.ended');
+
+    const second = await createHelpRequest(
+      app,
+      cluster.config,
+      { channel: 'text', language: 'hr', text: 'charged twice again' },
+      user,
+    );
+    expect((await socket.next('offer')).request.id).toBe(second.id);
+    const history = await api(app, 'GET', `/v1/help-requests/${second.id}/history`, { token: agent.token });
+    expect(history.body.requests).toEqual([
+      expect.objectContaining({ id: first.id, category: 'payment', state: 'ended', outcome: 'resolved' }),
+    ]);
+    const bystander = await createAgent(app, cluster.config);
+    expect(
+      (await api(app, 'GET', `/v1/help-requests/${second.id}/history`, { token: bystander.token })).status,
+    ).toBe(403);
+    expect(
+      (await api(app, 'GET', `/v1/help-requests/${second.id}/history`, { token: second.accessToken })).status,
+    ).toBe(403);
+    socket.close();
+  });
 });

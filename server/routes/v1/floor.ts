@@ -8,6 +8,15 @@ import { floorMetrics } from '../../routing/core/floorMetrics.js';
 import { ErrorBody } from '../../schemas/domain.js';
 
 const QUEUE_VIEW_LIMIT = 100;
+const PastRequest = Type.Object({
+  id: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  channel: Type.String(),
+  category: Type.String(),
+  level: Type.String(),
+  state: Type.String(),
+  outcome: Type.Optional(Type.String()),
+});
 const countBy = <T>(items: T[], key: (item: T) => string) =>
   items.reduce<Record<string, number>>(
     (counts, item) => ({ ...counts, [key(item)]: (counts[key(item)] ?? 0) + 1 }),
@@ -116,6 +125,32 @@ const floor: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => sessions.listenToken(agentId(request), request.params.id),
+  );
+
+  app.get(
+    '/v1/help-requests/:id/history',
+    {
+      ...secured,
+      schema: {
+        tags: ['agents'],
+        security,
+        params: IdParams,
+        description: "The user's earlier requests with outcomes, for the agent offered or serving this one",
+        response: { 200: Type.Object({ requests: Type.Array(PastRequest) }), 403: ErrorBody },
+      },
+    },
+    async (request) => {
+      const id = agentId(request);
+      const record = await store.getRequest(request.params.id);
+      const supervisor = (await agents.findById(id))?.role === 'supervisor';
+      if (!record || (!supervisor && record.offerAgentId !== id && record.agentId !== id))
+        throw new LifelineError(
+          'LIFELINE_FORBIDDEN',
+          'Only the agent offered or serving this request may see its history',
+        );
+      const history = await store.userHistory(record.userId, record.id, 10);
+      return { requests: history.map((h) => ({ ...h, createdAt: new Date(h.createdAt).toISOString() })) };
+    },
   );
 
   app.post(

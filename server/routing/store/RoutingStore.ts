@@ -241,6 +241,29 @@ export class RoutingStore extends ScriptedStore {
     return String(await this.run('rescore', this.key('req', requestId), [requestId, rank, ...fields]));
   }
 
+  /** A user's earlier requests, newest first, with how each ended and the agent's outcome code. */
+  async userHistory(userId: string, excludeId: string, limit: number) {
+    const ids = (await this.redis.zrevrange(this.key('user-requests', userId), 0, limit)).filter(
+      (id) => id !== excludeId,
+    );
+    const records = (await Promise.all(ids.map((id) => this.getRequest(id)))).filter(
+      (r): r is RequestRecord => r !== null,
+    );
+    return Promise.all(
+      records.slice(0, limit).map(async (r) => ({
+        id: r.id,
+        createdAt: r.createdAt,
+        channel: r.channel,
+        category: r.category,
+        level: r.level,
+        state: r.state,
+        outcome: r.sessionId
+          ? ((await this.redis.hget(this.key('session', r.sessionId), 'outcome')) ?? undefined) || undefined
+          : undefined,
+      })),
+    );
+  }
+
   /** A user's requests since a moment, newest first, with their categories (for repeat contacts). */
   async userRequestsSince(userId: string, since: number): Promise<{ id: string; category: string }[]> {
     const ids = await this.redis.zrevrangebyscore(this.key('user-requests', userId), '+inf', since);

@@ -3,6 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../shared/api.js';
 import type { OfferedRequest } from './useAgentSession.js';
 
+interface PastRequest {
+  id: string;
+  createdAt: string;
+  category: string;
+  level: string;
+  state: string;
+  outcome?: string;
+}
+
 interface Reply {
   id: string;
   title: string;
@@ -22,7 +31,15 @@ export function SidePanels({
   const { t, i18n } = useTranslation();
   const [replies, setReplies] = useState<Reply[]>([]);
   const [draft, setDraft] = useState('');
+  const [history, setHistory] = useState<PastRequest[]>([]);
   const category = request?.category ?? 'general';
+  useEffect(() => {
+    if (!request) return;
+    void api<{ requests: PastRequest[] }>(`/v1/help-requests/${request.id}/history`, { token }).then(
+      (r) => setHistory(r.requests),
+      () => setHistory([]),
+    );
+  }, [request, token]);
   useEffect(() => {
     const lang = request?.language ?? i18n.language;
     void api<{ replies: Reply[] }>(`/v1/quick-replies?category=${category}&lang=${lang}`, { token }).then(
@@ -45,6 +62,23 @@ export function SidePanels({
           <p className="muted">{request.urgency.reasons.join(' · ')}</p>
         </section>
       )}
+      <section aria-label={t('agent.history')} data-testid="user-history">
+        <h3>{t('agent.history')}</h3>
+        {history.length === 0 ? (
+          <p className="muted">{t('agent.noHistory')}</p>
+        ) : (
+          <ul>
+            {history.map((past) => (
+              <li key={past.id}>
+                {new Date(past.createdAt).toLocaleDateString()} · {t(`categories.${past.category}`)} ·{' '}
+                {past.outcome
+                  ? t(`agent.outcomes.${past.outcome}`, { defaultValue: past.outcome })
+                  : past.state}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section aria-label={t('agent.quickReplies')}>
         <h3>{t('agent.quickReplies')}</h3>
         <div className="reply-buttons">

@@ -81,6 +81,8 @@ export const en = {
     transcriptPending: 'Transcribing…',
     play: 'Voice message',
     quickReplies: 'Quick replies',
+    history: 'Earlier requests',
+    noHistory: 'First contact',
     sendReply: 'Send to user',
     sentiment: 'Sentiment: {{value}}',
     reasons: 'Why',

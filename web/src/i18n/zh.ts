@@ -83,6 +83,8 @@ export const zh: Messages = {
     transcriptPending: '正在转写…',
     play: '语音留言',
     quickReplies: '快捷回复',
+    history: '历史请求',
+    noHistory: '首次联系',
     sendReply: '发送给用户',
     sentiment: '情绪：{{value}}',
     reasons: '原因',
