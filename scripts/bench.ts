@@ -9,11 +9,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchScorer } from './bench/scorer.js';
+import { benchSimulator } from './bench/simulator.js';
 import { benchVoicePipeline } from './bench/voice.js';
 import { REPO_ROOT } from './lib/paths.js';
 import { machineInfo, type Figure } from './bench/report.js';
 
-const GOALS = { voiceOverheadRatio: 1.1, scorerMessagesPerSecond: 10_000 };
+const GOALS = {
+  voiceOverheadRatio: 1.1,
+  scorerMessagesPerSecond: 10_000,
+  simulatorEventsPerSecond: 1_000_000,
+  erlangCError: 0.05,
+  cobhamError: 0.1,
+};
 
 const figures: Figure[] = [];
 console.log('[bench] scorer throughput');
@@ -27,10 +34,49 @@ figures.push({
   baseline: `${scorer.microsecondsPerMessage.toFixed(1)} µs per message`,
 });
 
+console.log('[bench] P3 simulator over the routing core (simulated time)');
+const sim = benchSimulator();
+figures.push({
+  name: 'P3 simulator throughput',
+  value: sim.eventsPerSecond,
+  unit: 'events/s',
+  goal: `> ${GOALS.simulatorEventsPerSecond}`,
+  met: sim.eventsPerSecond > GOALS.simulatorEventsPerSecond,
+  baseline: 'slowest of four loads, 10 agents',
+});
+figures.push({
+  name: 'P3 M/M/c ASA vs Erlang C',
+  value: sim.maxErlangCError * 100,
+  unit: '% worst error',
+  goal: `≤ ${GOALS.erlangCError * 100}%`,
+  met: sim.maxErlangCError <= GOALS.erlangCError,
+  baseline: sim.erlangC
+    .map((l) => `ρ=${l.rho}: ${l.simulatedAsaSeconds.toFixed(1)} s vs ${l.erlangCAsaSeconds.toFixed(1)} s`)
+    .join('; '),
+});
+figures.push({
+  name: 'P3 priority waits vs Cobham',
+  value: sim.maxCobhamError * 100,
+  unit: '% worst error',
+  goal: `≤ ${GOALS.cobhamError * 100}%`,
+  met: sim.maxCobhamError <= GOALS.cobhamError,
+  baseline: sim.cobham
+    .map((c) => `${c.class}: ${c.simulatedSeconds.toFixed(1)} s vs ${c.cobhamSeconds.toFixed(1)} s`)
+    .join('; '),
+});
+figures.push({
+  name: 'ETA error (position × AHT / agents)',
+  value: sim.eta.relativeToMeanWait * 100,
+  unit: '% of mean wait (MAE)',
+  goal: 'report',
+  met: true,
+  baseline: `MAE ${sim.eta.meanAbsoluteErrorSeconds.toFixed(1)} s, bias ${sim.eta.biasSeconds.toFixed(1)} s over ${sim.eta.samples} waits`,
+});
+
 console.log('[bench] voice pipeline against whisper.cpp alone (a few runs; each transcribes 20 s of audio)');
 const voice = await benchVoicePipeline({
   audioSeconds: 20,
-  runs: 3,
+  runs: 5,
   onProgress: (line) => console.log(`  ${line}`),
 });
 figures.push({
@@ -54,7 +100,7 @@ const results = {
   measuredAt: new Date().toISOString(),
   machine: machineInfo(),
   figures,
-  raw: { scorer, voice },
+  raw: { scorer, simulator: sim, voice },
 };
 const dir = join(REPO_ROOT, 'bench', 'results');
 mkdirSync(dir, { recursive: true });

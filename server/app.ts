@@ -9,6 +9,7 @@ import fp from 'fastify-plugin';
 import type { Config } from './config/load.js';
 import { LifelineError } from './errors/LifelineError.js';
 import { loggerOptions } from './logger.js';
+import { rateLimitKey } from './plugins/rateLimitKey.js';
 import authPlugin from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
 import redisPlugin from './plugins/redis.js';
@@ -87,6 +88,7 @@ export const lifelineApp = fp<AppOptions>(
       nameSpace: `${config.keyPrefix}rate:`,
       skipOnError: true,
       errorResponseBuilder: () => new LifelineError('LIFELINE_RATE_LIMITED'),
+      keyGenerator: rateLimitKey,
     });
     await app.register(servicesPlugin, { config, media, scorer: options.scorer ?? scoreUrgency, now });
     await app.register(authPlugin, { allowGuests: config.env !== 'production' });

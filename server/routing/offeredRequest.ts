@@ -20,5 +20,6 @@ export function toOfferedRequest(record: RequestRecord, now: number): OfferedReq
     stream: record.stream,
     tier: record.tier,
     waitedSeconds: Math.max(0, Math.round((now - record.createdAt) / 1000)),
+    createdAt: record.createdAt,
   };
 }

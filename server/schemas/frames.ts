@@ -37,6 +37,9 @@ export const OfferedRequest = Type.Object({
   stream: Type.Optional(StreamContext),
   tier: Tier,
   waitedSeconds: Type.Number(),
+  createdAt: Type.Integer({
+    description: 'Creation time, ms since the epoch (load tests measure time to pair with it)',
+  }),
 });
 
 const SessionReady = Type.Object({
