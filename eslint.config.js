@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'web/dist/', 'bench/results/', 'coverage/'] },
+  { ignores: ['node_modules/', 'web/dist/', 'bench/results/', 'coverage/', '.lifeline/', 'test-artifacts/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -10,11 +10,20 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchScorer } from './bench/scorer.js';
 import { benchSimulator } from './bench/simulator.js';
+import { pairingChartSvg } from './bench/chart.js';
+import { benchEnqueue } from './bench/enqueue.js';
+import { benchPairing } from './bench/pairing.js';
+import { benchSockets } from './bench/sockets.js';
 import { benchVoicePipeline } from './bench/voice.js';
 import { REPO_ROOT } from './lib/paths.js';
 import { machineInfo, type Figure } from './bench/report.js';
 
 const GOALS = {
+  pairP99Ms: 25,
+  pairOverEcho: 3,
+  sockets: 20_000,
+  socketsRssMiB: 1536,
+  enqueueOverBullmq: 0.5,
   voiceOverheadRatio: 1.1,
   scorerMessagesPerSecond: 10_000,
   simulatorEventsPerSecond: 1_000_000,
@@ -32,6 +41,75 @@ figures.push({
   goal: `≥ ${GOALS.scorerMessagesPerSecond}`,
   met: scorer.messagesPerSecond >= GOALS.scorerMessagesPerSecond,
   baseline: `${scorer.microsecondsPerMessage.toFixed(1)} µs per message`,
+});
+
+console.log('[bench] P1 time to pair: 2 API instances, 300 agents, 200 and 2,000 waiting (about a minute)');
+const pairing = await benchPairing({
+  agents: 300,
+  levels: [200, 2000],
+  measureMs: 10_000,
+  onProgress: (line) => console.log(`  ${line}`),
+});
+const heavy = pairing.levels.at(-1)!;
+figures.push({
+  name: 'P1 time to pair p99 (2,000 waiting, 300 agents)',
+  value: heavy.p99,
+  unit: 'ms',
+  goal: `< ${GOALS.pairP99Ms} ms`,
+  met: heavy.p99 < GOALS.pairP99Ms,
+  baseline: `p50 ${heavy.p50.toFixed(1)} ms over ${heavy.samples} pairings`,
+});
+figures.push({
+  name: 'P1 time to pair p99 over bare ws echo p99',
+  value: heavy.p99 / pairing.echo.p99,
+  unit: '×',
+  goal: `≤ ${GOALS.pairOverEcho}×`,
+  met: heavy.p99 / pairing.echo.p99 <= GOALS.pairOverEcho,
+  baseline: `echo p50 ${pairing.echo.p50.toFixed(2)} ms, p99 ${pairing.echo.p99.toFixed(2)} ms`,
+});
+
+console.log('[bench] P2 WebSockets held by one API process');
+const sockets = await benchSockets({
+  sockets: 19_000,
+  clients: 2,
+  pingers: 1000,
+  pingMs: 5000,
+  onProgress: (line) => console.log(`  ${line}`),
+});
+figures.push({
+  name: 'P2 concurrent WebSockets on one API process',
+  value: sockets.sockets,
+  unit: 'sockets',
+  goal: `${GOALS.sockets}`,
+  met: sockets.sockets >= GOALS.sockets,
+  baseline: `this sandbox caps open files at 20,000 per process; ${sockets.failed} failed`,
+});
+figures.push({
+  name: 'P2 API resident memory at that count',
+  value: sockets.peakRssMiB,
+  unit: 'MiB',
+  goal: `< ${GOALS.socketsRssMiB} MiB`,
+  met: sockets.peakRssMiB < GOALS.socketsRssMiB,
+  baseline: `idle ${sockets.idleRssMiB} MiB; ${sockets.kibPerSocket} KiB per socket`,
+});
+figures.push({
+  name: 'P2 ping/pong throughput while holding them',
+  value: sockets.pingPongPerSecond,
+  unit: 'messages/s',
+  goal: 'report',
+  met: true,
+  baseline: '1,000 sockets ping-ponging',
+});
+
+console.log('[bench] P6 enqueue through Redis against raw BullMQ add');
+const enqueue = await benchEnqueue('redis://127.0.0.1:6379');
+figures.push({
+  name: 'P6 enqueue throughput over BullMQ add',
+  value: enqueue.ratio,
+  unit: '×',
+  goal: `≥ ${GOALS.enqueueOverBullmq}`,
+  met: enqueue.ratio >= GOALS.enqueueOverBullmq,
+  baseline: `${enqueue.lifelinePerSecond}/s vs BullMQ add ${enqueue.bullmqAddPerSecond}/s at concurrency ${enqueue.concurrency}`,
 });
 
 console.log('[bench] P3 simulator over the routing core (simulated time)');
@@ -100,7 +178,7 @@ const results = {
   measuredAt: new Date().toISOString(),
   machine: machineInfo(),
   figures,
-  raw: { scorer, simulator: sim, voice },
+  raw: { scorer, simulator: sim, voice, pairing, sockets, enqueue },
 };
 const dir = join(REPO_ROOT, 'bench', 'results');
 mkdirSync(dir, { recursive: true });
@@ -119,6 +197,7 @@ const md = [
   ...rows,
   '',
 ].join('\n');
-writeFileSync(join(dir, 'latest.md'), md);
+writeFileSync(join(dir, 'latest.md'), `${md}\n![Time to pair against load](time-to-pair.svg)\n`);
+writeFileSync(join(dir, 'time-to-pair.svg'), pairingChartSvg(pairing.levels, pairing.echo.p99));
 console.log(`\n${md}`);
 process.exit(figures.every((f) => f.met) ? 0 : 1);

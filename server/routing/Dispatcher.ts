@@ -4,8 +4,14 @@ import type { OfferPlan } from './core/types.js';
 import type { RoutingDeps } from './deps.js';
 import { toOfferedRequest } from './offeredRequest.js';
 
-/** How many of the most urgent waiting requests one dispatch round considers. */
-const DISPATCH_WINDOW = 1000;
+/**
+ * How deep one round reads into the queue. It starts near the free capacity (an agent who just
+ * freed up needs only the head of the queue) and widens only while free agents stay unmatched,
+ * up to the most urgent MAX_WINDOW requests.
+ */
+const MIN_WINDOW = 32;
+const REQUESTS_PER_FREE_SLOT = 8;
+const MAX_WINDOW = 1000;
 /** Rounds in a row allowed to lose claims to other instances before waiting for the next event. */
 const MAX_CONTENDED_ROUNDS = 5;
 
@@ -53,13 +59,18 @@ export class Dispatcher {
     const { store, presenceStore, now, settings } = this.deps;
     const at = now();
     const agents = await presenceStore.onlineAgents(at);
-    if (!agents.some((agent) => agent.load < agent.maxSessions)) return false;
-    const requests = await store.waitingHead(DISPATCH_WINDOW);
+    const freeSlots = agents.reduce((sum, agent) => sum + Math.max(0, agent.maxSessions - agent.load), 0);
+    if (freeSlots === 0) return false;
     const policy = {
       agingPointsPerMinute: settings.agingPointsPerMinute,
       declineCooldownMs: settings.declineCooldownMs,
     };
-    const plans = planOffers(requests, agents, at, policy);
+    let window = Math.min(MAX_WINDOW, Math.max(MIN_WINDOW, freeSlots * REQUESTS_PER_FREE_SLOT));
+    let plans = planOffers(await store.waitingHead(window), agents, at, policy);
+    while (plans.length < freeSlots && window < MAX_WINDOW && (await store.waitingCount()) > window) {
+      window = Math.min(MAX_WINDOW, window * 4);
+      plans = planOffers(await store.waitingHead(window), agents, at, policy);
+    }
     if (plans.length === 0) return false;
     const claimed = await Promise.all(plans.map((plan) => this.offer(plan, at)));
     await this.deps.bus.publish({ t: 'queue-changed' });
