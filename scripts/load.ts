@@ -4,7 +4,7 @@
  * handed to k6 in a fixture file; k6 writes bench/results/<scenario>.json and .md.
  * Secrets come from the environment or from .lifeline/dev-secrets.json (made by `npm start`).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,9 @@ import { cacheDir, REPO_ROOT } from './lib/paths.js';
 
 const SCENARIOS: Record<string, { agents: number; identities: number }> = {
   smoke: { agents: 4, identities: 200 },
+  signalling: { agents: 20, identities: 2500 },
+  soak: { agents: 8, identities: 8000 },
+  voice: { agents: 0, identities: 400 },
 };
 
 const scenario = process.argv[2] ?? 'smoke';
@@ -92,14 +95,44 @@ const k6 =
     'k6',
   );
 console.log(`[load] k6 run load-tests/${scenario}.ts`);
-const child = spawn(k6, ['run', '-e', `LIFELINE_FIXTURE=${fixture}`, `load-tests/${scenario}.ts`], {
-  cwd: REPO_ROOT,
-  stdio: 'inherit',
-  env: {
-    ...process.env,
-    K6_AUTO_EXTENSION_RESOLUTION: 'false',
-    K6_NO_USAGE_REPORT: 'true',
-    LIFELINE_FIXTURE: fixture,
+const voiceFile = join(tmpdir(), `lifeline-load-${run}.wav`);
+if (scenario === 'voice') {
+  // Four seconds of a voiced-like tone: what matters here is the pipeline's load, not the words.
+  execFileSync('ffmpeg', [
+    '-nostdin',
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'aevalsrc=0.3*sin(2*PI*(180+60*sin(2*PI*0.5*t))*t):s=16000:d=4',
+    '-ac',
+    '1',
+    '-c:a',
+    'pcm_s16le',
+    voiceFile,
+  ]);
+}
+const child = spawn(
+  k6,
+  [
+    'run',
+    '-e',
+    `LIFELINE_FIXTURE=${fixture}`,
+    '-e',
+    `LIFELINE_VOICE_FILE=${voiceFile}`,
+    `load-tests/${scenario}.ts`,
+  ],
+  {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      K6_AUTO_EXTENSION_RESOLUTION: 'false',
+      K6_NO_USAGE_REPORT: 'true',
+      LIFELINE_FIXTURE: fixture,
+    },
   },
-});
+);
 child.once('exit', (code) => process.exit(code ?? 1));

@@ -26,10 +26,15 @@ beforeAll(async () => {
   app = cluster.instances[0]!;
 });
 afterAll(async () => {
-  for (const worker of workers) await worker.kill();
-  await cluster?.close();
+  const timed = async (label: string, work: () => Promise<unknown>) => {
+    const started = Date.now();
+    await work();
+    if (Date.now() - started > 5000) console.warn(`teardown: ${label} took ${Date.now() - started} ms`);
+  };
+  await timed('workers', () => Promise.all(workers.map((worker) => worker.kill())));
+  await timed('cluster', () => cluster?.close());
   await rm(dir, { recursive: true, force: true });
-});
+}, 120_000);
 
 const upload = (request: { id: string; accessToken: string }, bytes: Buffer, type: string) =>
   fetch(`${app.url}/v1/help-requests/${request.id}/voice`, {

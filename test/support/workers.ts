@@ -7,7 +7,7 @@ export interface WorkerProcess {
   /** SIGKILL to the whole process group: the worker and the whisper.cpp it is running. */
   kill(): Promise<void>;
   /** SIGTERM, as an orchestrator would: the worker drains, then exits. */
-  stop(): Promise<number | null>;
+  stop(graceMs?: number): Promise<number | null>;
 }
 
 /** A real worker process (worker/main.ts) with the given environment, ready when it says so. */
@@ -24,6 +24,14 @@ export async function startWorker(
   for (const stream of [child.stdout!, child.stderr!])
     createInterface({ input: stream }).on('line', (line) => lines.push(line));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const killGroup = () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
   const deadline = Date.now() + readyTimeoutMs;
   while (!lines.some((l) => l.includes('worker connected'))) {
     if (child.exitCode !== null || Date.now() > deadline)
@@ -34,13 +42,16 @@ export async function startWorker(
     child,
     lines,
     async kill() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      process.kill(-child.pid!, 'SIGKILL');
+      killGroup();
       await exited;
     },
-    async stop() {
+    /** Drains like production, but never holds a test up: SIGKILL after the grace period. */
+    async stop(graceMs = 10_000) {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      return exited;
+      const timer = setTimeout(killGroup, graceMs);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
     },
   };
 }

@@ -1,0 +1,79 @@
+/**
+ * voice: bursts of voice-message uploads. Each viewer creates a voice request, uploads a WAV and
+ * waits for `voice.progress: scored`; voice_to_scored measures that. Needs a worker running.
+ */
+import { check } from 'k6';
+import http from 'k6/http';
+import { Trend } from 'k6/metrics';
+import { setTimeout } from 'k6/timers';
+import { WebSocket } from 'k6/websockets';
+import { identityFor, loadFixture } from './lib/fixture.ts';
+import { socketErrors } from './lib/actors.ts';
+import { summaryFiles, type SummaryData } from './lib/summary.ts';
+
+const fixture = loadFixture();
+const audio = open(__ENV.LIFELINE_VOICE_FILE as string, 'b');
+const voiceToScored = new Trend('voice_to_scored', true);
+
+export const options = {
+  summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)'],
+  scenarios: {
+    bursts: {
+      executor: 'ramping-arrival-rate',
+      startRate: 0,
+      timeUnit: '1s',
+      preAllocatedVUs: 40,
+      maxVUs: 200,
+      stages: [
+        { target: 4, duration: '5s' },
+        { target: 0, duration: '15s' },
+        { target: 6, duration: '5s' },
+        { target: 0, duration: '25s' },
+      ],
+    },
+  },
+  thresholds: {
+    'http_req_duration{kind:upload}': ['p(95)<1500'],
+    voice_to_scored: ['p(95)<60000'],
+    http_req_failed: ['rate<0.01'],
+    ws_errors: ['rate<0.01'],
+  },
+};
+
+export default function () {
+  const created = http.post(
+    `${fixture.baseUrl}/v1/help-requests`,
+    JSON.stringify({ channel: 'voice', language: 'en' }),
+    {
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${identityFor(fixture)}` },
+    },
+  );
+  if (!check(created, { 'voice request created': (r) => r.status === 201 })) return;
+  const { id, accessToken } = created.json() as { id: string; accessToken: string };
+  const ws = new WebSocket(`${fixture.baseUrl.replace(/^http/, 'ws')}/v1/ws?token=${accessToken}`);
+  let sentAt = 0;
+  ws.onopen = () => {
+    sentAt = Date.now();
+    const upload = http.post(`${fixture.baseUrl}/v1/help-requests/${id}/voice`, audio, {
+      headers: { 'content-type': 'audio/wav', authorization: `Bearer ${accessToken}` },
+      tags: { kind: 'upload' },
+    });
+    check(upload, { 'voice accepted': (r) => r.status === 202 });
+  };
+  ws.onmessage = (event) => {
+    const frame = JSON.parse(String(event?.data)) as { type: string; status?: string };
+    if (frame.type === 'voice.progress' && frame.status === 'scored') {
+      voiceToScored.add(Date.now() - sentAt);
+      http.del(`${fixture.baseUrl}/v1/help-requests/${id}`, null, {
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
+      ws.close();
+    }
+  };
+  ws.onerror = () => socketErrors.add(1);
+  setTimeout(() => ws.close(), 90_000);
+}
+
+export function handleSummary(data: SummaryData) {
+  return summaryFiles('voice', data);
+}
