@@ -15,6 +15,10 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 30_000,
+          // One file at a time: Chromium, whisper.cpp workers and LiveKit share two cores, and
+          // timing assertions should measure the system, not the neighbours.
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
           hookTimeout: 60_000,
           // Files share one LiveKit server; each uses its own Redis key prefix.
         },
