@@ -5,7 +5,7 @@
 import { check } from 'k6';
 import http from 'k6/http';
 import { Trend } from 'k6/metrics';
-import { setTimeout } from 'k6/timers';
+import { clearTimeout, setTimeout } from 'k6/timers';
 import { WebSocket } from 'k6/websockets';
 import { identityFor, loadFixture } from './lib/fixture.ts';
 import { socketErrors } from './lib/actors.ts';
@@ -71,7 +71,8 @@ export default function () {
     }
   };
   ws.onerror = () => socketErrors.add(1);
-  setTimeout(() => ws.close(), 90_000);
+  const giveUp = setTimeout(() => ws.close(), 90_000);
+  ws.onclose = () => clearTimeout(giveUp);
 }
 
 export function handleSummary(data: SummaryData) {

@@ -10,7 +10,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
+import { LifelineTokens } from '../server/auth/LifelineTokens.js';
 import { cacheDir, REPO_ROOT } from './lib/paths.js';
+import { toneWavArgs } from './lib/tone.js';
 
 const SCENARIOS: Record<string, { agents: number; identities: number }> = {
   smoke: { agents: 4, identities: 200 },
@@ -40,6 +42,26 @@ if (!secrets.LIFELINE_ADMIN_TOKEN || !secrets.LIFELINE_PLATFORM_SECRET) {
   process.exit(2);
 }
 
+/**
+ * With the signing secret (as `npm start` keeps it) tokens are minted here; otherwise agents log
+ * in, which the login rate limit allows only a few times a minute per address.
+ */
+async function agentToken(id: string, email: string, password: string): Promise<string> {
+  if (secrets.LIFELINE_SECRET)
+    return new LifelineTokens(secrets.LIFELINE_SECRET, {
+      agentSeconds: 4 * 3600,
+      requestSeconds: 3600,
+    }).signAgent(id);
+  const login = await fetch(`${baseUrl}/v1/agents/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (login.status !== 200)
+    throw new Error(`agent login failed (${login.status}); set LIFELINE_SECRET to mint tokens instead`);
+  return ((await login.json()) as { token: string }).token;
+}
+
 const ready = await fetch(`${baseUrl}/readyz`).catch(() => null);
 if (!ready?.ok) {
   console.error(`${baseUrl} is not ready; start the stack first (npm start)`);
@@ -64,14 +86,8 @@ for (let i = 0; i < plan.agents; i += 1) {
     }),
   });
   if (created.status !== 201) throw new Error(`agent create failed: ${created.status}`);
-  const login = (await (
-    await fetch(`${baseUrl}/v1/agents/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    })
-  ).json()) as { token: string; agent: { id: string } };
-  agents.push({ id: login.agent.id, token: login.token });
+  const { id } = (await created.json()) as { id: string };
+  agents.push({ id, token: await agentToken(id, email, password) });
 }
 const key = new TextEncoder().encode(secrets.LIFELINE_PLATFORM_SECRET);
 const identities = await Promise.all(
@@ -98,21 +114,7 @@ console.log(`[load] k6 run load-tests/${scenario}.ts`);
 const voiceFile = join(tmpdir(), `lifeline-load-${run}.wav`);
 if (scenario === 'voice') {
   // Four seconds of a voiced-like tone: what matters here is the pipeline's load, not the words.
-  execFileSync('ffmpeg', [
-    '-nostdin',
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    'aevalsrc=0.3*sin(2*PI*(180+60*sin(2*PI*0.5*t))*t):s=16000:d=4',
-    '-ac',
-    '1',
-    '-c:a',
-    'pcm_s16le',
-    voiceFile,
-  ]);
+  execFileSync('ffmpeg', toneWavArgs(4, voiceFile));
 }
 const child = spawn(
   k6,

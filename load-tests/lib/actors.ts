@@ -1,7 +1,7 @@
 import { check } from 'k6';
 import http from 'k6/http';
 import { Counter, Rate, Trend } from 'k6/metrics';
-import { setTimeout } from 'k6/timers';
+import { clearTimeout, setTimeout } from 'k6/timers';
 import { WebSocket } from 'k6/websockets';
 import type { Fixture } from './fixture.ts';
 
@@ -73,5 +73,7 @@ export function runUser(fixture: Fixture, identity: string, giveUpMs: number) {
     if (frame.type === 'session.ended' || frame.type === 'request.closed') ws.close();
   };
   ws.onerror = () => socketErrors.add(1);
-  setTimeout(() => ws.close(), giveUpMs);
+  // The iteration lasts as long as any timer: clear the give-up once the viewer has left.
+  const giveUp = setTimeout(() => ws.close(), giveUpMs);
+  ws.onclose = () => clearTimeout(giveUp);
 }

@@ -2,7 +2,12 @@
  * handleSummary for every scenario: the k6 summary as JSON, a Markdown digest beside it, and a short
  * text report on stdout. No remote jslib: these machines reach no CDN.
  */
-type Metric = { type: string; values: Record<string, number>; thresholds?: Record<string, { ok: boolean }> };
+type Metric = {
+  type: string;
+  contains?: string;
+  values: Record<string, number>;
+  thresholds?: Record<string, { ok: boolean }>;
+};
 export type SummaryData = { metrics: Record<string, Metric>; state: { testRunDurationMs: number } };
 
 const fmt = (v: number | undefined, unit = '') => (v === undefined ? '—' : `${Number(v.toFixed(2))}${unit}`);
@@ -15,9 +20,10 @@ export function summaryFiles(scenario: string, data: SummaryData): Record<string
     for (const [, t] of thresholds) if (!t.ok) failed += 1;
     const verdict = thresholds.length === 0 ? '' : thresholds.every(([, t]) => t.ok) ? 'met' : '**missed**';
     const v = metric.values;
+    const unit = metric.contains === 'time' ? ' ms' : '';
     const shown =
       metric.type === 'trend'
-        ? `p50 ${fmt(v.med, ' ms')} · p95 ${fmt(v['p(95)'], ' ms')} · p99 ${fmt(v['p(99)'], ' ms')} · max ${fmt(v.max, ' ms')}`
+        ? `p50 ${fmt(v.med, unit)} · p95 ${fmt(v['p(95)'], unit)} · p99 ${fmt(v['p(99)'], unit)} · max ${fmt(v.max, unit)}`
         : metric.type === 'rate'
           ? fmt((v.rate ?? 0) * 100, '%')
           : metric.type === 'counter'

@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import { LifelineTokens } from '../../server/auth/LifelineTokens.js';
 import { startLiveKitDevServer } from '../lib/livekit-dev-server.js';
 import { REPO_ROOT } from '../lib/paths.js';
-import { freePort } from './ports.js';
+import { freePort } from '../lib/ports.js';
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);

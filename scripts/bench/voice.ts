@@ -10,6 +10,7 @@ import { buildApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config/load.js';
 import { WhisperCli } from '../../worker/whisper/WhisperCli.js';
 import { REPO_ROOT } from '../lib/paths.js';
+import { toneWavArgs } from '../lib/tone.js';
 import { median } from './report.js';
 
 const run = promisify(execFile);
@@ -68,21 +69,7 @@ export async function benchVoicePipeline(options: {
 }) {
   const dir = await mkdtemp(join(tmpdir(), 'lifeline-bench-'));
   const wav = join(dir, 'message.wav');
-  await run('ffmpeg', [
-    '-nostdin',
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    `aevalsrc=0.3*sin(2*PI*(180+60*sin(2*PI*0.5*t))*t)+0.05*(random(0)-0.5):s=16000:d=${options.audioSeconds}`,
-    '-ac',
-    '1',
-    '-c:a',
-    'pcm_s16le',
-    wav,
-  ]);
+  await run('ffmpeg', toneWavArgs(options.audioSeconds, wav));
   const env = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { agentOnline, api, createAgent, createHelpRequest } from '../support/clients.js';
 import { startInstance, testConfig } from '../support/cluster.js';
-import { freePort } from '../support/ports.js';
+import { freePort } from '../../scripts/lib/ports.js';
 
 describe('degraded dependencies', () => {
   it('keeps an accepted request when LiveKit is down: the agent is told, the request goes back to the queue', async () => {

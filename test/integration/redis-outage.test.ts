@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { agentOnline, api, createAgent, createHelpRequest } from '../support/clients.js';
 import { startInstance, testConfig, type Instance } from '../support/cluster.js';
-import { freePort } from '../support/ports.js';
+import { freePort } from '../../scripts/lib/ports.js';
 import { PrivateRedis } from '../support/private-redis.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { toneSource } from '../../scripts/lib/tone.js';
 
 const run = promisify(execFile);
 
@@ -22,7 +23,7 @@ export async function makeAudio(
     ogg: ['-c:a', 'libopus'],
     mp3: ['-c:a', 'libmp3lame', '-b:a', '16k'],
   }[codec];
-  const source = `aevalsrc=0.3*sin(2*PI*(180+60*sin(2*PI*0.5*t))*t)+0.05*(random(0)-0.5):s=16000:d=${seconds}`;
+  const source = toneSource(seconds);
   await run('ffmpeg', [
     '-nostdin',
     '-v',

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import type { TestProject } from 'vitest/node';
 import { startLiveKitDevServer } from '../../scripts/lib/livekit-dev-server.js';
-import { freePort } from './ports.js';
+import { freePort } from '../../scripts/lib/ports.js';
 
 export interface TestLiveKit {
   url: string;

@@ -3,7 +3,7 @@ import { CATEGORY_PRECEDENCE, CATEGORY_TERMS, SIGNAL_CATEGORY } from './lexicon/
 import { COMPOSITIONS, IMPLIED } from './compose.js';
 import { CONCEPTS, type Concept } from './lexicon/concepts.js';
 import { SIGNAL_TERMS } from './lexicon/signalTerms.js';
-import { SIGNALS, type Signal, type SignalTerms } from './lexicon/signals.js';
+import { HARM_SIGNALS, SIGNALS, type Signal, type SignalTerms } from './lexicon/signals.js';
 import {
   containsPhrase,
   findPhrase,
@@ -65,19 +65,7 @@ function matches(prepared: PreparedText, terms: CompiledTerms, honourNegation = 
 /** Signals about the user's feelings are read as said; every other signal is evidence that can be denied. */
 const SAID_AS_IS = new Set<Signal>(['negative', 'positive', 'distress']);
 /** Harms count only when stated; asked about, they are suspicions. A threat counts however it is put. */
-const STATED_ONLY = new Set<Signal>([
-  'takeover',
-  'activeTakeover',
-  'lockout',
-  'moneyTaken',
-  'billingError',
-  'streamCut',
-  'banned',
-  'streamBroken',
-  'contentAction',
-  'copyrightHarm',
-  'technicalFault',
-]);
+const STATED_ONLY = new Set<Signal>(HARM_SIGNALS.filter((signal) => signal !== 'safety'));
 
 export type SignalHits = Map<Signal, string[]>;
 

@@ -1,4 +1,5 @@
 import { chooseCategory, detectSignals, type SignalHits } from './detect.js';
+import { HARM_SIGNALS } from './lexicon/signals.js';
 import { decideLevel } from './levels.js';
 import { prepareText } from './text.js';
 import type { Level, Sentiment, Urgency, UrgencyInput } from './types.js';
@@ -23,21 +24,6 @@ export const WEIGHTS = {
   repeatMax: 15,
   incident: 6,
 } as const;
-
-const HARM_SIGNALS = [
-  'takeover',
-  'activeTakeover',
-  'lockout',
-  'moneyTaken',
-  'billingError',
-  'streamCut',
-  'banned',
-  'streamBroken',
-  'safety',
-  'contentAction',
-  'copyrightHarm',
-  'technicalFault',
-] as const;
 
 /** Harm or complaint reads as negative, praise without either as positive, the rest as neutral. */
 function sentimentOf(hits: SignalHits): Sentiment {

@@ -28,6 +28,22 @@ export const SIGNALS = [
 
 export type Signal = (typeof SIGNALS)[number];
 
+/** Signals that are harm done to the user (as against context, timing or feelings). */
+export const HARM_SIGNALS = [
+  'takeover',
+  'activeTakeover',
+  'lockout',
+  'moneyTaken',
+  'billingError',
+  'streamCut',
+  'banned',
+  'streamBroken',
+  'safety',
+  'contentAction',
+  'copyrightHarm',
+  'technicalFault',
+] as const satisfies readonly Signal[];
+
 export interface SignalTerms {
   /** English phrases; words are stemmed when loaded and matched in order with small gaps. */
   en: readonly string[];
