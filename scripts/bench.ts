@@ -13,6 +13,7 @@ import { benchSimulator } from './bench/simulator.js';
 import { pairingChartSvg } from './bench/chart.js';
 import { benchEnqueue } from './bench/enqueue.js';
 import { benchPairing } from './bench/pairing.js';
+import { benchScaleOut } from './bench/scaleout.js';
 import { benchSockets } from './bench/sockets.js';
 import { benchVoicePipeline } from './bench/voice.js';
 import { REPO_ROOT } from './lib/paths.js';
@@ -112,6 +113,17 @@ figures.push({
   baseline: `${enqueue.lifelinePerSecond}/s vs BullMQ add ${enqueue.bullmqAddPerSecond}/s at concurrency ${enqueue.concurrency}`,
 });
 
+console.log('[bench] scale-out: help requests created per second, one API process then two');
+const scale = await benchScaleOut();
+figures.push({
+  name: 'scale-out: creates/s with two API processes over one',
+  value: scale.growth,
+  unit: '×',
+  goal: '> 1',
+  met: scale.growth > 1,
+  baseline: `${scale.onePerSecond}/s with one, ${scale.twoPerSecond}/s with two, same Redis`,
+});
+
 console.log('[bench] P3 simulator over the routing core (simulated time)');
 const sim = benchSimulator();
 figures.push({
@@ -178,7 +190,7 @@ const results = {
   measuredAt: new Date().toISOString(),
   machine: machineInfo(),
   figures,
-  raw: { scorer, simulator: sim, voice, pairing, sockets, enqueue },
+  raw: { scorer, simulator: sim, voice, pairing, sockets, enqueue, scale },
 };
 const dir = join(REPO_ROOT, 'bench', 'results');
 mkdirSync(dir, { recursive: true });
