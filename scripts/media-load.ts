@@ -7,22 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  AudioFrame,
-  AudioSource,
-  AudioStream,
-  LocalAudioTrack,
-  Room,
-  RoomEvent,
-  TrackKind,
-  TrackPublishOptions,
-  TrackSource,
-  dispose,
-  type RemoteTrack,
-} from '@livekit/rtc-node';
+import { Room, dispose } from '@livekit/rtc-node';
 import { SignJWT } from 'jose';
 import WebSocket from 'ws';
 import { REPO_ROOT } from './lib/paths.js';
+import { onAudibleFrames, publishMicrophone, sendTone } from './lib/rtcAudio.js';
 
 const baseUrl = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 if (!/^https?:\/\/(127\.\d+\.\d+\.\d+|localhost)(:\d+)?$/.test(baseUrl))
@@ -34,8 +23,6 @@ const secrets = {
   ...(existsSync(saved) ? JSON.parse(readFileSync(saved, 'utf8')) : {}),
   ...process.env,
 } as Record<string, string>;
-const RATE = 48_000;
-const FRAME = 480;
 
 const percentile = (v: number[], p: number) =>
   [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor((p / 100) * v.length))] ?? NaN;
@@ -116,27 +103,14 @@ await Promise.all(
   sessions.map(async ({ user, agent }) => {
     const listener = await joined(agent);
     let frames = 0;
-    listener.room.on(RoomEvent.TrackSubscribed, async (track: RemoteTrack) => {
-      if (track.kind !== TrackKind.KIND_AUDIO) return;
-      for await (const frame of new AudioStream(track, RATE, 1))
-        if (frame.data.some((s) => s !== 0)) frames += 1;
-    });
+    onAudibleFrames(listener.room, () => (frames += 1));
     const speaker = await joined(user);
     joins.push(listener.joinMs, speaker.joinMs);
-    const source = new AudioSource(RATE, 1);
-    const track = LocalAudioTrack.createAudioTrack('microphone', source);
-    const options = new TrackPublishOptions();
-    options.source = TrackSource.SOURCE_MICROPHONE;
-    await speaker.room.localParticipant!.publishTrack(track, options);
+    const { source, track } = await publishMicrophone(speaker.room);
     const until = Date.now() + seconds * 1000;
-    let phase = 0;
-    while (Date.now() < until) {
-      const samples = new Int16Array(FRAME);
-      for (let k = 0; k < FRAME; k += 1)
-        samples[k] = Math.round(6000 * Math.sin((2 * Math.PI * 300 * phase++) / RATE));
-      await source.captureFrame(new AudioFrame(samples, RATE, 1, FRAME));
-      sent += 1;
-    }
+    // Awaited first: `sent += await …` would read `sent` before the await and lose other pairs' counts.
+    const mine = await sendTone(source, () => Date.now() < until, 300, 6000);
+    sent += mine;
     await new Promise((resolve) => setTimeout(resolve, 500));
     received.push(frames);
     await track.close();

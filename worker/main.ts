@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   };
   const redis = connect();
   const store = new RoutingStore(redis, config.keyPrefix, config.routing.retentionMs);
-  const bus = new EventBus(redis, connect(), config.keyPrefix);
+  const bus = new EventBus(redis, null, config.keyPrefix);
   const whisper = new WhisperCli(config.whisper);
   await whisper.assertReady();
   const urgency = new UrgencyService(

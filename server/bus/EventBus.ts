@@ -14,6 +14,7 @@ type Listener = (event: BusEvent) => void;
 /**
  * Redis pub/sub fan-out across API instances. Publishing uses the fail-fast connection; the
  * subscriber uses its own connection that waits out Redis outages and resubscribes by itself.
+ * A process that only publishes (a worker) passes no subscriber and holds no second connection.
  */
 export class EventBus {
   private readonly listeners = new Set<Listener>();
@@ -21,17 +22,18 @@ export class EventBus {
 
   constructor(
     private readonly publisher: Redis,
-    private readonly subscriber: Redis,
+    private readonly subscriber: Redis | null,
     prefix: string,
     private readonly onBadMessage: (error: unknown) => void = () => {},
   ) {
     this.channel = `${prefix}events`;
-    subscriber.on('message', (channel: string, message: string) => {
+    subscriber?.on('message', (channel: string, message: string) => {
       if (channel === this.channel) this.dispatch(message);
     });
   }
 
   async start(): Promise<void> {
+    if (!this.subscriber) throw new Error('this bus only publishes: it was built without a subscriber');
     await this.subscriber.subscribe(this.channel);
   }
 

@@ -1,22 +1,8 @@
-import {
-  AudioFrame,
-  AudioSource,
-  AudioStream,
-  LocalAudioTrack,
-  Room,
-  RoomEvent,
-  TrackKind,
-  TrackPublishOptions,
-  TrackSource,
-  dispose,
-  type RemoteTrack,
-} from '@livekit/rtc-node';
+import { Room, dispose } from '@livekit/rtc-node';
+import { onAudibleFrames, publishMicrophone, sendTone } from '../../scripts/lib/rtcAudio.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { agentOnline, createAgent, createHelpRequest, WsClient } from '../support/clients.js';
 import { startInstance, testConfig, type Instance } from '../support/cluster.js';
-
-const SAMPLE_RATE = 48_000;
-const FRAME_SAMPLES = 480; // 10 ms
 
 let instance: Instance;
 
@@ -29,34 +15,14 @@ afterAll(async () => {
   await dispose();
 });
 
-/** Publishes a 440 Hz tone in 10 ms frames until stopped. */
-function publishTone(source: AudioSource): () => void {
-  let running = true;
-  let phase = 0;
-  void (async () => {
-    while (running) {
-      const samples = new Int16Array(FRAME_SAMPLES);
-      for (let i = 0; i < FRAME_SAMPLES; i += 1)
-        samples[i] = Math.round(8000 * Math.sin((2 * Math.PI * 440 * phase++) / SAMPLE_RATE));
-      await source.captureFrame(new AudioFrame(samples, SAMPLE_RATE, 1, FRAME_SAMPLES));
-    }
-  })();
-  return () => (running = false);
-}
-
-/** Resolves with the number of audible frames once `wanted` have arrived on the first audio track. */
+/** Resolves once `wanted` audible frames have arrived, with the loudest sample seen. */
 function receiveAudio(room: Room, wanted: number): Promise<{ frames: number; peak: number }> {
   return new Promise((resolve) => {
-    room.on(RoomEvent.TrackSubscribed, async (track: RemoteTrack) => {
-      if (track.kind !== TrackKind.KIND_AUDIO) return;
-      let frames = 0;
-      let peak = 0;
-      for await (const frame of new AudioStream(track, SAMPLE_RATE, 1)) {
-        const loudest = frame.data.reduce((max, s) => Math.max(max, Math.abs(s)), 0);
-        peak = Math.max(peak, loudest);
-        if (loudest > 0) frames += 1;
-        if (frames >= wanted) return resolve({ frames, peak });
-      }
+    let frames = 0;
+    let peak = 0;
+    onAudibleFrames(room, (loudest) => {
+      peak = Math.max(peak, loudest);
+      if (++frames === wanted) resolve({ frames, peak });
     });
   });
 }
@@ -83,14 +49,11 @@ describe('a paired call in a real LiveKit room', () => {
     await userRoom.connect(userReady.livekitUrl, userReady.token, { autoSubscribe: true, dynacast: false });
     const joinMs = performance.now() - joinStarted;
 
-    const source = new AudioSource(SAMPLE_RATE, 1);
-    const track = LocalAudioTrack.createAudioTrack('microphone', source);
-    const options = new TrackPublishOptions();
-    options.source = TrackSource.SOURCE_MICROPHONE;
-    await userRoom.localParticipant!.publishTrack(track, options);
-    const stopTone = publishTone(source);
+    const { source, track } = await publishMicrophone(userRoom);
+    let speaking = true;
+    void sendTone(source, () => speaking);
     const result = await heard;
-    stopTone();
+    speaking = false;
     console.info(
       `both joined in ${joinMs.toFixed(0)} ms; agent heard ${result.frames} audible frames, peak ${result.peak}`,
     );
