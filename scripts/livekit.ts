@@ -1,13 +1,12 @@
 /** `npm run livekit`: the LiveKit dev server in the foreground, loopback only, webhooks to the API. */
-import { startLiveKitDevServer } from './lib/livekit-dev-server.js';
+import { startLiveKitDevServer, udpRangeFromEnv } from './lib/livekit-dev-server.js';
 
 const env = process.env;
 const port = Number(env.LIVEKIT_PORT ?? 7880);
 const server = await startLiveKitDevServer({
   port,
   rtcTcpPort: Number(env.LIVEKIT_RTC_TCP_PORT ?? port + 1),
-  udpPortStart: Number(env.LIVEKIT_UDP_PORT_START ?? 50000),
-  udpPortEnd: Number(env.LIVEKIT_UDP_PORT_END ?? 50200),
+  ...udpRangeFromEnv(env),
   apiKey: env.LIVEKIT_API_KEY ?? 'devkey',
   apiSecret: env.LIVEKIT_API_SECRET ?? 'secret',
   webhookUrl: env.LIFELINE_WEBHOOK_URL ?? `http://127.0.0.1:${env.PORT ?? 3000}/v1/livekit/webhook`,

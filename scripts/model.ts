@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { TEST_MODEL_FILE } from '../server/config/load.js';
+import { TEST_MODEL_FILE } from '../worker/config.js';
 import { WHISPER_SHAPES, writeDeterministicModel } from '../worker/whisper/ggmlModel.js';
 import { DEFAULT_MODEL_BASE_URL, PUBLISHED_SHA1, downloadModel } from '../worker/whisper/modelDownload.js';
 import { cacheDir } from './lib/paths.js';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scoreUrgency } from '../worker/urgency/score.js';
+import { scoreUrgency } from '../core/urgency/score.js';
 import { REPO_ROOT } from './lib/paths.js';
 
 const file = process.argv[2] ?? join(REPO_ROOT, '..', 'shared', 'data', 'urgency-dev.jsonl');

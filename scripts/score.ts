@@ -3,17 +3,19 @@
  * per input: `{category, level, score, sentiment, reasons}`. A bad line gets `{error}` in its place.
  */
 import { createInterface } from 'node:readline';
-import { scoreUrgency } from '../worker/urgency/score.js';
-import type { Tier } from '../worker/urgency/types.js';
+import { scoreUrgency } from '../core/urgency/score.js';
+import { TIERS, type Tier } from '../core/protocol/vocabulary.js';
 
-const TIERS = new Set(['regular', 'creator', 'brand', 'advertiser']);
+const KNOWN_TIERS = new Set<string>(TIERS);
 
 for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
   if (!line.trim()) continue;
   try {
     const input = JSON.parse(line) as { text?: unknown; lang?: unknown; tier?: unknown };
     if (typeof input.text !== 'string') throw new Error('each line needs a string "text"');
-    const tier = (typeof input.tier === 'string' && TIERS.has(input.tier) ? input.tier : 'regular') as Tier;
+    const tier = (
+      typeof input.tier === 'string' && KNOWN_TIERS.has(input.tier) ? input.tier : 'regular'
+    ) as Tier;
     const lang = typeof input.lang === 'string' ? input.lang : undefined;
     const { category, level, score, sentiment, reasons } = scoreUrgency({
       text: input.text,

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { SignJWT } from 'jose';
 import { DEMO_AGENTS, DEMO_PASSWORD, DEMO_SUPERVISOR, seedDemoAgents } from './lib/demo-agents.js';
-import { startLiveKitDevServer } from './lib/livekit-dev-server.js';
+import { startLiveKitDevServer, udpRangeFromEnv } from './lib/livekit-dev-server.js';
 import { REPO_ROOT } from './lib/paths.js';
 
 const env = process.env;
@@ -96,8 +96,7 @@ console.log(`[start] LiveKit dev server on 127.0.0.1:${livekitPort} (log: .lifel
 const livekit = await startLiveKitDevServer({
   port: livekitPort,
   rtcTcpPort: livekitPort + 1,
-  udpPortStart: 50000,
-  udpPortEnd: 50200,
+  ...udpRangeFromEnv(env),
   apiKey,
   apiSecret,
   webhookUrl: `${baseUrl}/v1/livekit/webhook`,

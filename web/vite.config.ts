@@ -5,6 +5,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   esbuild: { jsx: 'automatic' },
+  // The protocol the server validates with; web/tsconfig.json maps the same prefix for tsc.
+  resolve: { alias: { '@lifeline/core': fileURLToPath(new URL('../core', import.meta.url)) } },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
   server: {
     port: 5173,

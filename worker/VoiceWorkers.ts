@@ -1,9 +1,18 @@
-import { Worker, type ConnectionOptions } from 'bullmq';
+import { Value } from '@sinclair/typebox/value';
+import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { Logger } from 'pino';
-import type { Config } from '../server/config/load.js';
+import type { WorkerConfig } from './config.js';
 import { scoreVoiceRequest, type ScoreDeps } from './jobs/score.js';
 import { transcribe, type TranscribeDeps } from './jobs/transcribe.js';
-import { SCORE_QUEUE, TRANSCRIBE_QUEUE, bullPrefix, type VoiceJobData } from './queues.js';
+import { SCORE_QUEUE, TRANSCRIBE_QUEUE, VoiceJobData, bullPrefix } from '../platform/jobs/queues.js';
+
+/** A payload that does not match its schema can never succeed: fail it without retries. */
+const checked =
+  <R>(process: (job: Job<VoiceJobData>) => Promise<R>) =>
+  (job: Job<VoiceJobData>) => {
+    if (!Value.Check(VoiceJobData, job.data)) throw new UnrecoverableError('malformed job payload');
+    return process(job);
+  };
 
 /**
  * The consumers of the voice flow: one BullMQ Worker per queue. Stalled jobs (a worker died
@@ -13,23 +22,36 @@ export class VoiceWorkers {
   private readonly workers: Worker<VoiceJobData>[];
   private closing: Promise<void> | null = null;
 
-  constructor(connection: ConnectionOptions, config: Config, deps: TranscribeDeps & ScoreDeps, log: Logger) {
+  constructor(
+    connection: ConnectionOptions,
+    config: Pick<WorkerConfig, 'keyPrefix' | 'consumers'>,
+    deps: TranscribeDeps & ScoreDeps,
+    log: Logger,
+  ) {
     const common = {
       connection,
       prefix: bullPrefix(config.keyPrefix),
-      lockDuration: config.jobs.lockMs,
-      stalledInterval: config.jobs.stalledIntervalMs,
+      lockDuration: config.consumers.lockMs,
+      stalledInterval: config.consumers.stalledIntervalMs,
       autorun: false,
     };
     this.workers = [
-      new Worker<VoiceJobData>(TRANSCRIBE_QUEUE, (job) => transcribe(job, deps), {
-        ...common,
-        concurrency: config.jobs.concurrency,
-      }),
-      new Worker<VoiceJobData>(SCORE_QUEUE, (job) => scoreVoiceRequest(job, deps), {
-        ...common,
-        concurrency: 4,
-      }),
+      new Worker<VoiceJobData>(
+        TRANSCRIBE_QUEUE,
+        checked((job) => transcribe(job, deps)),
+        {
+          ...common,
+          concurrency: config.consumers.transcribeConcurrency,
+        },
+      ),
+      new Worker<VoiceJobData>(
+        SCORE_QUEUE,
+        checked((job) => scoreVoiceRequest(job, deps)),
+        {
+          ...common,
+          concurrency: config.consumers.scoreConcurrency,
+        },
+      ),
     ];
     for (const worker of this.workers) {
       // Ids and timings only: payloads and results hold no personal data, and errors carry no transcript.

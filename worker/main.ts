@@ -1,12 +1,14 @@
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
-import { EventBus } from '../server/bus/EventBus.js';
-import { EXIT_CONFIG_ERROR, loadConfigAtStart } from '../server/config/load.js';
-import { RoutingStore } from '../server/routing/store/RoutingStore.js';
-import { FileBlobStore } from '../server/storage/FileBlobStore.js';
-import { IncidentTracker } from '../server/urgency/IncidentTracker.js';
-import { UrgencyService } from '../server/urgency/UrgencyService.js';
-import { scoreUrgency } from './urgency/score.js';
+import { EventBus } from '../platform/bus/EventBus.js';
+import { EXIT_CONFIG_ERROR } from '../platform/config/env.js';
+import { HistoryStore } from '../platform/stores/HistoryStore.js';
+import { QueueStore } from '../platform/stores/QueueStore.js';
+import { FileBlobStore } from '../platform/storage/FileBlobStore.js';
+import { IncidentTracker } from '../platform/urgency/IncidentTracker.js';
+import { UrgencyService } from '../platform/urgency/UrgencyService.js';
+import { scoreUrgency } from '../core/urgency/score.js';
+import { loadWorkerConfigAtStart } from './config.js';
 import { VoiceWorkers } from './VoiceWorkers.js';
 import { WhisperCli } from './whisper/WhisperCli.js';
 
@@ -15,7 +17,7 @@ import { WhisperCli } from './whisper/WhisperCli.js';
  * Its Redis connections wait out outages (maxRetriesPerRequest: null), unlike the API's.
  */
 async function main(): Promise<void> {
-  const config = loadConfigAtStart();
+  const config = loadWorkerConfigAtStart();
   if (!config) process.exit(EXIT_CONFIG_ERROR);
   const log = pino({ level: config.logLevel, name: 'lifeline-worker' });
   const connect = () => {
@@ -24,13 +26,13 @@ async function main(): Promise<void> {
     return redis;
   };
   const redis = connect();
-  const store = new RoutingStore(redis, config.keyPrefix, config.routing.retentionMs);
+  const requests = new QueueStore(redis, config.keyPrefix, config.retentionMs);
   const bus = new EventBus(redis, null, config.keyPrefix);
   const whisper = new WhisperCli(config.whisper);
   await whisper.assertReady();
   const urgency = new UrgencyService(
     scoreUrgency,
-    store,
+    new HistoryStore(redis, config.keyPrefix),
     new IncidentTracker(redis, config.keyPrefix, {
       windowMs: config.urgency.incidentWindowMs,
       minUsers: config.urgency.incidentMinUsers,
@@ -38,17 +40,17 @@ async function main(): Promise<void> {
     config.urgency,
   );
   const deps = {
-    store,
+    requests,
     bus,
     whisper,
     urgency,
-    blobs: new FileBlobStore(config.voice.dir),
-    agingPointsPerMinute: config.routing.agingPointsPerMinute,
+    blobs: new FileBlobStore(config.voiceDir),
+    agingPointsPerMinute: config.agingPointsPerMinute,
   };
   const workers = new VoiceWorkers(redis, config, deps, log);
   await workers.start();
   log.info(
-    { whisperThreads: config.whisper.threads, concurrency: config.jobs.concurrency },
+    { whisperThreads: config.whisper.threads, concurrency: config.consumers.transcribeConcurrency },
     'worker connected and consuming',
   );
 

@@ -1,3 +1,7 @@
+// Types only: k6 erases `import type` per file, so nothing from core (or TypeBox) is loaded at run time.
+import type { ErrorCode } from '@lifeline/core/protocol/errorCodes.js';
+import type { ClientFrame, ServerFrame } from '@lifeline/core/protocol/frames.js';
+import type { CreatedReply, CreateHelpRequestBody } from '@lifeline/core/protocol/helpRequests.js';
 import { check } from 'k6';
 import http from 'k6/http';
 import { Counter, Rate, Trend } from 'k6/metrics';
@@ -10,16 +14,15 @@ export const timeToReady = new Trend('time_to_ready', true);
 export const sessionsCompleted = new Counter('sessions_completed');
 export const socketErrors = new Rate('ws_errors');
 
-type Frame = {
-  type: string;
-  offerId?: string;
-  sessionId?: string;
-  requestId?: string;
-  code?: string;
-  request?: { id: string; createdAt: number };
-};
-const wsUrl = (fixture: Fixture, token: string) =>
+/** The offer expired or was withdrawn before the accept landed: expected under load, not a socket error. */
+const STALE_OFFER: ErrorCode = 'LIFELINE_OFFER_GONE';
+
+export const wsUrl = (fixture: Fixture, token: string) =>
   `${fixture.baseUrl.replace(/^http/, 'ws')}/v1/ws?token=${encodeURIComponent(token)}`;
+const send = (ws: WebSocket, frame: ClientFrame) => ws.send(JSON.stringify(frame));
+/** The server builds every frame it sends as this union. */
+export const receive = (event: { data: unknown } | undefined) =>
+  JSON.parse(String(event?.data)) as ServerFrame;
 
 /**
  * An agent: available, accepts every offer, talks for `talkMs`, ends the session, repeats until
@@ -29,25 +32,24 @@ const wsUrl = (fixture: Fixture, token: string) =>
 export function runAgent(fixture: Fixture, token: string, forMs: number, talkMs: [number, number]) {
   const ws = new WebSocket(wsUrl(fixture, token));
   const acceptedAt: Record<string, number> = {};
-  ws.onopen = () => ws.send(JSON.stringify({ type: 'agent.status', status: 'available' }));
+  ws.onopen = () => send(ws, { type: 'agent.status', status: 'available' });
   ws.onmessage = (event) => {
-    const frame = JSON.parse(String(event?.data)) as Frame;
+    const frame = receive(event);
     if (frame.type === 'offer') {
-      timeToPair.add(Date.now() - frame.request!.createdAt);
-      acceptedAt[frame.request!.id] = Date.now();
-      ws.send(JSON.stringify({ type: 'offer.accept', offerId: frame.offerId }));
+      timeToPair.add(Date.now() - frame.request.createdAt);
+      acceptedAt[frame.request.id] = Date.now();
+      send(ws, { type: 'offer.accept', offerId: frame.offerId });
     } else if (frame.type === 'session.ready') {
-      timeToReady.add(Date.now() - acceptedAt[frame.requestId!]!);
+      timeToReady.add(Date.now() - acceptedAt[frame.requestId]!);
       const talk = talkMs[0] + Math.random() * (talkMs[1] - talkMs[0]);
       setTimeout(
-        () =>
-          ws.send(JSON.stringify({ type: 'session.end', sessionId: frame.sessionId, outcome: 'resolved' })),
+        () => send(ws, { type: 'session.end', sessionId: frame.sessionId, outcome: 'resolved' }),
         talk,
       );
     } else if (frame.type === 'session.ended') {
       sessionsCompleted.add(1);
     } else if (frame.type === 'error') {
-      socketErrors.add(frame.code !== 'LIFELINE_OFFER_GONE');
+      socketErrors.add(frame.code !== STALE_OFFER);
     }
   };
   ws.onerror = () => socketErrors.add(1);
@@ -56,20 +58,20 @@ export function runAgent(fixture: Fixture, token: string, forMs: number, talkMs:
 
 /** A viewer: asks for a call, waits on the socket until served or `giveUpMs`, then leaves. */
 export function runUser(fixture: Fixture, identity: string, giveUpMs: number) {
-  const body = JSON.stringify({
+  const body: CreateHelpRequestBody = {
     channel: 'call',
     media: 'audio',
     language: 'en',
     text: 'my stream keeps freezing',
-  });
-  const response = http.post(`${fixture.baseUrl}/v1/help-requests`, body, {
+  };
+  const response = http.post(`${fixture.baseUrl}/v1/help-requests`, JSON.stringify(body), {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${identity}` },
   });
   if (!check(response, { 'help request created': (r) => r.status === 201 })) return;
-  const { accessToken } = response.json() as { accessToken: string };
+  const { accessToken } = response.json() as CreatedReply;
   const ws = new WebSocket(wsUrl(fixture, accessToken));
   ws.onmessage = (event) => {
-    const frame = JSON.parse(String(event?.data)) as Frame;
+    const frame = receive(event);
     if (frame.type === 'session.ended' || frame.type === 'request.closed') ws.close();
   };
   ws.onerror = () => socketErrors.add(1);

@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { queueRank } from '../../server/routing/core/priority.js';
-import { RoutingStore } from '../../server/routing/store/RoutingStore.js';
+import { queueRank } from '../../core/routing/priority.js';
+import { QueueStore } from '../../platform/stores/QueueStore.js';
 
 const CONCURRENCY = 64;
 
@@ -21,7 +21,7 @@ async function throughput(total: number, work: (i: number) => Promise<unknown>):
 export async function benchEnqueue(redisUrl: string, total = 20_000) {
   const prefix = `lifeline-bench-enqueue:${randomBytes(4).toString('hex')}:`;
   const redis = new Redis(redisUrl);
-  const store = new RoutingStore(redis, prefix, 3600_000);
+  const store = new QueueStore(redis, prefix, 3600_000);
   const queueConnection = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const queue = new Queue('bench', { connection: queueConnection, prefix: `${prefix}bull` });
   try {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scoreUrgency } from '../../worker/urgency/score.js';
+import { scoreUrgency } from '../../core/urgency/score.js';
 import { REPO_ROOT } from '../lib/paths.js';
 
 /** Scores the labelled fixture texts round-robin for about `durationMs`. */

@@ -1,6 +1,6 @@
-import { estimatedWaitSeconds } from '../../server/routing/core/eta.js';
-import { cobhamClassWaits, erlangCMeanWait } from '../../server/routing/sim/queueingTheory.js';
-import { simulate } from '../../server/routing/sim/simulate.js';
+import { estimatedWaitSeconds } from '../../core/routing/eta.js';
+import { cobhamClassWaits, erlangCMeanWait } from '../../core/routing/sim/queueingTheory.js';
+import { simulate } from '../../core/routing/sim/simulate.js';
 
 const relativeError = (got: number, expected: number) => Math.abs(got - expected) / expected;
 const REPLICATION_SEEDS = [1, 2, 3, 4];

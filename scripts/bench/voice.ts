@@ -8,6 +8,7 @@ import { Redis } from 'ioredis';
 import WebSocket from 'ws';
 import { buildApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config/load.js';
+import { loadWorkerConfig } from '../../worker/config.js';
 import { WhisperCli } from '../../worker/whisper/WhisperCli.js';
 import { REPO_ROOT } from '../lib/paths.js';
 import { toneWavArgs } from '../lib/tone.js';
@@ -83,7 +84,8 @@ export async function benchVoicePipeline(options: {
   await app.listen({ host: '127.0.0.1', port: 0 });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   const stopWorker = await startWorker({ ...env, LOG_LEVEL: 'info' });
-  const whisper = new WhisperCli(config.whisper);
+  const { whisper: whisperSettings } = loadWorkerConfig({ ...process.env, ...env });
+  const whisper = new WhisperCli(whisperSettings);
   const audio = await readFile(wav);
   const direct: number[] = [];
   const pipeline: number[] = [];
@@ -112,8 +114,8 @@ export async function benchVoicePipeline(options: {
   return {
     audioSeconds: options.audioSeconds,
     runs: options.runs,
-    model: basename(config.whisper.model),
-    threads: config.whisper.threads,
+    model: basename(whisperSettings.model),
+    threads: whisperSettings.threads,
     whisperMs,
     pipelineMs,
     ratio: pipelineMs / whisperMs,

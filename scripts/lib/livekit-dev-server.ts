@@ -100,3 +100,18 @@ export async function startLiveKitDevServer(
   }
   return { url, process: child, stop };
 }
+
+/**
+ * LiveKit's UDP media range from LIVEKIT_UDP_PORT_START/END (default 50000–50200), so two stacks
+ * on one machine can be given ranges that do not collide.
+ */
+export function udpRangeFromEnv(env: Record<string, string | undefined>): {
+  udpPortStart: number;
+  udpPortEnd: number;
+} {
+  const udpPortStart = Number(env.LIVEKIT_UDP_PORT_START ?? 50000);
+  const udpPortEnd = Number(env.LIVEKIT_UDP_PORT_END ?? udpPortStart + 200);
+  if (!Number.isInteger(udpPortStart) || !Number.isInteger(udpPortEnd) || udpPortEnd <= udpPortStart)
+    throw new Error('LIVEKIT_UDP_PORT_START/END must be whole numbers with START < END');
+  return { udpPortStart, udpPortEnd };
+}

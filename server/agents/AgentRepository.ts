@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { LifelineError } from '../errors/LifelineError.js';
+import { LifelineError } from '../../core/errors/LifelineError.js';
 import { DECOY_HASH, hashPassword, verifyPassword } from '../auth/passwords.js';
 
-export type AgentRole = 'agent' | 'supervisor';
+import type { AgentRole } from '../../core/protocol/vocabulary.js';
 
 export interface Agent {
   id: string;

@@ -1,5 +1,5 @@
 import { SignJWT, errors, jwtVerify } from 'jose';
-import { LifelineError } from '../errors/LifelineError.js';
+import { LifelineError } from '../../core/errors/LifelineError.js';
 import type { Principal } from './principal.js';
 
 const ISSUER = 'lifeline';

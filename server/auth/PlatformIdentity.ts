@@ -1,8 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { errors, jwtVerify } from 'jose';
-import { LifelineError } from '../errors/LifelineError.js';
-import { Tier } from '../schemas/domain.js';
+import { LifelineError } from '../../core/errors/LifelineError.js';
+import { Tier } from '../../core/protocol/domain.js';
 
 export const IdentityClaims = Type.Object({
   sub: Type.String({ minLength: 1, maxLength: 128 }),

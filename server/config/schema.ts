@@ -1,29 +1,14 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Int } from '../../platform/config/env.js';
+import { SHARED_ENV } from '../../platform/config/shared.js';
 
 /**
- * Every environment variable Lifeline reads, with its default. The README's table is generated
- * from the same descriptions, so this is the one place to add a setting.
+ * Every environment variable the API reads, with its default: the shared ones and its own. The
+ * README's table is generated from these descriptions, so this is the one place to add a setting.
  */
-const Int = (def: number, min: number, max: number, description: string) =>
-  Type.Integer({ default: def, minimum: min, maximum: max, description });
-
-export const EnvSchema = Type.Object({
-  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
-    default: 'development',
-    description: 'development generates missing secrets; production refuses to start without them',
-  }),
+export const API_ENV = {
   HOST: Type.String({ default: '127.0.0.1', description: 'Interface the API listens on' }),
   PORT: Int(3000, 0, 65535, 'HTTP and WebSocket port of the API (0 picks a free port)'),
-  LOG_LEVEL: Type.String({ default: 'info', description: 'pino log level' }),
-  REDIS_URL: Type.String({
-    default: 'redis://127.0.0.1:6379',
-    description: 'Redis connection URL; a DB number in the path (redis://host:6379/3) is honoured',
-  }),
-  REDIS_KEY_PREFIX: Type.String({
-    default: 'lifeline:',
-    minLength: 1,
-    description: 'Prefix of every Redis key and channel; must match across instances',
-  }),
   LIVEKIT_URL: Type.String({
     default: 'ws://127.0.0.1:7880',
     description: 'LiveKit server URL used by the API to manage rooms',
@@ -46,12 +31,6 @@ export const EnvSchema = Type.Object({
   OFFER_TIMEOUT_MS: Int(20_000, 1_000, 600_000, 'How long an agent has to accept an offer'),
   DECLINE_COOLDOWN_MS: Int(60_000, 0, 3_600_000, 'How long a declining agent is skipped for that request'),
   ABANDON_GRACE_MS: Int(30_000, 0, 3_600_000, "How long a waiting user's socket may be gone before abandon"),
-  AGING_POINTS_PER_MINUTE: Type.Number({
-    default: 2,
-    minimum: 0,
-    maximum: 100,
-    description: 'Urgency points a waiting request gains per minute',
-  }),
   DEFAULT_HANDLE_SECONDS: Int(300, 1, 7200, 'Assumed handle time for ETAs until sessions are observed'),
   QUEUE_MAX_WAITING: Int(50_000, 1, 10_000_000, 'Waiting requests beyond which new ones get 503'),
   AGENT_LEASE_MS: Int(30_000, 3_000, 600_000, 'How long an agent stays online if its instance vanishes'),
@@ -67,72 +46,19 @@ export const EnvSchema = Type.Object({
     1_000_000,
     'Agent login attempts one client IP may make per minute',
   ),
-  REQUEST_RETENTION_SECONDS: Int(
-    7 * 24 * 3600,
-    3600,
-    400 * 24 * 3600,
-    'How long closed requests and sessions are kept in Redis',
-  ),
   SHUTDOWN_GRACE_MS: Int(10_000, 0, 600_000, 'How long shutdown waits for work in flight'),
   VOICE_MAX_BYTES: Int(10 * 1024 * 1024, 1024, 200 * 1024 * 1024, 'Largest voice message upload'),
   VOICE_MAX_SECONDS: Int(300, 1, 3600, 'Longest voice message'),
-  VOICE_DIR: Type.Optional(
-    Type.String({
-      description: 'Where voice messages are stored (default .lifeline/voice); share it between hosts',
-    }),
-  ),
-  WHISPER_BIN: Type.Optional(
-    Type.String({ description: 'whisper.cpp binary (default: built by scripts/setup)' }),
-  ),
-  WHISPER_MODEL: Type.Optional(
-    Type.String({
-      description:
-        'ggml model file (default: the generated test model; npm run model -- base fetches a real one)',
-    }),
-  ),
-  WHISPER_THREADS: Int(0, 0, 256, 'Threads per transcription (0: all cores)'),
-  WHISPER_TIMEOUT_MS: Int(180_000, 1_000, 3_600_000, 'Longest one transcription may run'),
-  WHISPER_FALLBACK: Type.Boolean({
-    default: true,
-    description: 'Retry a failed decode at higher temperature (slower, better)',
-  }),
-  WORKER_CONCURRENCY: Int(1, 1, 64, 'Jobs one worker process runs at once'),
-  JOB_ATTEMPTS: Int(3, 1, 20, 'Tries of a job that fails for a reason a retry can fix'),
-  JOB_BACKOFF_MS: Int(2_000, 10, 600_000, 'First retry delay; doubles each try'),
-  WORKER_LOCK_MS: Int(
-    30_000,
-    1_000,
-    3_600_000,
-    'How long a worker holds a job without renewing before it counts as stalled',
-  ),
-  WORKER_STALLED_INTERVAL_MS: Int(15_000, 500, 3_600_000, 'How often workers look for stalled jobs'),
   SERVICE_LEVEL_TARGET_SECONDS: Int(
     60,
     1,
     3600,
     'Answered within this many seconds counts toward the service level',
   ),
-  REPEAT_WINDOW_HOURS: Int(
-    72,
-    1,
-    24 * 90,
-    'Earlier requests about the same category within this raise the score',
-  ),
-  INCIDENT_WINDOW_MINUTES: Int(
-    10,
-    1,
-    24 * 60,
-    'Window in which many users reporting the same problem open an incident',
-  ),
-  INCIDENT_MIN_USERS: Int(
-    5,
-    2,
-    100_000,
-    'Distinct users reporting one problem within the window that open an incident',
-  ),
   WEB_ROOT: Type.Optional(
     Type.String({ description: 'Directory of the web app served at / (defaults to web/)' }),
   ),
-});
+};
 
-export type Env = Static<typeof EnvSchema>;
+export const ApiEnvSchema = Type.Object({ ...SHARED_ENV, ...API_ENV });
+export type ApiEnv = Static<typeof ApiEnvSchema>;

@@ -1,4 +1,4 @@
-import { LifelineError } from './LifelineError.js';
+import { LifelineError } from '../../core/errors/LifelineError.js';
 
 const REDIS_DOWN =
   /Connection is closed|Stream isn't writeable|ECONNREFUSED|ECONNRESET|ETIMEDOUT|max retries per request/i;

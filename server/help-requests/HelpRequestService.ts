@@ -2,15 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Identity } from '../auth/PlatformIdentity.js';
 import type { LifelineTokens } from '../auth/LifelineTokens.js';
 import type { Principal } from '../auth/principal.js';
-import { LifelineError } from '../errors/LifelineError.js';
-import { queueRank } from '../routing/core/priority.js';
+import { LifelineError } from '../../core/errors/LifelineError.js';
+import { queueRank } from '../../core/routing/priority.js';
 import type { Dispatcher } from '../routing/Dispatcher.js';
 import type { RoutingDeps } from '../routing/deps.js';
 import type { QueuePositions, QueueSnapshot } from '../routing/QueuePositions.js';
-import type { NewRequest, RequestRecord } from '../routing/store/records.js';
+import type { NewRequest, RequestRecord } from '../../platform/stores/records.js';
 import type { SessionService } from '../sessions/SessionService.js';
-import type { UrgencyService } from '../urgency/UrgencyService.js';
-import type { CreateHelpRequestBody } from './schemas.js';
+import type { UrgencyService } from '../../platform/urgency/UrgencyService.js';
+import type { WaitingCloseReason } from '../../core/protocol/vocabulary.js';
+import type { CreateHelpRequestBody } from '../../core/protocol/helpRequests.js';
 
 /** How many abandoned requests one sweep closes. */
 const ABANDON_BATCH = 200;
@@ -32,7 +33,7 @@ export class HelpRequestService {
   ) {}
 
   async create(identity: Identity, body: CreateHelpRequestBody): Promise<CreatedHelpRequest> {
-    const { store, now, settings, metrics } = this.deps;
+    const { queue, now, settings, metrics } = this.deps;
     if (body.channel === 'text' && !body.text?.trim())
       throw new LifelineError('LIFELINE_VALIDATION', 'A text request needs a non-empty text');
     const id = randomUUID();
@@ -64,7 +65,7 @@ export class HelpRequestService {
       createdAt,
     };
     const rank = queueRank(request.score, request.createdAt, settings.agingPointsPerMinute);
-    const result = await store.enqueue(request, rank, settings.maxWaiting, this.tokens.requestTtlMs);
+    const result = await queue.enqueue(request, rank, settings.maxWaiting, this.tokens.requestTtlMs);
     if (result.status === 'FULL') throw new LifelineError('LIFELINE_QUEUE_FULL');
     if (result.status === 'ACTIVE')
       throw new LifelineError('LIFELINE_ACTIVE_REQUEST_EXISTS', undefined, {
@@ -88,16 +89,21 @@ export class HelpRequestService {
   ): Promise<{ record: RequestRecord; queue: QueueSnapshot | null }> {
     if (principal.kind === 'user' && principal.requestId !== id)
       throw new LifelineError('LIFELINE_FORBIDDEN', 'A request token reads only its own request');
-    const record = await this.deps.store.getRequest(id);
+    const record = await this.deps.queue.getRequest(id);
     if (!record) throw new LifelineError('LIFELINE_NOT_FOUND');
     return { record, queue: await this.positions.snapshot(id) };
+  }
+
+  /** The stored request, for this instance's own use (no authorisation: callers hold the principal). */
+  record(id: string): Promise<RequestRecord | null> {
+    return this.deps.queue.getRequest(id);
   }
 
   /** Idempotent: cancelling a closed request returns its state. */
   async cancel(principal: Principal, id: string): Promise<string> {
     if (principal.kind !== 'user' || principal.requestId !== id)
       throw new LifelineError('LIFELINE_FORBIDDEN', 'Only the request’s own user may cancel it');
-    const closed = await this.deps.store.closeWaiting(id, this.deps.now(), 'cancelled', false);
+    const closed = await this.deps.queue.closeWaiting(id, this.deps.now(), 'cancelled', false);
     if (closed.status === 'ASSIGNED' && closed.sessionId) {
       await this.sessions.end(closed.sessionId, 'user_cancelled');
       return 'ended';
@@ -108,25 +114,25 @@ export class HelpRequestService {
       await this.afterClose(id, closed, 'cancelled');
       return 'cancelled';
     }
-    const record = await this.deps.store.getRequest(id);
+    const record = await this.deps.queue.getRequest(id);
     if (!record) throw new LifelineError('LIFELINE_NOT_FOUND');
     return record.state;
   }
 
   async userConnected(requestId: string): Promise<void> {
-    await this.deps.store.userConnection(requestId, 1, 0);
+    await this.deps.queue.userConnection(requestId, 1, 0);
   }
 
   async userDisconnected(requestId: string): Promise<void> {
-    await this.deps.store.userConnection(requestId, -1, this.deps.now() + this.deps.settings.abandonGraceMs);
+    await this.deps.queue.userConnection(requestId, -1, this.deps.now() + this.deps.settings.abandonGraceMs);
   }
 
   /** Closes requests whose user has been gone past the grace period. */
   async abandonDue(): Promise<number> {
-    const { store, now, metrics } = this.deps;
+    const { queue, now, metrics } = this.deps;
     let abandoned = 0;
-    for (const id of await store.dueAbandons(now(), ABANDON_BATCH)) {
-      const closed = await store.closeWaiting(id, now(), 'abandoned', true);
+    for (const id of await queue.dueAbandons(now(), ABANDON_BATCH)) {
+      const closed = await queue.closeWaiting(id, now(), 'abandoned', true);
       if (closed.status !== 'CLOSED') continue;
       abandoned += 1;
       metrics.abandoned.inc();
@@ -138,7 +144,7 @@ export class HelpRequestService {
   private async afterClose(
     requestId: string,
     closed: { offerId?: string; agentId?: string },
-    reason: 'cancelled' | 'abandoned',
+    reason: WaitingCloseReason,
   ) {
     const { bus } = this.deps;
     if (closed.offerId && closed.agentId) {

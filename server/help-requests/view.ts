@@ -1,7 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { QueueSnapshot } from '../routing/QueuePositions.js';
-import type { RequestRecord } from '../routing/store/records.js';
-import type { HelpRequestView } from './schemas.js';
+import type { RequestRecord } from '../../platform/stores/records.js';
+import type { HelpRequestView } from '../../core/protocol/helpRequests.js';
 
 export function toHelpRequestView({
   record,

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Identity } from '../auth/PlatformIdentity.js';
 import type { Principal } from '../auth/principal.js';
-import { LifelineError } from '../errors/LifelineError.js';
+import { LifelineError } from '../../core/errors/LifelineError.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -14,6 +14,10 @@ declare module 'fastify' {
     requireAdmin: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
     requirePrincipal: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
     requireIdentity: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** For preHandler, after requirePrincipal: the caller is an agent (of any role). */
+    requireAgent: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** For preHandler, after requirePrincipal: the caller is an agent whose account is a supervisor's. */
+    requireSupervisor: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   }
 }
 
@@ -28,10 +32,16 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The calling agent's id; throws LIFELINE_FORBIDDEN for anyone else. */
+export function agentIdOf(request: FastifyRequest): string {
+  if (request.principal?.kind !== 'agent') throw new LifelineError('LIFELINE_FORBIDDEN', 'Agents only');
+  return request.principal.agentId;
+}
+
 /** preHandlers that establish who is calling before any route handler runs. */
 export default fp(
   async (app, { allowGuests }: { allowGuests: boolean }) => {
-    const { tokens, identities, secrets } = app.lifeline;
+    const { tokens, identities, secrets, agents } = app.lifeline;
 
     app.decorate('requireAdmin', async (request: FastifyRequest) => {
       const token = bearer(request);
@@ -49,6 +59,12 @@ export default fp(
       if (token) request.identity = await identities.verify(token);
       else if (allowGuests) request.identity = { sub: `guest-${randomUUID()}`, tier: 'regular', guest: true };
       else throw new LifelineError('LIFELINE_UNAUTHENTICATED', 'A platform identity token is required');
+    });
+
+    app.decorate('requireAgent', async (request: FastifyRequest) => void agentIdOf(request));
+    app.decorate('requireSupervisor', async (request: FastifyRequest) => {
+      if ((await agents.findById(agentIdOf(request)))?.role !== 'supervisor')
+        throw new LifelineError('LIFELINE_FORBIDDEN', 'Supervisors only');
     });
   },
   { name: 'lifeline-auth', dependencies: ['lifeline-services'] },

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { toLifelineError } from '../errors/classify.js';
-import { LifelineError } from '../errors/LifelineError.js';
+import { LifelineError } from '../../core/errors/LifelineError.js';
 
 /** The one error handler: every error leaves as `{error: {code, message}}`; 5xx internals never do. */
 export default fp(

@@ -2,27 +2,32 @@ import fp from 'fastify-plugin';
 import { AgentRepository } from '../agents/AgentRepository.js';
 import { LifelineTokens } from '../auth/LifelineTokens.js';
 import { PlatformIdentity } from '../auth/PlatformIdentity.js';
-import { EventBus } from '../bus/EventBus.js';
+import { EventBus } from '../../platform/bus/EventBus.js';
 import type { Config } from '../config/load.js';
+import type { RoutingStores } from '../routing/deps.js';
+import { FloorService } from '../floor/FloorService.js';
 import { HelpRequestService } from '../help-requests/HelpRequestService.js';
+import { RequestHistory } from '../help-requests/RequestHistory.js';
 import { LifelineMetrics } from '../observability/LifelineMetrics.js';
 import { AgentPresence } from '../routing/AgentPresence.js';
 import { Dispatcher } from '../routing/Dispatcher.js';
 import { OfferService } from '../routing/OfferService.js';
 import { QueuePositions } from '../routing/QueuePositions.js';
-import { FloorStats } from '../routing/store/FloorStats.js';
-import { PresenceStore } from '../routing/store/PresenceStore.js';
-import { RoutingStore } from '../routing/store/RoutingStore.js';
+import { FloorStats } from '../../platform/stores/FloorStats.js';
+import { PresenceStore } from '../../platform/stores/PresenceStore.js';
+import { HistoryStore } from '../../platform/stores/HistoryStore.js';
+import { QueueStore } from '../../platform/stores/QueueStore.js';
+import { SessionStore } from '../../platform/stores/SessionStore.js';
 import { Sweeper } from '../routing/Sweeper.js';
 import { SessionService } from '../sessions/SessionService.js';
-import { FileBlobStore } from '../storage/FileBlobStore.js';
-import { IncidentTracker } from '../urgency/IncidentTracker.js';
-import { UrgencyService } from '../urgency/UrgencyService.js';
+import { FileBlobStore } from '../../platform/storage/FileBlobStore.js';
+import { IncidentTracker } from '../../platform/urgency/IncidentTracker.js';
+import { UrgencyService } from '../../platform/urgency/UrgencyService.js';
 import { VoiceService } from '../voice/VoiceService.js';
 import { SocketRegistry } from '../ws/SocketRegistry.js';
-import { VoiceJobs } from '../../worker/queues.js';
+import { VoiceJobs } from '../../platform/jobs/queues.js';
 import type { MediaPlane } from '../../media/MediaPlane.js';
-import type { UrgencyScorer } from '../../worker/urgency/types.js';
+import type { UrgencyScorer } from '../../core/urgency/types.js';
 
 export interface Lifeline {
   config: Config;
@@ -32,9 +37,8 @@ export interface Lifeline {
   identities: PlatformIdentity;
   agents: AgentRepository;
   media: MediaPlane;
-  store: RoutingStore;
-  presenceStore: PresenceStore;
-  floor: FloorStats;
+  /** The Redis stores, for composition and tests; routes go through the services. */
+  stores: RoutingStores;
   bus: EventBus;
   sockets: SocketRegistry;
   metrics: LifelineMetrics;
@@ -44,6 +48,8 @@ export interface Lifeline {
   presence: AgentPresence;
   positions: QueuePositions;
   requests: HelpRequestService;
+  history: RequestHistory;
+  floor: FloorService;
   urgency: UrgencyService;
   incidents: IncidentTracker;
   voice: VoiceService;
@@ -65,22 +71,27 @@ export interface ServicesOptions {
 /** Composes the application's services once per app; each is handed what it needs, nothing global. */
 export default fp<ServicesOptions>(
   async (app, { config, media, scorer, now }) => {
-    const store = new RoutingStore(app.redis, config.keyPrefix, config.routing.retentionMs);
-    const presenceStore = new PresenceStore(app.redis, config.keyPrefix);
-    const floor = new FloorStats(app.redis, config.keyPrefix);
+    const { retentionMs } = config.routing;
+    const stores = {
+      queue: new QueueStore(app.redis, config.keyPrefix, retentionMs),
+      sessionStore: new SessionStore(app.redis, config.keyPrefix, retentionMs),
+      history: new HistoryStore(app.redis, config.keyPrefix),
+      presenceStore: new PresenceStore(app.redis, config.keyPrefix),
+      floor: new FloorStats(app.redis, config.keyPrefix),
+    };
     const bus = new EventBus(app.redis, app.redisSubscriber, config.keyPrefix, (error) =>
       app.log.warn({ err: error }, 'ignored a malformed bus message'),
     );
     const metrics = new LifelineMetrics(
-      () => store.waitingCount(),
-      () => presenceStore.countOnlineAgents(),
+      () => stores.queue.waitingCount(),
+      () => stores.presenceStore.countOnlineAgents(),
     );
     const tokens = new LifelineTokens(
       config.secrets.signing,
       { agentSeconds: config.tokens.agentTtlSeconds, requestSeconds: config.tokens.requestTtlSeconds },
       now,
     );
-    const deps = { store, presenceStore, floor, bus, now, settings: config.routing, metrics, log: app.log };
+    const deps = { ...stores, bus, now, settings: config.routing, metrics, log: app.log };
     const agents = new AgentRepository(app.redis, config.keyPrefix);
     const sockets = new SocketRegistry();
     const dispatcher = new Dispatcher(deps);
@@ -94,10 +105,16 @@ export default fp<ServicesOptions>(
       windowMs: config.urgency.incidentWindowMs,
       minUsers: config.urgency.incidentMinUsers,
     });
-    const urgency = new UrgencyService(scorer, store, incidents, config.urgency);
+    const urgency = new UrgencyService(scorer, stores.history, incidents, config.urgency);
     const requests = new HelpRequestService(deps, tokens, urgency, positions, dispatcher, sessions);
     const voiceJobs = new VoiceJobs(app.redis, config.keyPrefix, config.jobs);
-    const voice = new VoiceService(store, new FileBlobStore(config.voice.dir), voiceJobs, bus, config.voice);
+    const voice = new VoiceService(
+      stores.queue,
+      new FileBlobStore(config.voice.dir),
+      voiceJobs,
+      bus,
+      config.voice,
+    );
     const sweeper = new Sweeper({
       offers,
       requests,
@@ -116,15 +133,13 @@ export default fp<ServicesOptions>(
     });
     app.decorate('lifeline', {
       config,
+      stores,
       secrets: config.secrets,
       now,
       tokens,
       identities: new PlatformIdentity(config.secrets.platform, now),
       agents,
       media,
-      store,
-      presenceStore,
-      floor,
       bus,
       sockets,
       metrics,
@@ -134,6 +149,8 @@ export default fp<ServicesOptions>(
       presence,
       positions,
       requests,
+      history: new RequestHistory(deps, agents),
+      floor: new FloorService(deps, agents, incidents, positions),
       urgency,
       incidents,
       voice,

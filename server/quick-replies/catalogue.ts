@@ -1,4 +1,4 @@
-import type { CategoryName } from '../schemas/domain.js';
+import type { CategoryName } from '../../core/protocol/vocabulary.js';
 
 export interface QuickReply {
   id: string;

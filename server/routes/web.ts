@@ -4,16 +4,15 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 
 const BUILT = fileURLToPath(new URL('../../web/dist', import.meta.url));
-const PLACEHOLDER = fileURLToPath(new URL('../../web/public', import.meta.url));
 
 /**
  * Serves the web app on the API's own port, so one origin carries pages, REST and sockets. The
  * app routes /agent and /supervisor itself; those paths get its index page.
  */
 const web: FastifyPluginAsync<{ root?: string }> = async (app, options) => {
-  const root = options.root ?? (existsSync(BUILT) ? BUILT : PLACEHOLDER);
+  const root = options.root ?? BUILT;
   if (!existsSync(root)) {
-    app.log.warn({ root }, 'web root missing; pages are not served');
+    app.log.warn({ root }, 'web root missing (npm run web:build); pages are not served');
     return;
   }
   await app.register(fastifyStatic, { root, index: ['index.html'], wildcard: false });

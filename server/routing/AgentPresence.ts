@@ -1,4 +1,5 @@
-import { LifelineError } from '../errors/LifelineError.js';
+import type { AgentStatus } from '../../core/protocol/vocabulary.js';
+import { LifelineError } from '../../core/errors/LifelineError.js';
 import type { AgentRepository } from '../agents/AgentRepository.js';
 import type { Dispatcher } from './Dispatcher.js';
 import type { RoutingDeps } from './deps.js';
@@ -34,7 +35,7 @@ export class AgentPresence {
     await this.deps.bus.publish({ t: 'queue-changed' });
   }
 
-  async setStatus(agentId: string, status: 'available' | 'away'): Promise<void> {
+  async setStatus(agentId: string, status: AgentStatus): Promise<void> {
     const previous = await this.deps.presenceStore.setStatus(
       agentId,
       status,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { planOffers } from './core/matching.js';
-import type { OfferPlan } from './core/types.js';
+import { planOffers } from '../../core/routing/matching.js';
+import type { OfferPlan } from '../../core/routing/types.js';
 import type { RoutingDeps } from './deps.js';
 import { toOfferedRequest } from './offeredRequest.js';
 
@@ -56,7 +56,7 @@ export class Dispatcher {
 
   /** One planning round; returns true if some claim was lost to a concurrent change. */
   private async round(): Promise<boolean> {
-    const { store, presenceStore, now, settings } = this.deps;
+    const { queue, presenceStore, now, settings } = this.deps;
     const at = now();
     const agents = await presenceStore.onlineAgents(at);
     const freeSlots = agents.reduce((sum, agent) => sum + Math.max(0, agent.maxSessions - agent.load), 0);
@@ -66,10 +66,10 @@ export class Dispatcher {
       declineCooldownMs: settings.declineCooldownMs,
     };
     let window = Math.min(MAX_WINDOW, Math.max(MIN_WINDOW, freeSlots * REQUESTS_PER_FREE_SLOT));
-    let plans = planOffers(await store.waitingHead(window), agents, at, policy);
-    while (plans.length < freeSlots && window < MAX_WINDOW && (await store.waitingCount()) > window) {
+    let plans = planOffers(await queue.waitingHead(window), agents, at, policy);
+    while (plans.length < freeSlots && window < MAX_WINDOW && (await queue.waitingCount()) > window) {
       window = Math.min(MAX_WINDOW, window * 4);
-      plans = planOffers(await store.waitingHead(window), agents, at, policy);
+      plans = planOffers(await queue.waitingHead(window), agents, at, policy);
     }
     if (plans.length === 0) return false;
     const claimed = await Promise.all(plans.map((plan) => this.offer(plan, at)));
@@ -78,11 +78,11 @@ export class Dispatcher {
   }
 
   private async offer(plan: OfferPlan, at: number): Promise<boolean> {
-    const { store, bus, settings, metrics } = this.deps;
+    const { queue, sessionStore, bus, settings, metrics } = this.deps;
     const offerId = randomUUID();
     const expiresAt = at + settings.offerTimeoutMs;
-    if (!(await store.claimOffer(plan.requestId, plan.agentId, offerId, at, expiresAt))) return false;
-    const record = await store.getRequest(plan.requestId);
+    if (!(await sessionStore.claimOffer(plan.requestId, plan.agentId, offerId, at, expiresAt))) return false;
+    const record = await queue.getRequest(plan.requestId);
     if (!record) return true;
     metrics.offers.inc({ outcome: 'made' });
     metrics.timeToOffer.observe(Math.max(0, at - record.createdAt) / 1000);

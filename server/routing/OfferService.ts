@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { LifelineError } from '../errors/LifelineError.js';
-import type { SessionService } from '../sessions/SessionService.js';
+import { LifelineError } from '../../core/errors/LifelineError.js';
 import type { Dispatcher } from './Dispatcher.js';
-import type { RoutingDeps } from './deps.js';
+import type { RoutingDeps, SessionStarter } from './deps.js';
 
 /** How many due offers one sweep expires; the rest wait for the next sweep. */
 const EXPIRE_BATCH = 200;
@@ -11,13 +10,13 @@ const EXPIRE_BATCH = 200;
 export class OfferService {
   constructor(
     private readonly deps: RoutingDeps,
-    private readonly sessions: SessionService,
+    private readonly sessions: SessionStarter,
     private readonly dispatcher: Dispatcher,
   ) {}
 
   async accept(agentId: string, offerId: string): Promise<string> {
     const sessionId = randomUUID();
-    const result = await this.deps.store.acceptOffer(offerId, agentId, this.deps.now(), sessionId);
+    const result = await this.deps.sessionStore.acceptOffer(offerId, agentId, this.deps.now(), sessionId);
     if (result.status === 'FORBIDDEN')
       throw new LifelineError('LIFELINE_FORBIDDEN', 'This offer is not yours');
     if (result.status !== 'OK' || !result.requestId) throw new LifelineError('LIFELINE_OFFER_GONE');
@@ -27,7 +26,7 @@ export class OfferService {
   }
 
   async decline(agentId: string, offerId: string): Promise<void> {
-    const result = await this.deps.store.releaseOffer(offerId, this.deps.now(), 'decline', agentId);
+    const result = await this.deps.sessionStore.releaseOffer(offerId, this.deps.now(), 'decline', agentId);
     if (result.status === 'FORBIDDEN')
       throw new LifelineError('LIFELINE_FORBIDDEN', 'This offer is not yours');
     if (result.status !== 'OK') throw new LifelineError('LIFELINE_OFFER_GONE');
@@ -37,10 +36,10 @@ export class OfferService {
 
   /** An agent who left cannot answer: its offers go straight to the next agent, not after the timeout. */
   async withdrawAllFrom(agentId: string): Promise<void> {
-    const { store, now, metrics } = this.deps;
+    const { sessionStore, now, metrics } = this.deps;
     let withdrawn = 0;
-    for (const offerId of await store.offersHeldBy(agentId)) {
-      if ((await store.releaseOffer(offerId, now(), 'withdraw')).status === 'OK') withdrawn += 1;
+    for (const offerId of await sessionStore.offersHeldBy(agentId)) {
+      if ((await sessionStore.releaseOffer(offerId, now(), 'withdraw')).status === 'OK') withdrawn += 1;
     }
     if (withdrawn === 0) return;
     metrics.offers.inc({ outcome: 'withdrawn' }, withdrawn);
@@ -49,11 +48,11 @@ export class OfferService {
 
   /** Returns offers whose time ran out to the queue; any instance may do it, only one succeeds per offer. */
   async expireDue(): Promise<number> {
-    const { store, bus, now, metrics } = this.deps;
-    const due = await store.dueOffers(now(), EXPIRE_BATCH);
+    const { sessionStore, bus, now, metrics } = this.deps;
+    const due = await sessionStore.dueOffers(now(), EXPIRE_BATCH);
     let expired = 0;
     for (const offerId of due) {
-      const result = await store.releaseOffer(offerId, now(), 'expire');
+      const result = await sessionStore.releaseOffer(offerId, now(), 'expire');
       if (result.status !== 'OK' || !result.agentId) continue;
       expired += 1;
       metrics.offers.inc({ outcome: 'expired' });

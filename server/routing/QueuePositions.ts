@@ -1,12 +1,9 @@
-import { averageHandleSeconds, estimatedWaitSeconds } from './core/eta.js';
-import type { RoutingDeps } from './deps.js';
-import type { SocketRegistry } from '../ws/SocketRegistry.js';
+import type { ServerFrameOf } from '../../core/protocol/frames.js';
+import { averageHandleSeconds, estimatedWaitSeconds } from '../../core/routing/eta.js';
+import type { LocalUsers, RoutingDeps } from './deps.js';
 
-export interface QueueSnapshot {
-  position: number;
-  etaSeconds: number;
-  state: 'waiting' | 'connecting';
-}
+/** Where a waiting request stands: the `queue.update` frame without its envelope. */
+export type QueueSnapshot = Omit<ServerFrameOf<'queue.update'>, 'type' | 'requestId'>;
 
 /** Largest queue read in one push; a longer queue shows its tail as this position. */
 const MAX_QUEUE_READ = 100_000;
@@ -23,7 +20,7 @@ export class QueuePositions {
 
   constructor(
     private readonly deps: RoutingDeps,
-    private readonly sockets: SocketRegistry,
+    private readonly sockets: LocalUsers,
   ) {}
 
   changed(): void {
@@ -40,7 +37,7 @@ export class QueuePositions {
 
   private async serviceRate() {
     const [recent, serving] = await Promise.all([
-      this.deps.store.recentHandleSeconds(),
+      this.deps.floor.recentHandleSeconds(),
       this.deps.presenceStore.countOnlineAgents(),
     ]);
     return {
@@ -49,23 +46,29 @@ export class QueuePositions {
     };
   }
 
+  /** The estimated wait at each 1-based position, from one read of the service rate. */
+  async estimates(positions: readonly number[]): Promise<number[]> {
+    const rate = await this.serviceRate();
+    return positions.map((position) => estimatedWaitSeconds(position, rate));
+  }
+
   /** Where a request stands now, or null once it is no longer waiting for an agent. */
   async snapshot(requestId: string): Promise<QueueSnapshot | null> {
-    const position = await this.deps.store.position(requestId);
+    const position = await this.deps.queue.position(requestId);
     if (position !== null)
       return {
         position,
         etaSeconds: estimatedWaitSeconds(position, await this.serviceRate()),
         state: 'waiting',
       };
-    const record = await this.deps.store.getRequest(requestId);
+    const record = await this.deps.queue.getRequest(requestId);
     return record?.state === 'offered' ? { position: 1, etaSeconds: 0, state: 'connecting' } : null;
   }
 
   private async push(): Promise<void> {
     const local = this.sockets.localRequestIds();
     if (local.length === 0) return;
-    const [order, rate] = await Promise.all([this.deps.store.queueOrder(MAX_QUEUE_READ), this.serviceRate()]);
+    const [order, rate] = await Promise.all([this.deps.queue.queueOrder(MAX_QUEUE_READ), this.serviceRate()]);
     const positions = new Map(order.map((id, index) => [id, index + 1]));
     for (const requestId of local) {
       const position = positions.get(requestId);

@@ -1,5 +1,4 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { HelpRequestService } from '../help-requests/HelpRequestService.js';
 import type { AgentPresence } from './AgentPresence.js';
 import type { Dispatcher } from './Dispatcher.js';
 import type { OfferService } from './OfferService.js';
@@ -21,7 +20,8 @@ export class Sweeper {
   constructor(
     private readonly deps: {
       offers: OfferService;
-      requests: HelpRequestService;
+      /** Closes requests whose user stayed away past the grace period (the help-requests module). */
+      requests: { abandonDue(): Promise<number> };
       presence: AgentPresence;
       dispatcher: Dispatcher;
       localAgentIds: () => string[];

@@ -1,6 +1,6 @@
-import type { CategoryName } from '../schemas/domain.js';
-import type { OfferedRequest } from '../schemas/frames.js';
-import type { RequestRecord } from './store/records.js';
+import type { CategoryName } from '../../core/protocol/vocabulary.js';
+import type { OfferedRequest } from '../../core/protocol/frames.js';
+import type { RequestRecord } from '../../platform/stores/records.js';
 
 /** What an agent sees of a request in an offer: enough to decide, nothing about who the user is. */
 export function toOfferedRequest(record: RequestRecord, now: number): OfferedRequest {

@@ -1,11 +1,18 @@
-import { LifelineError } from '../errors/LifelineError.js';
+import { LifelineError } from '../../core/errors/LifelineError.js';
 import type { AgentRepository } from '../agents/AgentRepository.js';
 import type { Dispatcher } from '../routing/Dispatcher.js';
 import type { RoutingDeps } from '../routing/deps.js';
-import type { ServerFrame } from '../schemas/frames.js';
-import { agentIdentity, roomNameFor, userIdentity, type MediaPlane } from '../../media/MediaPlane.js';
+import type { ServerFrame, ServerFrameOf } from '../../core/protocol/frames.js';
+import {
+  agentIdentity,
+  roomNameFor,
+  sessionIdFromRoom,
+  userIdentity,
+  type MediaEvent,
+  type MediaPlane,
+} from '../../media/MediaPlane.js';
 
-type ReadyFrame = Extract<ServerFrame, { type: 'session.ready' }>;
+type ReadyFrame = ServerFrameOf<'session.ready'>;
 
 /** A session is one accepted request: one LiveKit room, one user, one agent. */
 export class SessionService {
@@ -18,16 +25,16 @@ export class SessionService {
 
   /** Makes the room and hands both sides their own token; if the room cannot be made, the request goes back. */
   async start(sessionId: string, requestId: string, agentId: string): Promise<void> {
-    const { store, bus, now, metrics } = this.deps;
+    const { queue, sessionStore, bus, now, metrics } = this.deps;
     try {
       await this.media.createRoom(roomNameFor(sessionId));
     } catch (error) {
-      await store.endSession(sessionId, now(), 'media_failed', '', true);
+      await sessionStore.endSession(sessionId, now(), 'media_failed', '', true);
       await bus.publish({ t: 'queue-changed' });
       this.dispatcher.request();
       throw error;
     }
-    const record = await store.getRequest(requestId);
+    const record = await queue.getRequest(requestId);
     if (record) {
       const waitSeconds = Math.max(0, now() - record.createdAt) / 1000;
       metrics.waitUntilAnswered.observe(waitSeconds);
@@ -45,7 +52,7 @@ export class SessionService {
 
   /** A fresh session.ready for the user, e.g. after their socket reconnected mid-session. */
   async readyForUser(sessionId: string, requestId: string): Promise<ReadyFrame> {
-    const name = (await this.deps.store.getRequest(requestId))?.userName ?? 'Viewer';
+    const name = (await this.deps.queue.getRequest(requestId))?.userName ?? 'Viewer';
     return this.readyFrame(sessionId, requestId, userIdentity(requestId), name);
   }
 
@@ -71,10 +78,10 @@ export class SessionService {
     reason: string,
     wrapUp: { outcome?: string; note?: string } = {},
   ): Promise<boolean> {
-    const { store, bus, now, metrics, log } = this.deps;
-    const ended = await store.endSession(sessionId, now(), reason, wrapUp.outcome ?? '', false);
+    const { sessionStore, bus, now, metrics, log } = this.deps;
+    const ended = await sessionStore.endSession(sessionId, now(), reason, wrapUp.outcome ?? '', false);
     if (ended.status !== 'ENDED' || !ended.requestId || !ended.agentId) return false;
-    if (wrapUp.note) await store.recordWrapUp(sessionId, { note: wrapUp.note });
+    if (wrapUp.note) await sessionStore.recordWrapUp(sessionId, { note: wrapUp.note });
     const handleSeconds = Math.max(0, now() - ended.startedAt) / 1000;
     metrics.handleTime.observe(handleSeconds);
     await this.deps.floor.handled(handleSeconds);
@@ -91,17 +98,34 @@ export class SessionService {
     return true;
   }
 
+  /**
+   * A verified media-server event. A room that finished ends its session; a participant leaving
+   * ends it only when that participant is the user or the agent, never a supervisor listening.
+   */
+  async onMediaEvent(event: MediaEvent): Promise<boolean> {
+    const sessionId = event.room ? sessionIdFromRoom(event.room) : null;
+    if (event.event === 'other' || !sessionId) return false;
+    if (event.event === 'participant_left') {
+      const session = await this.deps.sessionStore.getSession(sessionId);
+      const sides = session
+        ? [userIdentity(session.requestId ?? ''), agentIdentity(session.agentId ?? '')]
+        : [];
+      if (!sides.includes(event.participantIdentity ?? '')) return false;
+    }
+    return this.end(sessionId, event.event);
+  }
+
   /** The agent's outcome code and note, given at end or in the wrap-up after it. */
   async wrapUp(
     agentId: string,
     sessionId: string,
     wrapUp: { outcome: string; note?: string },
   ): Promise<void> {
-    const session = await this.deps.store.getSession(sessionId);
+    const session = await this.deps.sessionStore.getSession(sessionId);
     if (!session) throw new LifelineError('LIFELINE_NOT_FOUND');
     if (session.agentId !== agentId)
       throw new LifelineError('LIFELINE_FORBIDDEN', 'This session is not yours');
-    await this.deps.store.recordWrapUp(sessionId, wrapUp);
+    await this.deps.sessionStore.recordWrapUp(sessionId, wrapUp);
   }
 
   /** A subscribe-only token for a supervisor: they hear and see the call but can never speak in it. */
@@ -109,7 +133,7 @@ export class SessionService {
     supervisorId: string,
     sessionId: string,
   ): Promise<{ room: string; livekitUrl: string; token: string }> {
-    const session = await this.deps.store.getSession(sessionId);
+    const session = await this.deps.sessionStore.getSession(sessionId);
     if (session?.state !== 'active') throw new LifelineError('LIFELINE_SESSION_GONE');
     const room = roomNameFor(sessionId);
     const token = await this.media.joinToken({
@@ -126,7 +150,7 @@ export class SessionService {
     sessionId: string,
     wrapUp: { outcome?: string; note?: string },
   ): Promise<void> {
-    const session = await this.deps.store.getSession(sessionId);
+    const session = await this.deps.sessionStore.getSession(sessionId);
     if (!session) throw new LifelineError('LIFELINE_SESSION_GONE');
     if (session.agentId !== agentId)
       throw new LifelineError('LIFELINE_FORBIDDEN', 'This session is not yours');

@@ -2,20 +2,20 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Principal } from '../auth/principal.js';
-import type { EventBus } from '../bus/EventBus.js';
-import { LifelineError } from '../errors/LifelineError.js';
-import type { RoutingStore } from '../routing/store/RoutingStore.js';
-import type { BlobStore } from '../storage/BlobStore.js';
-import { AudioUnsupportedError, probeAudio } from '../../worker/audio/ffmpeg.js';
-import { publishVoiceProgress } from '../../worker/jobs/progress.js';
-import { transcribeJobId, voiceBlobKey, type VoiceJobs } from '../../worker/queues.js';
+import type { EventBus } from '../../platform/bus/EventBus.js';
+import { LifelineError } from '../../core/errors/LifelineError.js';
+import type { VoiceRequests } from '../../platform/stores/QueueStore.js';
+import type { BlobStore } from '../../platform/storage/BlobStore.js';
+import { AudioUnsupportedError, probeAudio } from '../../platform/audio/ffmpeg.js';
+import { publishVoiceProgress } from '../../platform/jobs/progress.js';
+import { transcribeJobId, voiceBlobKey, type VoiceJobs } from '../../platform/jobs/queues.js';
 
 const OPEN_STATES = new Set(['queued', 'offered', 'assigned']);
 
 /** A request's voice message: accepted from its own user, played to the agent it is offered or assigned to. */
 export class VoiceService {
   constructor(
-    private readonly store: RoutingStore,
+    private readonly requests: VoiceRequests,
     private readonly blobs: BlobStore,
     private readonly jobs: VoiceJobs,
     private readonly bus: EventBus,
@@ -33,7 +33,7 @@ export class VoiceService {
         'LIFELINE_FORBIDDEN',
         'Only the request’s own user may upload its voice message',
       );
-    const record = await this.store.getRequest(requestId);
+    const record = await this.requests.getRequest(requestId);
     if (!record) throw new LifelineError('LIFELINE_NOT_FOUND');
     if (!OPEN_STATES.has(record.state)) throw new LifelineError('LIFELINE_REQUEST_CLOSED');
     if (record.voice) return { jobId: transcribeJobId(requestId), durationSeconds: record.voice.seconds };
@@ -44,7 +44,11 @@ export class VoiceService {
         `Voice messages may be at most ${this.limits.maxSeconds} s`,
       );
     await this.blobs.put(voiceBlobKey(requestId), bytes, contentType);
-    const claim = await this.store.claimVoice(requestId, contentType, Math.round(durationSeconds * 10) / 10);
+    const claim = await this.requests.claimVoice(
+      requestId,
+      contentType,
+      Math.round(durationSeconds * 10) / 10,
+    );
     if (claim === 'GONE') throw new LifelineError('LIFELINE_NOT_FOUND');
     const jobId = await this.jobs.enqueue(requestId);
     if (claim === 'OK')
@@ -69,7 +73,7 @@ export class VoiceService {
   }
 
   async playback(principal: Principal, requestId: string): Promise<{ bytes: Buffer; contentType: string }> {
-    const record = await this.store.getRequest(requestId);
+    const record = await this.requests.getRequest(requestId);
     const agentId = principal.kind === 'agent' ? principal.agentId : null;
     if (!record || !agentId || (record.offerAgentId !== agentId && record.agentId !== agentId))
       throw new LifelineError(

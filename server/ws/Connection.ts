@@ -2,9 +2,9 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
 import type { Principal } from '../auth/principal.js';
 import { toLifelineError } from '../errors/classify.js';
-import { LifelineError } from '../errors/LifelineError.js';
-import type { Lifeline } from '../plugins/services.js';
-import type { ServerFrame } from '../schemas/frames.js';
+import { LifelineError } from '../../core/errors/LifelineError.js';
+import type { SocketServices } from './deps.js';
+import type { ServerFrame } from '../../core/protocol/frames.js';
 import { FrameRateLimiter } from './FrameRateLimiter.js';
 import { FRAME_ROUTES } from './handlers/index.js';
 
@@ -26,7 +26,7 @@ export class Connection {
   private readonly id: string;
 
   constructor(
-    private readonly lifeline: Lifeline,
+    private readonly lifeline: SocketServices,
     private readonly socket: WebSocket,
     private readonly principal: Principal,
     private readonly log: FastifyBaseLogger,
@@ -60,7 +60,7 @@ export class Connection {
     positions.forget(this.id);
     const snapshot = await positions.snapshot(this.id);
     if (snapshot) return positions.send(this.id, snapshot);
-    const record = await this.lifeline.store.getRequest(this.id);
+    const record = await this.lifeline.requests.record(this.id);
     if (record?.state === 'assigned' && record.sessionId)
       this.send(await sessions.readyForUser(record.sessionId, this.id));
   }

@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
-import type { BusEvent } from '../bus/EventBus.js';
-import type { ServerFrame } from '../schemas/frames.js';
+import type { BusEvent } from '../../platform/bus/EventBus.js';
+import type { ServerFrame } from '../../core/protocol/frames.js';
 
 /** A socket whose peer reads slower than this is cut off rather than buffered without bound. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
@@ -55,15 +55,5 @@ export class SocketRegistry {
 
   localRequestIds(): string[] {
     return [...this.requests.keys()];
-  }
-
-  count(kind: 'agent' | 'request'): number {
-    let total = 0;
-    for (const set of this.group(kind).values()) total += set.size;
-    return total;
-  }
-
-  *all(): Iterable<WebSocket> {
-    for (const set of [...this.agents.values(), ...this.requests.values()]) yield* set;
   }
 }

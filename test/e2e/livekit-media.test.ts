@@ -64,7 +64,7 @@ describe('a paired call in a real LiveKit room', () => {
     await userRoom.disconnect();
     const ended = await agentSocket.next('session.ended', () => true, 20_000);
     expect(ended).toMatchObject({ sessionId: agentReady.sessionId, reason: 'participant_left' });
-    expect((await instance.app.lifeline.presenceStore.getPresence(agent.id)).load).toBe('0');
+    expect((await instance.app.lifeline.stores.presenceStore.getPresence(agent.id)).load).toBe('0');
     await agentRoom.disconnect();
     agentSocket.close();
     userSocket.close();

@@ -158,4 +158,25 @@ describe('the floor', () => {
     ).toBe(403);
     socket.close();
   });
+
+  it('lists the queue with estimated waits that never shrink with the place, and counts every waiting request', async () => {
+    const supervisor = await createSupervisor();
+    const agent = await createAgent(app, cluster.config);
+    const before = (await api(app, 'GET', '/v1/supervisor/overview', { token: supervisor })).body.waiting
+      .total;
+    for (let i = 0; i < 3; i += 1)
+      await createHelpRequest(app, cluster.config, { channel: 'text', language: 'fi', text: `kysymys ${i}` });
+    const queue = (await api(app, 'GET', '/v1/queue', { token: agent.token })).body.requests as {
+      position: number;
+      etaSeconds: number;
+    }[];
+    expect(queue.map((r) => r.position)).toEqual(queue.map((_, i) => i + 1));
+    expect(queue.every((r) => r.etaSeconds > 0)).toBe(true);
+    for (let i = 1; i < queue.length; i += 1)
+      expect(queue[i]!.etaSeconds).toBeGreaterThanOrEqual(queue[i - 1]!.etaSeconds);
+    const waiting = (await api(app, 'GET', '/v1/supervisor/overview', { token: supervisor })).body.waiting;
+    expect(waiting.total).toBe(before + 3);
+    expect(waiting.total).toBe(queue.length);
+    expect(waiting.sampled).toBe(waiting.total);
+  });
 });

@@ -17,7 +17,7 @@ describe('lifecycle', () => {
       await leaving.app.close();
       expect(await agentSocket.closed).toEqual({ code: 4503, reason: 'LIFELINE_SHUTTING_DOWN' });
       expect(await userSocket.closed).toEqual({ code: 4503, reason: 'LIFELINE_SHUTTING_DOWN' });
-      expect((await staying.app.lifeline.presenceStore.getPresence(agent.id)).status).toBe('offline');
+      expect((await staying.app.lifeline.stores.presenceStore.getPresence(agent.id)).status).toBe('offline');
       const read = await api(staying, 'GET', `/v1/help-requests/${request.id}`, {
         token: request.accessToken,
       });

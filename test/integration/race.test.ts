@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerFrame } from '../../server/schemas/frames.js';
+import type { ServerFrame } from '../../core/protocol/frames.js';
 import { agentOnline, createAgent, createHelpRequest, WsClient } from '../support/clients.js';
 import { startCluster, type Cluster } from '../support/cluster.js';
 
@@ -34,7 +34,7 @@ describe('concurrent claims', () => {
       const now = Date.now();
       const wins = await Promise.all(
         agents.map((agent, i) =>
-          cluster.instances[i % 3]!.app.lifeline.store.claimOffer(
+          cluster.instances[i % 3]!.app.lifeline.stores.sessionStore.claimOffer(
             request.id,
             agent.id,
             randomUUID(),
@@ -46,7 +46,7 @@ describe('concurrent claims', () => {
       expect(wins.filter(Boolean)).toHaveLength(1);
     }
     const loads = await Promise.all(
-      agents.map((agent) => cluster.instances[0]!.app.lifeline.presenceStore.getPresence(agent.id)),
+      agents.map((agent) => cluster.instances[0]!.app.lifeline.stores.presenceStore.getPresence(agent.id)),
     );
     expect(loads.reduce((sum, p) => sum + Number(p.load), 0)).toBe(20);
     for (const presence of loads)

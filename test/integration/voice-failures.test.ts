@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue, QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRANSCRIBE_QUEUE, bullPrefix, transcribeJobId } from '../../worker/queues.js';
+import { TRANSCRIBE_QUEUE, bullPrefix, transcribeJobId } from '../../platform/jobs/queues.js';
 import { agentOnline, api, createAgent, createHelpRequest, WsClient } from '../support/clients.js';
 import { makeAudio } from '../support/audio.js';
 import { startCluster, type Cluster, type Instance } from '../support/cluster.js';

@@ -9,7 +9,7 @@ import {
   bullPrefix,
   scoreJobId,
   transcribeJobId,
-} from '../../worker/queues.js';
+} from '../../platform/jobs/queues.js';
 import { agentOnline, api, createAgent, createHelpRequest, WsClient } from '../support/clients.js';
 import { makeAudio } from '../support/audio.js';
 import { startCluster, type Cluster, type Instance } from '../support/cluster.js';
@@ -111,7 +111,7 @@ describe('voice messages', () => {
 
     // The generated model cannot recognise speech, so a known transcript stands in for what the
     // user said; the real score worker does the rest.
-    await app.app.lifeline.store.setTranscript(voice.id, {
+    await app.app.lifeline.stores.queue.setTranscript(voice.id, {
       status: 'done',
       text: '我的账号刚刚被盗了，对方正在用我的号直播',
       language: 'zh',

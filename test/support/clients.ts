@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import WebSocket from 'ws';
 import type { Config } from '../../server/config/load.js';
-import type { ServerFrame } from '../../server/schemas/frames.js';
+import type { ServerFrame } from '../../core/protocol/frames.js';
 import type { Instance } from './cluster.js';
 
 type Frame<T extends ServerFrame['type']> = Extract<ServerFrame, { type: T }>;

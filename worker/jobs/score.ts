@@ -1,14 +1,14 @@
 import type { Job } from 'bullmq';
-import type { EventBus } from '../../server/bus/EventBus.js';
-import { queueRank } from '../../server/routing/core/priority.js';
-import type { RoutingStore } from '../../server/routing/store/RoutingStore.js';
-import type { CategoryName } from '../../server/schemas/domain.js';
-import type { UrgencyService } from '../../server/urgency/UrgencyService.js';
-import type { VoiceJobData } from '../queues.js';
-import { publishVoiceProgress } from './progress.js';
+import type { EventBus } from '../../platform/bus/EventBus.js';
+import { queueRank } from '../../core/routing/priority.js';
+import type { VoiceRequests } from '../../platform/stores/QueueStore.js';
+import type { CategoryName } from '../../core/protocol/vocabulary.js';
+import type { UrgencyService } from '../../platform/urgency/UrgencyService.js';
+import type { VoiceJobData } from '../../platform/jobs/queues.js';
+import { publishVoiceProgress } from '../../platform/jobs/progress.js';
 
 export interface ScoreDeps {
-  store: RoutingStore;
+  requests: VoiceRequests;
   urgency: UrgencyService;
   bus: EventBus;
   agingPointsPerMinute: number;
@@ -20,10 +20,10 @@ export interface ScoreDeps {
  */
 export async function scoreVoiceRequest(job: Job<VoiceJobData>, deps: ScoreDeps) {
   const { requestId } = job.data;
-  const record = await deps.store.getRequest(requestId);
+  const record = await deps.requests.getRequest(requestId);
   if (!record) return { state: 'gone' };
   const transcribed = record.transcript?.status === 'done';
-  if (!transcribed) await deps.store.setTranscript(requestId, { status: 'failed' });
+  if (!transcribed) await deps.requests.setTranscript(requestId, { status: 'failed' });
   const text = [record.text, transcribed ? record.transcript?.text : undefined].filter(Boolean).join('\n');
   const urgency = await deps.urgency.assess({
     requestId,
@@ -34,7 +34,7 @@ export async function scoreVoiceRequest(job: Job<VoiceJobData>, deps: ScoreDeps)
     categoryHint: record.category as CategoryName,
     createdAt: record.createdAt,
   });
-  const state = await deps.store.rescore(
+  const state = await deps.requests.rescore(
     requestId,
     queueRank(urgency.score, record.createdAt, deps.agingPointsPerMinute),
     urgency,

@@ -2,17 +2,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UnrecoverableError, type Job } from 'bullmq';
-import type { EventBus } from '../../server/bus/EventBus.js';
-import { primaryLanguage } from '../../server/routing/core/eligibility.js';
-import type { RoutingStore } from '../../server/routing/store/RoutingStore.js';
-import type { BlobStore } from '../../server/storage/BlobStore.js';
-import { AudioUnsupportedError, decodeToWav16k } from '../audio/ffmpeg.js';
-import { voiceBlobKey, type VoiceJobData } from '../queues.js';
+import type { EventBus } from '../../platform/bus/EventBus.js';
+import { primaryLanguage } from '../../core/routing/eligibility.js';
+import type { VoiceRequests } from '../../platform/stores/QueueStore.js';
+import type { BlobStore } from '../../platform/storage/BlobStore.js';
+import { AudioUnsupportedError, decodeToWav16k } from '../../platform/audio/ffmpeg.js';
+import { voiceBlobKey, type VoiceJobData } from '../../platform/jobs/queues.js';
 import type { WhisperCli } from '../whisper/WhisperCli.js';
-import { publishVoiceProgress } from './progress.js';
+import { publishVoiceProgress } from '../../platform/jobs/progress.js';
 
 export interface TranscribeDeps {
-  store: RoutingStore;
+  requests: VoiceRequests;
   blobs: BlobStore;
   whisper: WhisperCli;
   bus: EventBus;
@@ -25,7 +25,7 @@ export interface TranscribeDeps {
  */
 export async function transcribe(job: Job<VoiceJobData>, deps: TranscribeDeps) {
   const { requestId } = job.data;
-  const record = await deps.store.getRequest(requestId);
+  const record = await deps.requests.getRequest(requestId);
   if (!record) throw new UnrecoverableError('request no longer exists');
   const source = await deps.blobs.pathOf(voiceBlobKey(requestId));
   if (!source) throw new UnrecoverableError('voice message is missing from the blob store');
@@ -43,7 +43,7 @@ export async function transcribe(job: Job<VoiceJobData>, deps: TranscribeDeps) {
     const started = performance.now();
     const transcript = await deps.whisper.transcribe(wav, primaryLanguage(record.language));
     const whisperMs = Math.round(performance.now() - started);
-    await deps.store.setTranscript(requestId, {
+    await deps.requests.setTranscript(requestId, {
       status: 'done',
       ...transcript,
       language: transcript.language ?? undefined,

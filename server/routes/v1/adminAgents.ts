@@ -1,21 +1,6 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Category, ErrorBody, LanguageTag } from '../../schemas/domain.js';
-
-const CreateAgentBody = Type.Object(
-  {
-    email: Type.String({ format: 'email', maxLength: 254 }),
-    name: Type.String({ minLength: 1, maxLength: 128 }),
-    password: Type.String({ minLength: 8, maxLength: 256 }),
-    languages: Type.Array(LanguageTag, { minItems: 1, maxItems: 20, uniqueItems: true }),
-    skills: Type.Array(Category, { maxItems: 20, uniqueItems: true }),
-    maxSessions: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 1 })),
-    role: Type.Optional(
-      Type.Union([Type.Literal('agent'), Type.Literal('supervisor')], { default: 'agent' }),
-    ),
-  },
-  { additionalProperties: false },
-);
+import { CreateAgentBody, CreatedId } from '../../../core/protocol/agents.js';
+import { ErrorBody } from '../../../core/protocol/domain.js';
 
 const adminAgents: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -26,7 +11,7 @@ const adminAgents: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['admin'],
         security: [{ adminToken: [] }],
         body: CreateAgentBody,
-        response: { 201: Type.Object({ id: Type.String() }), 401: ErrorBody, 409: ErrorBody },
+        response: { 201: CreatedId, 401: ErrorBody, 409: ErrorBody },
       },
     },
     async (request, reply) => {

@@ -1,18 +1,7 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { LifelineError } from '../../errors/LifelineError.js';
-import { ErrorBody } from '../../schemas/domain.js';
-
-const LoginReply = Type.Object({
-  token: Type.String({ description: 'Agent bearer token for REST and /v1/ws' }),
-  agent: Type.Object({
-    id: Type.String(),
-    role: Type.String(),
-    name: Type.String(),
-    languages: Type.Array(Type.String()),
-    skills: Type.Array(Type.String()),
-  }),
-});
+import { LifelineError } from '../../../core/errors/LifelineError.js';
+import { LoginBody, LoginReply } from '../../../core/protocol/agents.js';
+import { ErrorBody } from '../../../core/protocol/domain.js';
 
 const agentLogin: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -21,10 +10,7 @@ const agentLogin: FastifyPluginAsyncTypebox = async (app) => {
       config: { rateLimit: { max: app.lifeline.config.limits.loginPerMinute, timeWindow: 60_000 } },
       schema: {
         tags: ['agents'],
-        body: Type.Object(
-          { email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 256 }) },
-          { additionalProperties: false },
-        ),
+        body: LoginBody,
         response: { 200: LoginReply, 401: ErrorBody, 429: ErrorBody },
       },
     },

@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody } from '../../schemas/domain.js';
-import { agentIdentity, sessionIdFromRoom, userIdentity } from '../../../media/MediaPlane.js';
+import { ErrorBody } from '../../../core/protocol/domain.js';
 
 /**
  * LiveKit's webhook. The signature covers the exact bytes sent, so this plugin keeps the body as
@@ -26,18 +25,9 @@ const livekitWebhook: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { media, sessions, store } = app.lifeline;
+      const { media, sessions } = app.lifeline;
       const event = await media.receiveWebhook(request.body, request.headers.authorization);
-      const sessionId = event.room ? sessionIdFromRoom(event.room) : null;
-      if (event.event === 'other' || !sessionId) return { ok: true, handled: false };
-      if (event.event === 'participant_left') {
-        const session = await store.getSession(sessionId);
-        const sides = session
-          ? [userIdentity(session.requestId ?? ''), agentIdentity(session.agentId ?? '')]
-          : [];
-        if (!sides.includes(event.participantIdentity ?? '')) return { ok: true, handled: false };
-      }
-      return { ok: true, handled: await sessions.end(sessionId, event.event) };
+      return { ok: true, handled: await sessions.onMediaEvent(event) };
     },
   );
 };

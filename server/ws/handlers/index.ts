@@ -1,6 +1,5 @@
-import type { Static } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
-import { ClientFrame, type ClientFrameType } from '../../schemas/frames.js';
+import { ClientFrame, type ClientFrameType } from '../../../core/protocol/frames.js';
 import { agentStatus } from './agentStatus.js';
 import { offerAccept } from './offerAccept.js';
 import { offerDecline } from './offerDecline.js';
@@ -22,5 +21,3 @@ export const FRAME_ROUTES: ReadonlyMap<string, { check: TypeCheck<Member>; handl
     return [type, { check: TypeCompiler.Compile(member), handler }] as const;
   }),
 );
-
-export type ValidFrame = Static<typeof ClientFrame>;

@@ -1,10 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Principal } from '../../auth/principal.js';
-import type { Lifeline } from '../../plugins/services.js';
-import type { ClientFrame, ClientFrameType, ServerFrame } from '../../schemas/frames.js';
+import type { SocketServices } from '../deps.js';
+import type { ClientFrame, ClientFrameType, ServerFrame } from '../../../core/protocol/frames.js';
 
 export interface FrameContext {
-  lifeline: Lifeline;
+  lifeline: SocketServices;
   principal: Principal;
   log: FastifyBaseLogger;
 }

@@ -1,13 +1,8 @@
+import type { HelpRequestView } from '@lifeline/core/protocol/helpRequests.js';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, mediaUrl } from '../shared/api.js';
 import type { Offer } from './useAgentSession.js';
-
-interface Details {
-  transcript?: { status: string; text?: string };
-  voice?: { seconds: number };
-  urgency: { sentiment?: string };
-}
 
 /** An incoming request with its countdown, urgency and reasons, transcript or voice, accept or decline. */
 export function OfferCard({
@@ -23,7 +18,7 @@ export function OfferCard({
 }) {
   const { t } = useTranslation();
   const [left, setLeft] = useState(Math.ceil(offer.expiresInMs / 1000));
-  const [details, setDetails] = useState<Details | null>(null);
+  const [details, setDetails] = useState<HelpRequestView | null>(null);
   const [audio, setAudio] = useState<string | null>(null);
   const { request } = offer;
 
@@ -35,7 +30,7 @@ export function OfferCard({
     return () => clearInterval(timer);
   }, [offer]);
   useEffect(() => {
-    void api<Details>(`/v1/help-requests/${request.id}`, { token }).then(async (view) => {
+    void api<HelpRequestView>(`/v1/help-requests/${request.id}`, { token }).then(async (view) => {
       setDetails(view);
       if (view.voice)
         setAudio(await mediaUrl(`/v1/help-requests/${request.id}/voice`, token).catch(() => null));

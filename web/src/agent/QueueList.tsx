@@ -1,30 +1,19 @@
+import type { QueueReply } from '@lifeline/core/protocol/floor.js';
+import type { HelpRequestView } from '@lifeline/core/protocol/helpRequests.js';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../shared/api.js';
-
-interface QueuedView {
-  id: string;
-  channel: string;
-  language: string;
-  category: string;
-  tier: string;
-  text?: string;
-  createdAt: string;
-  urgency: { score: number; level: string; reasons: string[]; sentiment?: string };
-  transcript?: { status: string; text?: string };
-  stream?: { id: string; offsetSeconds: number };
-}
 
 const POLL_MS = 2000;
 
 /** The live queue, most urgent first, refreshed every two seconds. */
 export function QueueList({ token }: { token: string }) {
   const { t } = useTranslation();
-  const [requests, setRequests] = useState<QueuedView[]>([]);
+  const [requests, setRequests] = useState<HelpRequestView[]>([]);
   useEffect(() => {
     let stopped = false;
     const load = () =>
-      api<{ requests: QueuedView[] }>('/v1/queue', { token }).then(
+      api<QueueReply>('/v1/queue', { token }).then(
         (r) => !stopped && setRequests(r.requests),
         () => undefined,
       );

@@ -1,22 +1,13 @@
+import type {
+  HistoryReply,
+  PastRequest,
+  QuickReply,
+  QuickRepliesReply,
+} from '@lifeline/core/protocol/floor.js';
+import type { OfferedRequest } from '@lifeline/core/protocol/frames.js';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../shared/api.js';
-import type { OfferedRequest } from './useAgentSession.js';
-
-interface PastRequest {
-  id: string;
-  createdAt: string;
-  category: string;
-  level: string;
-  state: string;
-  outcome?: string;
-}
-
-interface Reply {
-  id: string;
-  title: string;
-  text: string;
-}
 
 /** Beside the call: the request, a sentiment hint, and quick replies to edit and send over the data channel. */
 export function SidePanels({
@@ -29,21 +20,21 @@ export function SidePanels({
   onSend: (text: string) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [replies, setReplies] = useState<Reply[]>([]);
+  const [replies, setReplies] = useState<QuickReply[]>([]);
   const [draft, setDraft] = useState('');
   const [history, setHistory] = useState<PastRequest[]>([]);
   const category = request?.category ?? 'general';
   useEffect(() => {
     if (!request) return;
-    void api<{ requests: PastRequest[] }>(`/v1/help-requests/${request.id}/history`, { token }).then(
+    void api<HistoryReply>(`/v1/help-requests/${request.id}/history`, { token }).then(
       (r) => setHistory(r.requests),
       () => setHistory([]),
     );
   }, [request, token]);
   useEffect(() => {
     const lang = request?.language ?? i18n.language;
-    void api<{ replies: Reply[] }>(`/v1/quick-replies?category=${category}&lang=${lang}`, { token }).then(
-      (r) => setReplies(r.replies),
+    void api<QuickRepliesReply>(`/v1/quick-replies?category=${category}&lang=${lang}`, { token }).then((r) =>
+      setReplies(r.replies),
     );
   }, [category, request?.language, i18n.language, token]);
   return (

@@ -1,3 +1,4 @@
+import { MAX_NOTE_LENGTH } from '@lifeline/core/protocol/vocabulary.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -30,7 +31,7 @@ export function WrapUp({ onSubmit }: { onSubmit: (outcome: string, note: string)
       </label>
       <label>
         {t('agent.note')}
-        <textarea value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
+        <textarea value={note} maxLength={MAX_NOTE_LENGTH} onChange={(e) => setNote(e.target.value)} />
       </label>
       <button type="submit" className="primary" data-testid="wrapup-submit">
         {t('agent.submit')}

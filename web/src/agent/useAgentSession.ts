@@ -1,36 +1,23 @@
+import type { WrapUpBody } from '@lifeline/core/protocol/floor.js';
+import type {
+  ClientFrameOf,
+  OfferedRequest,
+  ServerFrameOf,
+  SessionReady,
+} from '@lifeline/core/protocol/frames.js';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../shared/api.js';
-import { LifelineSocket, type Frame } from '../shared/socket.js';
+import { LifelineSocket } from '../shared/socket.js';
 
-export interface OfferedRequest {
-  id: string;
-  channel: string;
-  media?: string;
-  language: string;
-  category: string;
-  text?: string;
-  urgency: { score: number; level: string; reasons: string[]; sentiment?: string };
-  stream?: { id: string; offsetSeconds: number };
-  tier: string;
-  waitedSeconds: number;
-}
-export interface Offer {
-  offerId: string;
-  expiresInMs: number;
-  receivedAt: number;
-  request: OfferedRequest;
-}
-export interface Session {
-  sessionId: string;
-  requestId: string;
-  livekitUrl: string;
-  token: string;
-  request?: OfferedRequest;
-}
+type AgentStatus = ClientFrameOf<'agent.status'>['status'];
+/** An offer as the console holds it: stamped on arrival, so its countdown runs from then. */
+export type Offer = ServerFrameOf<'offer'> & { receivedAt: number };
+/** The live session, with the request the agent accepted into it. */
+type Session = SessionReady & { request?: OfferedRequest };
 
 /** The agent's live side of the protocol: status, offers, sessions, and their endings. */
 export function useAgentSession(token: string) {
-  const [status, setStatus] = useState<'available' | 'away'>('away');
+  const [status, setStatus] = useState<AgentStatus>('away');
   const [offers, setOffers] = useState<Offer[]>([]);
   const [session, setSession] = useState<Session | null>(null);
   const [wrapUp, setWrapUp] = useState<string | null>(null);
@@ -39,17 +26,15 @@ export function useAgentSession(token: string) {
 
   useEffect(() => {
     const ws = new LifelineSocket(token);
-    ws.on((frame: Frame) => {
-      if (frame.type === 'agent.status') setStatus(frame.status as 'available' | 'away');
-      if (frame.type === 'offer')
-        setOffers((list) => [...list, { ...(frame as unknown as Offer), receivedAt: Date.now() }]);
+    ws.on((frame) => {
+      if (frame.type === 'agent.status') setStatus(frame.status);
+      if (frame.type === 'offer') setOffers((list) => [...list, { ...frame, receivedAt: Date.now() }]);
       if (frame.type === 'offer.withdrawn')
         setOffers((list) => list.filter((o) => o.offerId !== frame.offerId));
-      if (frame.type === 'session.ready')
-        setSession({ ...(frame as unknown as Session), request: lastOffer.current });
+      if (frame.type === 'session.ready') setSession({ ...frame, request: lastOffer.current });
       if (frame.type === 'session.ended') {
         // Whoever ended it, the agent still owes a wrap-up for it.
-        setWrapUp((pending) => pending ?? String(frame.sessionId));
+        setWrapUp((pending) => pending ?? frame.sessionId);
         setSession((current) => (current?.sessionId === frame.sessionId ? null : current));
       }
     });
@@ -57,8 +42,7 @@ export function useAgentSession(token: string) {
     return () => ws.close();
   }, [token]);
 
-  const goStatus = (next: 'available' | 'away') =>
-    socket.current?.send({ type: 'agent.status', status: next });
+  const goStatus = (next: AgentStatus) => socket.current?.send({ type: 'agent.status', status: next });
   const accept = (offer: Offer) => {
     lastOffer.current = offer.request;
     socket.current?.send({ type: 'offer.accept', offerId: offer.offerId });
@@ -76,7 +60,10 @@ export function useAgentSession(token: string) {
   };
   const finishWrapUp = async (outcome: string, note: string) => {
     if (wrapUp)
-      await api(`/v1/sessions/${wrapUp}/wrap-up`, { token, body: { outcome, ...(note ? { note } : {}) } });
+      await api(`/v1/sessions/${wrapUp}/wrap-up`, {
+        token,
+        body: { outcome, ...(note ? { note } : {}) } satisfies WrapUpBody,
+      });
     setWrapUp(null);
   };
 

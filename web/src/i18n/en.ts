@@ -1,3 +1,6 @@
+// The protocol's words each need a label: a category added to core fails here until it has one.
+import type { CategoryName, Sentiment, UrgencyLevel } from '@lifeline/core/protocol/vocabulary.js';
+
 export const en = {
   app: { title: 'Lifeline', language: '中文', languageLabel: 'Switch language' },
   stream: {
@@ -49,9 +52,18 @@ export const en = {
     technical: 'Technical problem',
     copyright: 'Copyright',
     feedback: 'Feedback',
-  },
-  levels: { critical: 'Critical', high: 'High', normal: 'Normal', low: 'Low' },
-  sentiments: { negative: 'upset — acknowledge first', neutral: 'calm', positive: 'happy' },
+  } satisfies Record<CategoryName, string>,
+  levels: {
+    critical: 'Critical',
+    high: 'High',
+    normal: 'Normal',
+    low: 'Low',
+  } satisfies Record<UrgencyLevel, string>,
+  sentiments: {
+    negative: 'upset — acknowledge first',
+    neutral: 'calm',
+    positive: 'happy',
+  } satisfies Record<Sentiment, string>,
   call: {
     mute: 'Mute',
     unmute: 'Unmute',

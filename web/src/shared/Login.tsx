@@ -1,14 +1,10 @@
+import type { LoginBody, LoginReply } from '@lifeline/core/protocol/agents.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from './api.js';
 
-export interface SignedIn {
-  token: string;
-  agent: { id: string; name: string; role: string; languages: string[]; skills: string[] };
-}
-
 /** Agent and supervisor sign-in; the token lives in this tab's session storage only. */
-export function Login({ onSignedIn }: { onSignedIn: (signedIn: SignedIn) => void }) {
+export function Login({ onSignedIn }: { onSignedIn: (signedIn: LoginReply) => void }) {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -18,8 +14,9 @@ export function Login({ onSignedIn }: { onSignedIn: (signedIn: SignedIn) => void
       className="login"
       onSubmit={(event) => {
         event.preventDefault();
-        api<SignedIn>('/v1/agents/login', { body: { email, password } }).then(onSignedIn, (caught: Error) =>
-          setError(caught.message),
+        api<LoginReply>('/v1/agents/login', { body: { email, password } satisfies LoginBody }).then(
+          onSignedIn,
+          (caught: Error) => setError(caught.message),
         );
       }}
     >
@@ -58,11 +55,11 @@ export function Login({ onSignedIn }: { onSignedIn: (signedIn: SignedIn) => void
 }
 
 export function useSignedIn(key: string) {
-  const [signedIn, setSignedIn] = useState<SignedIn | null>(() => {
+  const [signedIn, setSignedIn] = useState<LoginReply | null>(() => {
     const saved = sessionStorage.getItem(key);
-    return saved ? (JSON.parse(saved) as SignedIn) : null;
+    return saved ? (JSON.parse(saved) as LoginReply) : null;
   });
-  const save = (value: SignedIn) => {
+  const save = (value: LoginReply) => {
     sessionStorage.setItem(key, JSON.stringify(value));
     setSignedIn(value);
   };

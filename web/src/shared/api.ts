@@ -1,3 +1,5 @@
+import type { ErrorBody } from '@lifeline/core/protocol/domain.js';
+
 /** A coded API error, as the server sends it. */
 export class ApiError extends Error {
   constructor(
@@ -25,7 +27,7 @@ export async function api<T>(
   }
   const response = await fetch(path, { method: options.method ?? (body ? 'POST' : 'GET'), headers, body });
   if (response.status === 204) return undefined as T;
-  const data = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string } };
+  const data = (await response.json().catch(() => ({}))) as Partial<ErrorBody>;
   if (!response.ok)
     throw new ApiError(
       response.status,

@@ -1,5 +1,13 @@
-export type Frame = { type: string; [key: string]: unknown };
-type Listener = (frame: Frame) => void;
+import { closeCodeOf } from '@lifeline/core/protocol/errorCodes.js';
+import type { ClientFrame, ServerFrame } from '@lifeline/core/protocol/frames.js';
+
+type Listener = (frame: ServerFrame) => void;
+
+/** The credentials themselves were refused: reconnecting with them cannot help. */
+const FINAL_CLOSE_CODES = new Set([
+  closeCodeOf('LIFELINE_UNAUTHENTICATED'),
+  closeCodeOf('LIFELINE_FORBIDDEN'),
+]);
 
 /**
  * The Lifeline WebSocket with reconnection: a 4503 (instance shutting down) or a dropped
@@ -10,7 +18,7 @@ export class LifelineSocket {
   private readonly listeners = new Set<Listener>();
   private attempts = 0;
   private closedByUs = false;
-  private queue: Frame[] = [];
+  private queue: ClientFrame[] = [];
 
   constructor(private readonly token: string) {
     this.open();
@@ -25,11 +33,12 @@ export class LifelineSocket {
       for (const frame of this.queue.splice(0)) socket.send(JSON.stringify(frame));
     };
     socket.onmessage = (event) => {
-      const frame = JSON.parse(String(event.data)) as Frame;
+      // The server types every frame it sends with this same union; the browser trusts it unchecked.
+      const frame = JSON.parse(String(event.data)) as ServerFrame;
       for (const listener of this.listeners) listener(frame);
     };
     socket.onclose = (event) => {
-      if (this.closedByUs || event.code === 4401 || event.code === 4403) return;
+      if (this.closedByUs || FINAL_CLOSE_CODES.has(event.code)) return;
       const delay = Math.min(10_000, 250 * 2 ** this.attempts++);
       setTimeout(() => this.open(), delay);
     };
@@ -40,7 +49,7 @@ export class LifelineSocket {
     return () => this.listeners.delete(listener);
   }
 
-  send(frame: Frame): void {
+  send(frame: ClientFrame): void {
     if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(frame));
     else this.queue.push(frame);
   }

@@ -1,3 +1,4 @@
+import type { ListenGrant, SupervisorOverview } from '@lifeline/core/protocol/floor.js';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../i18n/index.js';
@@ -5,22 +6,6 @@ import { api } from '../shared/api.js';
 import { CallView } from '../shared/CallView.js';
 import { Login, useSignedIn } from '../shared/Login.js';
 import { LineChart } from './LineChart.js';
-
-interface Overview {
-  agents: { id: string; name: string; role: string; status: string; load: number; maxSessions: number }[];
-  waiting: { total: number; byCategory: Record<string, number>; byLevel: Record<string, number> };
-  metrics: {
-    answered: number;
-    asaSeconds: number;
-    ahtSeconds: number;
-    abandoned: number;
-    abandonmentRate: number;
-    serviceLevel: number;
-    serviceLevelTargetSeconds: number;
-  };
-  sessions: { sessionId: string; requestId: string; agentId: string; startedAt: string }[];
-  incidents: { keyword: string; users: number; since: string }[];
-}
 
 const POLL_MS = 2000;
 const HISTORY = 90;
@@ -42,14 +27,14 @@ export function SupervisorPage() {
 
 function Floor({ token }: { token: string }) {
   const { t } = useTranslation();
-  const [overview, setOverview] = useState<Overview | null>(null);
+  const [overview, setOverview] = useState<SupervisorOverview | null>(null);
   const [history, setHistory] = useState<{ waiting: number[]; asa: number[] }>({ waiting: [], asa: [] });
-  const [listening, setListening] = useState<{ livekitUrl: string; token: string } | null>(null);
+  const [listening, setListening] = useState<ListenGrant | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     const load = () =>
-      api<Overview>('/v1/supervisor/overview', { token }).then(
+      api<SupervisorOverview>('/v1/supervisor/overview', { token }).then(
         (next) => {
           setOverview(next);
           setHistory((h) => ({
@@ -177,10 +162,10 @@ function Floor({ token }: { token: string }) {
                 type="button"
                 data-testid="listen-in"
                 onClick={() =>
-                  void api<{ livekitUrl: string; token: string }>(
-                    `/v1/supervisor/sessions/${s.sessionId}/listen`,
-                    { token, body: {} },
-                  ).then(setListening)
+                  void api<ListenGrant>(`/v1/supervisor/sessions/${s.sessionId}/listen`, {
+                    token,
+                    body: {},
+                  }).then(setListening)
                 }
               >
                 {t('supervisor.listen')}

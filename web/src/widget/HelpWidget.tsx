@@ -1,35 +1,37 @@
+import type { StreamContext } from '@lifeline/core/protocol/domain.js';
+import type { CreateHelpRequestBody } from '@lifeline/core/protocol/helpRequests.js';
+import {
+  CATEGORIES,
+  MAX_TEXT_LENGTH,
+  type CategoryName,
+  type Channel,
+  type MediaKind,
+} from '@lifeline/core/protocol/vocabulary.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallView } from '../shared/CallView.js';
-import { CATEGORIES } from '../shared/categories.js';
 import { useHelpRequest } from './useHelpRequest.js';
 import { VoiceRecorder } from './VoiceRecorder.js';
 
-type Channel = 'call' | 'voice' | 'text';
-
 /** The embeddable help widget: pick a channel, wait with position and ETA, talk, rate. */
-export function HelpWidget({
-  identity,
-  stream,
-}: {
-  identity: string | null;
-  stream: () => { id: string; offsetSeconds: number };
-}) {
+export function HelpWidget({ identity, stream }: { identity: string | null; stream: () => StreamContext }) {
   const { t, i18n } = useTranslation();
   const help = useHelpRequest(identity);
   const [open, setOpen] = useState(false);
   const [channel, setChannel] = useState<Channel | null>(null);
-  const [media, setMedia] = useState<'audio' | 'video'>('video');
+  const [media, setMedia] = useState<MediaKind>('video');
   const [text, setText] = useState('');
-  const [category, setCategory] = useState('');
+  const [category, setCategory] = useState<CategoryName | ''>('');
   const [error, setError] = useState<string | null>(null);
   const [rated, setRated] = useState(false);
 
   const language = i18n.language === 'zh' ? 'zh' : 'en';
   const submit = async (recording?: Blob) => {
+    // The form that calls this shows only once a channel is picked.
+    if (!channel) return;
     setError(null);
     try {
-      const body: Record<string, unknown> = { channel, language, stream: stream() };
+      const body: CreateHelpRequestBody = { channel, language, stream: stream() };
       if (channel === 'call') body.media = media;
       if (text.trim()) body.text = text.trim();
       if (category) body.category = category;
@@ -126,14 +128,14 @@ export function HelpWidget({
             <textarea
               data-testid="help-text"
               value={text}
-              maxLength={4000}
+              maxLength={MAX_TEXT_LENGTH}
               onChange={(e) => setText(e.target.value)}
               required={channel === 'text'}
             />
           </label>
           <label>
             {t('widget.category')}
-            <select value={category} onChange={(e) => setCategory(e.target.value)}>
+            <select value={category} onChange={(e) => setCategory(e.target.value as CategoryName | '')}>
               <option value="">—</option>
               {CATEGORIES.map((c) => (
                 <option key={c} value={c}>

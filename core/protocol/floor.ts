@@ -1,0 +1,109 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { AgentRole, Category } from './domain.js';
+import { HelpRequestView } from './helpRequests.js';
+import { MAX_NOTE_LENGTH } from './vocabulary.js';
+
+/** REST replies of the floor: the agents' queue and tools, and the supervisors' overview. */
+
+export const QueueReply = Type.Object({ requests: Type.Array(HelpRequestView) });
+export type QueueReply = Static<typeof QueueReply>;
+
+export const PastRequest = Type.Object({
+  id: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  channel: Type.String(),
+  category: Type.String(),
+  level: Type.String(),
+  state: Type.String(),
+  outcome: Type.Optional(Type.String()),
+});
+export type PastRequest = Static<typeof PastRequest>;
+export const HistoryReply = Type.Object({ requests: Type.Array(PastRequest) });
+export type HistoryReply = Static<typeof HistoryReply>;
+
+export const WrapUpBody = Type.Object(
+  {
+    outcome: Type.String({ minLength: 1, maxLength: 64 }),
+    note: Type.Optional(Type.String({ maxLength: MAX_NOTE_LENGTH })),
+  },
+  { additionalProperties: false },
+);
+export type WrapUpBody = Static<typeof WrapUpBody>;
+
+export const RatingBody = Type.Object(
+  { stars: Type.Integer({ minimum: 1, maximum: 5 }) },
+  { additionalProperties: false },
+);
+export type RatingBody = Static<typeof RatingBody>;
+
+export const QuickReply = Type.Object({ id: Type.String(), title: Type.String(), text: Type.String() });
+export type QuickReply = Static<typeof QuickReply>;
+export const QuickRepliesQuery = Type.Object({
+  category: Category,
+  lang: Type.Optional(Type.String({ maxLength: 35 })),
+});
+export const QuickRepliesReply = Type.Object({
+  category: Category,
+  lang: Type.String(),
+  replies: Type.Array(QuickReply),
+});
+export type QuickRepliesReply = Static<typeof QuickRepliesReply>;
+
+export const Incident = Type.Object({
+  keyword: Type.String(),
+  users: Type.Integer(),
+  since: Type.String({ format: 'date-time' }),
+});
+export type Incident = Static<typeof Incident>;
+export const IncidentsReply = Type.Object({ incidents: Type.Array(Incident) });
+
+/** A supervisor's LiveKit grant to listen to a session: subscribe only, never publish. */
+export const ListenGrant = Type.Object({
+  room: Type.String(),
+  livekitUrl: Type.String(),
+  token: Type.String(),
+});
+export type ListenGrant = Static<typeof ListenGrant>;
+
+const Counts = Type.Record(Type.String(), Type.Integer({ minimum: 0 }));
+
+export const SupervisorOverview = Type.Object({
+  agents: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      role: AgentRole,
+      status: Type.String({ description: 'available, away or offline' }),
+      load: Type.Integer({ minimum: 0 }),
+      maxSessions: Type.Integer({ minimum: 1 }),
+    }),
+  ),
+  waiting: Type.Object({
+    total: Type.Integer({ minimum: 0, description: 'Every waiting request, however many' }),
+    byCategory: Counts,
+    byLevel: Counts,
+    sampled: Type.Integer({
+      minimum: 0,
+      description: 'How many of the most urgent requests the breakdowns were counted over',
+    }),
+  }),
+  metrics: Type.Object({
+    answered: Type.Integer({ minimum: 0 }),
+    asaSeconds: Type.Number({ minimum: 0 }),
+    ahtSeconds: Type.Number({ minimum: 0 }),
+    abandoned: Type.Integer({ minimum: 0 }),
+    abandonmentRate: Type.Number({ minimum: 0, maximum: 1 }),
+    serviceLevel: Type.Number({ minimum: 0, maximum: 1 }),
+    serviceLevelTargetSeconds: Type.Integer(),
+  }),
+  sessions: Type.Array(
+    Type.Object({
+      sessionId: Type.String(),
+      requestId: Type.String(),
+      agentId: Type.String(),
+      startedAt: Type.String({ format: 'date-time' }),
+    }),
+  ),
+  incidents: Type.Array(Incident),
+});
+export type SupervisorOverview = Static<typeof SupervisorOverview>;

@@ -1,0 +1,121 @@
+import { Type, type Static } from '@sinclair/typebox';
+import {
+  AgentStatus,
+  Category,
+  Channel,
+  LanguageTag,
+  MediaKind,
+  QueueState,
+  Sentiment,
+  StreamContext,
+  Tier,
+  TranscriptStatus,
+  UrgencySummary,
+  WaitingCloseReason,
+} from './domain.js';
+import { MAX_NOTE_LENGTH } from './vocabulary.js';
+
+/**
+ * The WebSocket protocol: one discriminated union per direction, keyed by `type`. A client may
+ * put a `ref` on any frame; the server's `ack` or `error` reply to it carries the same `ref`.
+ */
+const Ref = Type.Optional(Type.String({ maxLength: 64, description: 'Echoed on the reply to this frame' }));
+const Id = Type.String({ minLength: 1, maxLength: 64 });
+
+const frame = <T extends string, P extends Parameters<typeof Type.Object>[0]>(type: T, properties: P) =>
+  Type.Object({ type: Type.Literal(type), ref: Ref, ...properties }, { additionalProperties: false });
+
+export const ClientFrame = Type.Union([
+  frame('agent.status', { status: AgentStatus }),
+  frame('offer.accept', { offerId: Id }),
+  frame('offer.decline', { offerId: Id }),
+  frame('session.end', {
+    sessionId: Id,
+    outcome: Type.Optional(Type.String({ maxLength: 64 })),
+    note: Type.Optional(Type.String({ maxLength: MAX_NOTE_LENGTH })),
+  }),
+  frame('ping', {}),
+]);
+export type ClientFrame = Static<typeof ClientFrame>;
+export type ClientFrameType = ClientFrame['type'];
+
+export const OfferedRequest = Type.Object({
+  id: Type.String(),
+  channel: Channel,
+  media: Type.Optional(MediaKind),
+  language: LanguageTag,
+  category: Category,
+  text: Type.Optional(Type.String()),
+  urgency: Type.Composite([UrgencySummary, Type.Object({ sentiment: Type.Optional(Sentiment) })]),
+  stream: Type.Optional(StreamContext),
+  tier: Tier,
+  waitedSeconds: Type.Number(),
+  createdAt: Type.Integer({
+    description: 'Creation time, ms since the epoch (load tests measure time to pair with it)',
+  }),
+});
+
+export const SessionReady = Type.Object({
+  type: Type.Literal('session.ready'),
+  sessionId: Type.String(),
+  requestId: Type.String(),
+  room: Type.String(),
+  livekitUrl: Type.String(),
+  token: Type.String({ description: 'LiveKit join token for this room only, short-lived' }),
+});
+
+export const ServerFrame = Type.Union([
+  Type.Object({
+    type: Type.Literal('hello'),
+    role: Type.Union([Type.Literal('agent'), Type.Literal('user')]),
+    id: Type.String({ description: 'The agent id or the request id this socket speaks for' }),
+  }),
+  Type.Object({
+    type: Type.Literal('queue.update'),
+    requestId: Type.String(),
+    position: Type.Integer({ minimum: 0 }),
+    etaSeconds: Type.Integer({ minimum: 0 }),
+    state: QueueState,
+  }),
+  Type.Object({
+    type: Type.Literal('offer'),
+    offerId: Type.String(),
+    expiresInMs: Type.Integer(),
+    request: OfferedRequest,
+  }),
+  Type.Object({
+    type: Type.Literal('offer.withdrawn'),
+    offerId: Type.String(),
+    reason: Type.Union([Type.Literal('expired'), Type.Literal('cancelled'), Type.Literal('abandoned')]),
+  }),
+  SessionReady,
+  Type.Object({ type: Type.Literal('session.ended'), sessionId: Type.String(), reason: Type.String() }),
+  Type.Object({
+    type: Type.Literal('voice.progress'),
+    requestId: Type.String(),
+    status: Type.Union([Type.Literal('queued'), Type.Literal('transcribing'), Type.Literal('scored')]),
+    transcript: TranscriptStatus,
+    urgency: Type.Optional(Type.Composite([UrgencySummary, Type.Object({ category: Category })])),
+  }),
+  Type.Object({
+    type: Type.Literal('request.closed'),
+    requestId: Type.String(),
+    reason: WaitingCloseReason,
+  }),
+  Type.Object({ type: Type.Literal('agent.status'), status: AgentStatus, ref: Ref }),
+  Type.Object({ type: Type.Literal('ack'), ref: Ref }),
+  Type.Object({ type: Type.Literal('pong'), ref: Ref }),
+  Type.Object({
+    type: Type.Literal('error'),
+    code: Type.String(),
+    message: Type.String(),
+    ref: Ref,
+  }),
+]);
+export type ServerFrame = Static<typeof ServerFrame>;
+export type OfferedRequest = Static<typeof OfferedRequest>;
+export type SessionReady = Static<typeof SessionReady>;
+export type ServerFrameType = ServerFrame['type'];
+/** The server frame of one type, for handlers keyed by `type`. */
+export type ServerFrameOf<T extends ServerFrameType> = Extract<ServerFrame, { type: T }>;
+export type ClientFrameOf<T extends ClientFrameType> = Extract<ClientFrame, { type: T }>;

@@ -1,0 +1,87 @@
+import { Type, type Static } from '@sinclair/typebox';
+import {
+  Category,
+  Channel,
+  LanguageTag,
+  MediaKind,
+  QueueState,
+  RequestState,
+  Sentiment,
+  StreamContext,
+  Tier,
+  TranscriptStatus,
+  UrgencySummary,
+} from './domain.js';
+import { MAX_TEXT_LENGTH } from './vocabulary.js';
+
+export const CreateHelpRequestBody = Type.Object(
+  {
+    channel: Channel,
+    media: Type.Optional(MediaKind),
+    language: LanguageTag,
+    text: Type.Optional(Type.String({ maxLength: MAX_TEXT_LENGTH })),
+    category: Type.Optional(Category),
+    stream: Type.Optional(StreamContext),
+  },
+  {
+    additionalProperties: false,
+    description: 'Tier, identity and priority are never accepted here: they come from the signed identity',
+  },
+);
+export type CreateHelpRequestBody = Static<typeof CreateHelpRequestBody>;
+
+const QueueFields = {
+  position: Type.Integer({ minimum: 0, description: '1-based place among waiting requests' }),
+  etaSeconds: Type.Integer({ minimum: 0 }),
+};
+
+export const CreatedReply = Type.Object({
+  id: Type.String(),
+  accessToken: Type.String({
+    description: 'Bearer token for this one request: its REST calls and its WebSocket',
+  }),
+  ...QueueFields,
+  state: QueueState,
+});
+
+export const HelpRequestView = Type.Object({
+  id: Type.String(),
+  state: RequestState,
+  channel: Channel,
+  media: Type.Optional(MediaKind),
+  language: Type.String(),
+  category: Type.String(),
+  text: Type.Optional(Type.String()),
+  tier: Tier,
+  urgency: Type.Composite([
+    UrgencySummary,
+    Type.Object({ category: Type.String(), sentiment: Type.Optional(Sentiment) }),
+  ]),
+  transcript: Type.Optional(
+    Type.Object({
+      status: TranscriptStatus,
+      text: Type.Optional(Type.String()),
+      language: Type.Optional(Type.String()),
+      segments: Type.Optional(
+        Type.Array(
+          Type.Object({ startSeconds: Type.Number(), endSeconds: Type.Number(), text: Type.String() }),
+        ),
+      ),
+    }),
+  ),
+  voice: Type.Optional(Type.Object({ seconds: Type.Number(), contentType: Type.String() })),
+  stream: Type.Optional(StreamContext),
+  createdAt: Type.String({ format: 'date-time' }),
+  position: Type.Optional(QueueFields.position),
+  etaSeconds: Type.Optional(QueueFields.etaSeconds),
+  sessionId: Type.Optional(Type.String()),
+});
+
+export type CreatedReply = Static<typeof CreatedReply>;
+export type HelpRequestView = Static<typeof HelpRequestView>;
+
+export const CancelReply = Type.Object({ id: Type.String(), state: Type.String() });
+export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+export type CancelReply = Static<typeof CancelReply>;
+export const VoiceAccepted = Type.Object({ jobId: Type.String(), durationSeconds: Type.Number() });
+export type VoiceAccepted = Static<typeof VoiceAccepted>;

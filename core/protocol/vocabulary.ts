@@ -1,0 +1,71 @@
+/**
+ * The domain's words, as plain constants and the types derived from them. No TypeBox here, so the
+ * browser and the k6 scripts can import these values without pulling a schema library along;
+ * `domain.ts` builds the schemas from the same lists.
+ */
+
+export const CATEGORIES = [
+  'account_security',
+  'payment',
+  'content_moderation',
+  'technical',
+  'copyright',
+  'feedback',
+  'general',
+] as const;
+export type CategoryName = (typeof CATEGORIES)[number];
+
+/** A category every agent may take, whatever its skills. */
+export const GENERAL_CATEGORY = 'general' satisfies CategoryName;
+
+export const CHANNELS = ['call', 'voice', 'text'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const MEDIA_KINDS = ['audio', 'video'] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
+
+/** Who the user is to the platform; taken only from the signed identity. */
+export const TIERS = ['regular', 'creator', 'brand', 'advertiser'] as const;
+export type Tier = (typeof TIERS)[number];
+
+/** Most urgent first. */
+export const URGENCY_LEVELS = ['critical', 'high', 'normal', 'low'] as const;
+export type UrgencyLevel = (typeof URGENCY_LEVELS)[number];
+
+export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
+export type Sentiment = (typeof SENTIMENTS)[number];
+
+export const REQUEST_STATES = ['queued', 'offered', 'assigned', 'ended', 'cancelled', 'abandoned'] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+
+export const TRANSCRIPT_STATUSES = ['pending', 'done', 'failed'] as const;
+export type TranscriptStatus = (typeof TRANSCRIPT_STATUSES)[number];
+
+/** What an agent sets for themselves; offline is when no socket holds their lease. */
+export const AGENT_STATUSES = ['available', 'away'] as const;
+export type AgentStatus = (typeof AGENT_STATUSES)[number];
+
+/** Where a waiting user stands: in the line, or being offered to an agent right now. */
+export const QUEUE_STATES = ['waiting', 'connecting'] as const;
+export type QueueState = (typeof QUEUE_STATES)[number];
+
+/** Why a request left the line without reaching an agent. */
+export const WAITING_CLOSE_REASONS = ['cancelled', 'abandoned'] as const;
+export type WaitingCloseReason = (typeof WAITING_CLOSE_REASONS)[number];
+
+export const AGENT_ROLES = ['agent', 'supervisor'] as const;
+export type AgentRole = (typeof AGENT_ROLES)[number];
+
+/** Longest problem description a user may type; voice messages carry the rest. */
+export const MAX_TEXT_LENGTH = 4000;
+/** Longest note an agent may keep with a session. */
+export const MAX_NOTE_LENGTH = 2000;
+
+/** What browsers' MediaRecorder and common recorders produce; anything else gets 415. */
+export const VOICE_CONTENT_TYPES = [
+  'audio/wav',
+  'audio/x-wav',
+  'audio/webm',
+  'audio/ogg',
+  'audio/mpeg',
+] as const;

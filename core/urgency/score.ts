@@ -1,0 +1,82 @@
+import { chooseCategory, detectSignals, type SignalHits } from './detect.js';
+import { HARM_SIGNALS } from './lexicon/signals.js';
+import { decideLevel } from './levels.js';
+import { prepareText } from './text.js';
+import type { Sentiment, UrgencyLevel as Level } from '../protocol/vocabulary.js';
+import type { Urgency, UrgencyInput } from './types.js';
+
+/**
+ * The documented weights. score = level base + evidence + time pressure + impact + negative
+ * sentiment + distress + tier + repeat contacts + incident, clamped to 0–100. Every term is
+ * non-negative and grows with its signal, so the score is monotonic in each; waiting time adds
+ * AGING_POINTS_PER_MINUTE in the queue on top.
+ */
+export const WEIGHTS = {
+  level: { critical: 80, high: 60, normal: 35, low: 15 } satisfies Record<Level, number>,
+  /** Each distinct harm signal beyond the first. */
+  extraEvidence: 2,
+  extraEvidenceMax: 6,
+  immediacy: 4,
+  impact: 3,
+  negativeSentiment: 3,
+  distress: 2,
+  tier: { regular: 0, creator: 5, brand: 8, advertiser: 8 },
+  repeatPerContact: 5,
+  repeatMax: 15,
+  incident: 6,
+} as const;
+
+/** Harm or complaint reads as negative, praise without either as positive, the rest as neutral. */
+function sentimentOf(hits: SignalHits): Sentiment {
+  if (HARM_SIGNALS.some((s) => hits.has(s)) || hits.has('negative')) return 'negative';
+  return hits.has('positive') ? 'positive' : 'neutral';
+}
+
+const quote = (terms: string[] | undefined) => (terms ?? []).slice(0, 3).join(', ');
+
+/** Scores one request. Pure and fast: no I/O, no clock; the caller supplies tier, repeats and incidents. */
+export function scoreUrgency(input: UrgencyInput): Urgency {
+  const prepared = prepareText(input.text ?? '');
+  const hits = detectSignals(prepared, input.text ?? '');
+  const chosen = chooseCategory(prepared, hits);
+  const category = chosen?.category ?? input.categoryHint ?? 'general';
+  const reasons: string[] = [
+    chosen
+      ? `${category}: ${chosen.evidence.join(', ')}`
+      : input.categoryHint
+        ? `${category} (chosen by user)`
+        : 'general',
+  ];
+
+  const { level, because } = decideLevel(hits);
+  let score = WEIGHTS.level[level];
+  reasons.push(`${level}: ${because}`);
+  const harms = HARM_SIGNALS.filter((s) => hits.has(s));
+  if (harms.length > 1)
+    score += Math.min(WEIGHTS.extraEvidenceMax, (harms.length - 1) * WEIGHTS.extraEvidence);
+  if (hits.has('immediacy') || hits.has('liveNow')) {
+    score += WEIGHTS.immediacy;
+    reasons.push(`happening now: ${quote(hits.get('immediacy') ?? hits.get('liveNow'))}`);
+  }
+  if (hits.has('impact')) {
+    score += WEIGHTS.impact;
+    reasons.push(`impact: ${quote(hits.get('impact'))}`);
+  }
+  const sentiment = sentimentOf(hits);
+  if (sentiment === 'negative') score += WEIGHTS.negativeSentiment;
+  if (hits.has('distress')) score += WEIGHTS.distress;
+  if (WEIGHTS.tier[input.tier] > 0) {
+    score += WEIGHTS.tier[input.tier];
+    reasons.push(`${input.tier} (verified identity)`);
+  }
+  if (input.repeatContacts > 0) {
+    score += Math.min(WEIGHTS.repeatMax, input.repeatContacts * WEIGHTS.repeatPerContact);
+    reasons.push(`contacted ${input.repeatContacts} time(s) before about this`);
+  }
+  if (input.incident) {
+    score += WEIGHTS.incident;
+    reasons.push(`part of an open incident: ${input.incident}`);
+  }
+  const keywords = [...new Set(harms.flatMap((s) => hits.get(s) ?? []))].slice(0, 8);
+  return { category, level, score: Math.max(0, Math.min(100, score)), sentiment, reasons, keywords };
+}

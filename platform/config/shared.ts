@@ -1,0 +1,94 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Int, parseEnv, type EnvSource } from './env.js';
+
+/**
+ * The settings both the API and workers read: the environment, Redis, retention, the voice blob
+ * directory, job retries and the urgency context. Each process adds only its own on top.
+ */
+export const SHARED_ENV = {
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
+    default: 'development',
+    description: 'development generates missing secrets; production refuses to start without them',
+  }),
+  LOG_LEVEL: Type.String({ default: 'info', description: 'pino log level' }),
+  REDIS_URL: Type.String({
+    default: 'redis://127.0.0.1:6379',
+    description: 'Redis connection URL; a DB number in the path (redis://host:6379/3) is honoured',
+  }),
+  REDIS_KEY_PREFIX: Type.String({
+    default: 'lifeline:',
+    minLength: 1,
+    description: 'Prefix of every Redis key and channel; must match across instances',
+  }),
+  AGING_POINTS_PER_MINUTE: Type.Number({
+    default: 2,
+    minimum: 0,
+    maximum: 100,
+    description: 'Urgency points a waiting request gains per minute',
+  }),
+  REQUEST_RETENTION_SECONDS: Int(
+    7 * 24 * 3600,
+    3600,
+    400 * 24 * 3600,
+    'How long closed requests and sessions are kept in Redis',
+  ),
+  VOICE_DIR: Type.Optional(
+    Type.String({
+      description: 'Where voice messages are stored (default .lifeline/voice); share it between hosts',
+    }),
+  ),
+  JOB_ATTEMPTS: Int(3, 1, 20, 'Tries of a job that fails for a reason a retry can fix'),
+  JOB_BACKOFF_MS: Int(2_000, 10, 600_000, 'First retry delay; doubles each try'),
+  REPEAT_WINDOW_HOURS: Int(
+    72,
+    1,
+    24 * 90,
+    'Earlier requests about the same category within this raise the score',
+  ),
+  INCIDENT_WINDOW_MINUTES: Int(
+    10,
+    1,
+    24 * 60,
+    'Window in which many users reporting the same problem open an incident',
+  ),
+  INCIDENT_MIN_USERS: Int(
+    5,
+    2,
+    100_000,
+    'Distinct users reporting one problem within the window that open an incident',
+  ),
+};
+const SharedEnvSchema = Type.Object(SHARED_ENV);
+export type SharedEnv = Static<typeof SharedEnvSchema>;
+
+export interface SharedConfig {
+  env: SharedEnv['NODE_ENV'];
+  logLevel: string;
+  redisUrl: string;
+  keyPrefix: string;
+  retentionMs: number;
+  agingPointsPerMinute: number;
+  voiceDir: string;
+  jobs: { attempts: number; backoffMs: number };
+  urgency: { repeatWindowMs: number; incidentWindowMs: number; incidentMinUsers: number };
+}
+
+export function sharedConfig(env: SharedEnv): SharedConfig {
+  return {
+    env: env.NODE_ENV,
+    logLevel: env.LOG_LEVEL,
+    redisUrl: env.REDIS_URL,
+    keyPrefix: env.REDIS_KEY_PREFIX,
+    retentionMs: env.REQUEST_RETENTION_SECONDS * 1000,
+    agingPointsPerMinute: env.AGING_POINTS_PER_MINUTE,
+    voiceDir: env.VOICE_DIR ?? '.lifeline/voice',
+    jobs: { attempts: env.JOB_ATTEMPTS, backoffMs: env.JOB_BACKOFF_MS },
+    urgency: {
+      repeatWindowMs: env.REPEAT_WINDOW_HOURS * 3600_000,
+      incidentWindowMs: env.INCIDENT_WINDOW_MINUTES * 60_000,
+      incidentMinUsers: env.INCIDENT_MIN_USERS,
+    },
+  };
+}
+
+export const parseSharedEnv = (source: EnvSource) => parseEnv(SharedEnvSchema, source);

@@ -1,0 +1,60 @@
+import type { Redis } from 'ioredis';
+import type { FloorTotals } from '../../core/routing/floorMetrics.js';
+
+/**
+ * Contact-centre totals kept in Redis, so every instance adds to and reads the same figures.
+ * Abandonment is counted by the routing scripts themselves; the rest is added here.
+ */
+export class FloorStats {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  private get key() {
+    return `${this.prefix}stats`;
+  }
+
+  async answered(waitSeconds: number, targetSeconds: number): Promise<void> {
+    const multi = this.redis
+      .multi()
+      .hincrby(this.key, 'answered', 1)
+      .hincrbyfloat(this.key, 'waitSecondsTotal', waitSeconds);
+    if (waitSeconds <= targetSeconds) multi.hincrby(this.key, 'answeredWithinTarget', 1);
+    await multi.exec();
+  }
+
+  async handled(handleSeconds: number): Promise<void> {
+    await this.redis
+      .multi()
+      .hincrby(this.key, 'handled', 1)
+      .hincrbyfloat(this.key, 'handleSecondsTotal', handleSeconds)
+      .exec();
+  }
+
+  async cancelled(): Promise<void> {
+    await this.redis.hincrby(this.key, 'cancelled', 1);
+  }
+
+  async totals(): Promise<FloorTotals> {
+    const hash = await this.redis.hgetall(this.key);
+    const n = (field: string) => Number(hash[field] ?? 0);
+    return {
+      answered: n('answered'),
+      answeredWithinTarget: n('answeredWithinTarget'),
+      waitSecondsTotal: n('waitSecondsTotal'),
+      handled: n('handled'),
+      handleSecondsTotal: n('handleSecondsTotal'),
+      abandoned: n('abandoned'),
+      cancelled: n('cancelled'),
+    };
+  }
+
+  async recentHandleSeconds(): Promise<number[]> {
+    return (await this.redis.lrange(`${this.prefix}stats:handle-seconds`, 0, -1)).map(Number);
+  }
+
+  async abandonedTotal(): Promise<number> {
+    return Number((await this.redis.hget(this.key, 'abandoned')) ?? 0);
+  }
+}

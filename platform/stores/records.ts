@@ -1,0 +1,127 @@
+import type { StreamContext } from '../../core/protocol/domain.js';
+import type {
+  Channel,
+  MediaKind,
+  RequestState,
+  Sentiment,
+  Tier,
+  TranscriptStatus,
+  UrgencyLevel,
+} from '../../core/protocol/vocabulary.js';
+
+/** What a help request is when it enters the queue. */
+export interface NewRequest {
+  id: string;
+  userId: string;
+  userName?: string;
+  tier: Tier;
+  channel: Channel;
+  media?: MediaKind;
+  language: string;
+  category: string;
+  text?: string;
+  score: number;
+  level: UrgencyLevel;
+  reasons: string[];
+  stream?: StreamContext;
+  sentiment?: Sentiment;
+  createdAt: number;
+}
+
+export interface Transcript {
+  status: TranscriptStatus;
+  text?: string;
+  language?: string;
+  segments?: { startSeconds: number; endSeconds: number; text: string }[];
+}
+
+export interface RequestRecord extends NewRequest {
+  state: RequestState;
+  voice?: { contentType: string; seconds: number };
+  transcript?: Transcript;
+  offerId?: string;
+  offerAgentId?: string;
+  sessionId?: string;
+  agentId?: string;
+  endedReason?: string;
+  declinedBy: Record<string, number>;
+}
+
+export function encodeNewRequest(request: NewRequest): string[] {
+  const fields: Record<string, string | undefined> = {
+    id: request.id,
+    userId: request.userId,
+    userName: request.userName,
+    tier: request.tier,
+    channel: request.channel,
+    media: request.media,
+    language: request.language,
+    category: request.category,
+    text: request.text,
+    score: String(request.score),
+    level: request.level,
+    reasons: JSON.stringify(request.reasons),
+    stream: request.stream ? JSON.stringify(request.stream) : undefined,
+    sentiment: request.sentiment,
+    createdAt: String(request.createdAt),
+  };
+  return Object.entries(fields).flatMap(([key, value]) => (value === undefined ? [] : [key, value]));
+}
+
+function parseJson<T>(raw: string | undefined, fallback: T): T {
+  if (!raw) return fallback;
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/** Lua's cjson writes an empty table as {} but may write timestamps as strings: normalise both. */
+export function decodeDeclined(raw: string | undefined): Record<string, number> {
+  const parsed = parseJson<Record<string, unknown>>(raw, {});
+  const out: Record<string, number> = {};
+  for (const [agentId, at] of Object.entries(parsed))
+    if (Number.isFinite(Number(at))) out[agentId] = Number(at);
+  return out;
+}
+
+export function decodeRequest(hash: Record<string, string>): RequestRecord | null {
+  if (!hash.id) return null;
+  const optional = (key: string) => (hash[key] ? hash[key] : undefined);
+  return {
+    id: hash.id,
+    userId: hash.userId ?? '',
+    userName: optional('userName'),
+    tier: (hash.tier ?? 'regular') as Tier,
+    channel: (hash.channel ?? 'text') as Channel,
+    media: optional('media') as MediaKind | undefined,
+    language: hash.language ?? '',
+    category: hash.category ?? 'general',
+    text: optional('text'),
+    score: Number(hash.score ?? 0),
+    level: (hash.level ?? 'normal') as UrgencyLevel,
+    reasons: parseJson<string[]>(hash.reasons, []),
+    stream: parseJson<StreamContext | undefined>(hash.stream, undefined),
+    createdAt: Number(hash.createdAt ?? 0),
+    state: (hash.state ?? 'queued') as RequestState,
+    offerId: optional('offerId'),
+    offerAgentId: optional('offerAgentId'),
+    sessionId: optional('sessionId'),
+    agentId: optional('agentId'),
+    endedReason: optional('endedReason'),
+    declinedBy: decodeDeclined(hash.declined),
+    sentiment: optional('sentiment') as Sentiment | undefined,
+    voice: hash.voiceContentType
+      ? { contentType: hash.voiceContentType, seconds: Number(hash.voiceSeconds ?? 0) }
+      : undefined,
+    transcript: hash.transcriptStatus
+      ? {
+          status: hash.transcriptStatus as TranscriptStatus,
+          text: optional('transcriptText'),
+          language: optional('transcriptLanguage'),
+          segments: parseJson(hash.transcriptSegments, undefined),
+        }
+      : undefined,
+  };
+}

@@ -1,0 +1,64 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorBody } from '../../../../core/protocol/domain.js';
+import {
+  CancelReply,
+  CreateHelpRequestBody,
+  CreatedReply,
+  HelpRequestView,
+  IdParams,
+} from '../../../../core/protocol/helpRequests.js';
+import { toHelpRequestView } from '../../../help-requests/view.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+
+const helpRequests: FastifyPluginAsyncTypebox = async (app) => {
+  const { requests, config } = app.lifeline;
+
+  app.post(
+    '/v1/help-requests',
+    {
+      onRequest: app.requireIdentity,
+      config: { rateLimit: { max: config.limits.createPerMinute, timeWindow: 60_000 } },
+      schema: {
+        tags: ['help-requests'],
+        security: [{ platformIdentity: [] }],
+        body: CreateHelpRequestBody,
+        response: { 201: CreatedReply, ...errors, 409: ErrorBody, 429: ErrorBody, 503: ErrorBody },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await requests.create(request.identity!, request.body)),
+  );
+
+  app.get(
+    '/v1/help-requests/:id',
+    {
+      onRequest: app.requirePrincipal,
+      schema: {
+        tags: ['help-requests'],
+        security: [{ lifelineToken: [] }],
+        params: IdParams,
+        response: { 200: HelpRequestView, ...errors },
+      },
+    },
+    async (request) => toHelpRequestView(await requests.get(request.principal!, request.params.id)),
+  );
+
+  app.delete(
+    '/v1/help-requests/:id',
+    {
+      onRequest: app.requirePrincipal,
+      schema: {
+        tags: ['help-requests'],
+        security: [{ lifelineToken: [] }],
+        params: IdParams,
+        response: { 200: CancelReply, ...errors },
+      },
+    },
+    async (request) => ({
+      id: request.params.id,
+      state: await requests.cancel(request.principal!, request.params.id),
+    }),
+  );
+};
+
+export default helpRequests;

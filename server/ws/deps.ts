@@ -1,0 +1,20 @@
+import type { Config } from '../config/load.js';
+import type { HelpRequestService } from '../help-requests/HelpRequestService.js';
+import type { LifelineMetrics } from '../observability/LifelineMetrics.js';
+import type { AgentPresence } from '../routing/AgentPresence.js';
+import type { OfferService } from '../routing/OfferService.js';
+import type { QueuePositions } from '../routing/QueuePositions.js';
+import type { SessionService } from '../sessions/SessionService.js';
+import type { SocketRegistry } from './SocketRegistry.js';
+
+/** The services a socket and its frame handlers call; the app's composition provides them. */
+export interface SocketServices {
+  config: Pick<Config, 'limits'>;
+  sockets: SocketRegistry;
+  metrics: LifelineMetrics;
+  presence: AgentPresence;
+  requests: HelpRequestService;
+  positions: QueuePositions;
+  sessions: SessionService;
+  offers: OfferService;
+}
