@@ -4,11 +4,13 @@ import swaggerUi from '@fastify/swagger-ui';
 import rateLimit from '@fastify/rate-limit';
 import websocketPlugin from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { Socket } from 'node:net';
+import Fastify, { type ConnectionError, type FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from './config/load.js';
 import { LifelineError } from '../core/errors/LifelineError.js';
 import { loggerOptions } from './logger.js';
+import { answerClientError, answerFrameworkError } from './errors/beforeRouting.js';
 import { rateLimitKey } from './plugins/rateLimitKey.js';
 import authPlugin from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
@@ -82,7 +84,7 @@ export const lifelineApp = fp<AppOptions>(
     });
     await app.register(swaggerUi, { routePrefix: '/docs' });
     await app.register(redisPlugin, {
-      url: config.redisUrl,
+      target: config,
       connectTimeoutMs: options.redisConnectTimeoutMs ?? 5000,
     });
     await app.register(rateLimit, {
@@ -90,7 +92,10 @@ export const lifelineApp = fp<AppOptions>(
       redis: app.redis,
       nameSpace: `${config.keyPrefix}rate:`,
       skipOnError: true,
-      errorResponseBuilder: () => new LifelineError('LIFELINE_RATE_LIMITED'),
+      errorResponseBuilder: (_request, { ttl }) =>
+        new LifelineError('LIFELINE_RATE_LIMITED', undefined, {
+          details: { retryAfterSeconds: Math.ceil(ttl / 1000) },
+        }),
       keyGenerator: rateLimitKey,
     });
     await app.register(servicesPlugin, { config, media, scorer: options.scorer ?? scoreUrgency, now });
@@ -128,6 +133,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
     forceCloseConnections: 'idle',
+    // What fails before routing is answered with a coded body too, and counted like other errors.
+    clientErrorHandler(this: FastifyInstance, error: ConnectionError, socket: Socket) {
+      const code = answerClientError(this.log, error, socket);
+      if (code && this.hasDecorator('lifeline')) this.lifeline.metrics.errors.inc({ code });
+    },
+    frameworkErrors: (error, request, reply) => {
+      const code = answerFrameworkError(error, reply);
+      if (request.server.hasDecorator('lifeline')) request.server.lifeline.metrics.errors.inc({ code });
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
   await app.register(lifelineApp, options);
   return app;

@@ -1,7 +1,7 @@
-import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { EventBus } from '../platform/bus/EventBus.js';
 import { EXIT_CONFIG_ERROR } from '../platform/config/env.js';
+import { connectRedis } from '../platform/redis/connect.js';
 import { HistoryStore } from '../platform/stores/HistoryStore.js';
 import { QueueStore } from '../platform/stores/QueueStore.js';
 import { FileBlobStore } from '../platform/storage/FileBlobStore.js';
@@ -14,18 +14,15 @@ import { WhisperCli } from './whisper/WhisperCli.js';
 
 /**
  * Entry point of a worker process: transcribes voice messages with whisper.cpp and scores them.
- * Its Redis connections wait out outages (maxRetriesPerRequest: null), unlike the API's.
+ * Its Redis connections wait out outages (maxRetriesPerRequest: null), unlike the API's, on one
+ * server or a Redis Cluster alike.
  */
 async function main(): Promise<void> {
   const config = loadWorkerConfigAtStart();
   if (!config) process.exit(EXIT_CONFIG_ERROR);
   const log = pino({ level: config.logLevel, name: 'lifeline-worker' });
-  const connect = () => {
-    const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
-    redis.on('error', (error) => log.warn({ err: error.message }, 'redis connection error; retrying'));
-    return redis;
-  };
-  const redis = connect();
+  const redis = connectRedis(config, 'wait-it-out');
+  redis.on('error', (error: Error) => log.warn({ err: error.message }, 'redis connection error; retrying'));
   const requests = new QueueStore(redis, config.keyPrefix, config.retentionMs);
   const bus = new EventBus(redis, null, config.keyPrefix);
   const whisper = new WhisperCli(config.whisper);

@@ -55,6 +55,12 @@ export const UrgencySummary = Type.Object({
 });
 
 export const ErrorBody = Type.Object({
-  error: Type.Object({ code: Type.String(), message: Type.String() }),
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    retryAfterSeconds: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'On 429: when to try again (also the Retry-After header)' }),
+    ),
+  }),
 });
 export type ErrorBody = Static<typeof ErrorBody>;

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/connect.js';
 import type { ServerFrame } from '../../core/protocol/frames.js';
 
 /** What one instance tells all: frames for sockets wherever they are, and queue changes. */
@@ -6,8 +6,8 @@ export type BusEvent =
   | { t: 'agent'; agentId: string; frame: ServerFrame }
   | { t: 'request'; requestId: string; frame: ServerFrame }
   | { t: 'queue-changed' }
-  /** Something outside the API (a worker re-scoring) changed who should get what: plan again. */
-  | { t: 'dispatch' };
+  /** Something outside the API (a worker re-scoring) changed a waiting request: place it again. */
+  | { t: 'dispatch'; requestId: string };
 
 type Listener = (event: BusEvent) => void;
 
@@ -21,8 +21,8 @@ export class EventBus {
   private readonly channel: string;
 
   constructor(
-    private readonly publisher: Redis,
-    private readonly subscriber: Redis | null,
+    private readonly publisher: RedisClient,
+    private readonly subscriber: RedisClient | null,
     prefix: string,
     private readonly onBadMessage: (error: unknown) => void = () => {},
   ) {

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Int, parseEnv, type EnvSource } from './env.js';
+import { ConfigError, Int, parseEnv, type EnvSource } from './env.js';
 
 /**
  * The settings both the API and workers read: the environment, Redis, retention, the voice blob
@@ -15,6 +15,12 @@ export const SHARED_ENV = {
     default: 'redis://127.0.0.1:6379',
     description: 'Redis connection URL; a DB number in the path (redis://host:6379/3) is honoured',
   }),
+  REDIS_CLUSTER_NODES: Type.Optional(
+    Type.String({
+      pattern: '^[^,\\s]+:[0-9]{1,5}(,[^,\\s]+:[0-9]{1,5})*$',
+      description: 'Redis Cluster seeds host:port,…; replace REDIS_URL; the prefix then needs a {hash tag}',
+    }),
+  ),
   REDIS_KEY_PREFIX: Type.String({
     default: 'lifeline:',
     minLength: 1,
@@ -65,6 +71,8 @@ export interface SharedConfig {
   env: SharedEnv['NODE_ENV'];
   logLevel: string;
   redisUrl: string;
+  /** Seeds of a Redis Cluster; when present, redisUrl is not used. */
+  redisClusterNodes: RedisSeed[] | undefined;
   keyPrefix: string;
   retentionMs: number;
   agingPointsPerMinute: number;
@@ -73,11 +81,49 @@ export interface SharedConfig {
   urgency: { repeatWindowMs: number; incidentWindowMs: number; incidentMinUsers: number };
 }
 
+export interface RedisSeed {
+  host: string;
+  port: number;
+}
+
+/**
+ * The hash tag Redis Cluster hashes a key by: the text between the first `{` and the first `}`
+ * after it, if not empty. A prefix that carries one puts every Lifeline key in one slot.
+ */
+export function hashTag(prefix: string): string | undefined {
+  const open = prefix.indexOf('{');
+  const close = open < 0 ? -1 : prefix.indexOf('}', open + 1);
+  return close > open + 1 ? prefix.slice(open + 1, close) : undefined;
+}
+
+/**
+ * Cluster seeds from REDIS_CLUSTER_NODES. Lua scripts build their keys from the prefix and BullMQ
+ * runs multi-key scripts, so on a cluster every key must hash to one slot: refuse a prefix
+ * without a hash tag rather than fail with CROSSSLOT on the first request.
+ */
+function clusterSeeds(env: SharedEnv): RedisSeed[] | undefined {
+  if (env.REDIS_CLUSTER_NODES === undefined) return undefined;
+  const seeds = env.REDIS_CLUSTER_NODES.split(',').map((seed) => {
+    const colon = seed.lastIndexOf(':');
+    return { host: seed.slice(0, colon).replace(/^\[(.*)\]$/, '$1'), port: Number(seed.slice(colon + 1)) };
+  });
+  const problems: string[] = [];
+  if (hashTag(env.REDIS_KEY_PREFIX) === undefined)
+    problems.push(
+      `REDIS_KEY_PREFIX: "${env.REDIS_KEY_PREFIX}" has no hash tag; on a Redis Cluster (REDIS_CLUSTER_NODES) it must carry one, e.g. "{lifeline}:", so that Lifeline's scripts and BullMQ find all their keys in one slot`,
+    );
+  for (const { port } of seeds)
+    if (port < 1 || port > 65535) problems.push(`REDIS_CLUSTER_NODES: port ${port} is out of range`);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return seeds;
+}
+
 export function sharedConfig(env: SharedEnv): SharedConfig {
   return {
     env: env.NODE_ENV,
     logLevel: env.LOG_LEVEL,
     redisUrl: env.REDIS_URL,
+    redisClusterNodes: clusterSeeds(env),
     keyPrefix: env.REDIS_KEY_PREFIX,
     retentionMs: env.REQUEST_RETENTION_SECONDS * 1000,
     agingPointsPerMinute: env.AGING_POINTS_PER_MINUTE,

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/connect.js';
 import type { FloorTotals } from '../../core/routing/floorMetrics.js';
 
 /**
@@ -7,7 +7,7 @@ import type { FloorTotals } from '../../core/routing/floorMetrics.js';
  */
 export class FloorStats {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {}
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/connect.js';
 
 type Reply = string | number | null | Reply[];
 
@@ -11,7 +11,7 @@ export class LuaScript {
     this.sha = createHash('sha1').update(source).digest('hex');
   }
 
-  async run(redis: Redis, keys: string[], args: (string | number)[]): Promise<Reply> {
+  async run(redis: RedisClient, keys: string[], args: (string | number)[]): Promise<Reply> {
     try {
       return (await redis.evalsha(this.sha, keys.length, ...keys, ...args)) as Reply;
     } catch (error) {

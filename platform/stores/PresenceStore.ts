@@ -1,75 +1,104 @@
 import type { AgentStatus } from '../../core/protocol/vocabulary.js';
-import type { AgentSnapshot } from '../../core/routing/types.js';
+import { GENERAL_CATEGORY } from '../../core/protocol/vocabulary.js';
+import { primaryLanguage } from '../../core/routing/eligibility.js';
+import { asStrings } from './LuaScript.js';
 import { ScriptedStore } from './ScriptedStore.js';
 
-export interface AgentProfile {
+/** What routing copies from an agent's account when it connects. */
+export interface RoutingProfile {
   languages: readonly string[];
   skills: readonly string[];
   maxSessions: number;
 }
 
+/** One socket on one API instance: sockets are counted by id, and only while their instance lives. */
+export interface SocketRef {
+  socketId: string;
+  instanceId: string;
+}
+
+/** The routes an agent serves: primary language subtags × its skills and the general category. */
+function routes(profile: RoutingProfile): { langs: string[]; skills: string[] } {
+  const langs = [...new Set(profile.languages.map(primaryLanguage).filter(Boolean))];
+  const skills = [...new Set([...profile.skills, GENERAL_CATEGORY])];
+  return { langs, skills };
+}
+
 /**
- * Agent presence for routing: status, load against capacity, idle time, lease, and the routing
- * profile copied in at connect. Claims that change load happen in SessionStore's scripts.
+ * Who is connected, from where, and who can take work: sockets of users and agents with the
+ * instance holding each, agent status and load, the free-agent indexes, and instance leases.
+ * Claims that change load happen in SessionStore's scripts.
  */
 export class PresenceStore extends ScriptedStore {
-  async onlineAgents(now: number): Promise<AgentSnapshot[]> {
-    const ids = await this.redis.smembers(this.key('agents:online'));
-    if (ids.length === 0) return [];
-    const pipeline = this.redis.pipeline();
-    const fields = ['status', 'load', 'maxSessions', 'idleSince', 'leaseUntil', 'languages', 'skills'];
-    for (const id of ids) pipeline.hmget(this.key('presence', id), ...fields);
-    const rows = (await pipeline.exec()) ?? [];
-    return ids.flatMap((id, i) => {
-      const [status, load, max, idleSince, leaseUntil, languages, skills] = (rows[i]?.[1] ?? []) as (
-        string | null
-      )[];
-      if (status !== 'available' || Number(leaseUntil) < now) return [];
-      const profile = { languages: JSON.parse(languages ?? '[]'), skills: JSON.parse(skills ?? '[]') };
-      return [{ id, ...profile, maxSessions: Number(max), load: Number(load), idleSince: Number(idleSince) }];
-    });
+  async userSocketOpen(requestId: string, socket: SocketRef, now: number): Promise<number> {
+    const args = [requestId, socket.socketId, socket.instanceId, now];
+    return Number(await this.run('userSocketOpen', this.key('req', requestId), args));
   }
 
-  async agentConnection(
-    agentId: string,
-    delta: 1 | -1,
+  /** Returns the request's live sockets left (-1: no such request); at 0 its abandon clock starts. */
+  async userSocketClose(
+    requestId: string,
+    socket: SocketRef,
     now: number,
-    leaseUntil: number,
-    profile: AgentProfile,
-  ) {
-    const { languages, skills, maxSessions } = profile;
+    abandonAt: number,
+  ): Promise<number> {
+    const args = [requestId, socket.socketId, socket.instanceId, now, abandonAt];
+    return Number(await this.run('userSocketClose', this.key('req', requestId), args));
+  }
+
+  async agentSocketOpen(agentId: string, socket: SocketRef, now: number, profile: RoutingProfile) {
+    const { langs, skills } = routes(profile);
     const args = [
       agentId,
-      delta,
+      socket.socketId,
+      socket.instanceId,
       now,
-      leaseUntil,
-      JSON.stringify(languages),
+      JSON.stringify(profile.languages),
+      JSON.stringify(profile.skills),
+      profile.maxSessions,
+      JSON.stringify(langs),
       JSON.stringify(skills),
-      maxSessions,
     ];
-    return Number(await this.run('agentConnection', this.key('presence', agentId), args));
+    return Number(await this.run('agentSocketOpen', this.key('presence', agentId), args));
   }
 
-  async setStatus(agentId: string, status: AgentStatus, now: number, leaseUntil: number): Promise<string> {
-    return String(
-      await this.run('setStatus', this.key('presence', agentId), [agentId, status, now, leaseUntil]),
+  /** Returns the agent's live sockets left; at 0 it has gone offline. */
+  async agentSocketClose(agentId: string, socket: SocketRef, now: number): Promise<number> {
+    const args = [agentId, socket.socketId, socket.instanceId, now];
+    return Number(await this.run('agentSocketClose', this.key('presence', agentId), args));
+  }
+
+  /** Returns the previous status ('offline' when the agent holds no live socket). */
+  async setStatus(agentId: string, status: AgentStatus, now: number): Promise<string> {
+    return String(await this.run('setStatus', this.key('presence', agentId), [agentId, status, now]));
+  }
+
+  /** Renews an instance's lease; true when the instance was not known (first beat, or it was reaped). */
+  async heartbeat(instanceId: string, leaseUntil: number): Promise<boolean> {
+    return (await this.redis.zadd(this.key('instances'), leaseUntil, instanceId)) === 1;
+  }
+
+  deadInstances(now: number, limit: number): Promise<string[]> {
+    return this.redis.zrangebyscore(this.key('instances'), '-inf', now - 1, 'LIMIT', 0, limit);
+  }
+
+  /** Forgets a dead instance's sockets in batches; returns whether it is done and who went offline. */
+  async reapInstance(instanceId: string, now: number, abandonAt: number, batch: number) {
+    const key = this.key('instance-sockets', instanceId);
+    const [status, ...offline] = asStrings(
+      await this.run('reapInstance', key, [instanceId, now, abandonAt, batch]),
     );
+    return { status: status ?? 'DONE', offline };
   }
 
-  async renewLeases(agentIds: readonly string[], leaseUntil: number): Promise<void> {
-    if (agentIds.length === 0) return;
-    const pipeline = this.redis.pipeline();
-    for (const id of agentIds) pipeline.hset(this.key('presence', id), 'leaseUntil', leaseUntil);
-    await pipeline.exec();
+  /** An instance leaving cleanly takes its lease with it once its sockets are closed. */
+  async forgetInstance(instanceId: string): Promise<void> {
+    await this.redis.zrem(this.key('instances'), instanceId);
   }
 
-  /** Takes offline every available agent whose lease ran out; returns their ids. */
-  async expireLeases(now: number): Promise<string[]> {
-    const ids = await this.redis.smembers(this.key('agents:online'));
-    const expired: string[] = [];
-    for (const id of ids)
-      if ((await this.run('expireLease', this.key('presence', id), [id, now])) === 1) expired.push(id);
-    return expired;
+  /** Agents with a spare slot, longest idle first. */
+  freeAgents(limit: number): Promise<string[]> {
+    return this.redis.zrange(this.key('agents:free'), 0, limit - 1);
   }
 
   async getPresence(agentId: string): Promise<Record<string, string>> {

@@ -1,10 +1,9 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/connect.js';
 import type { WaitingCloseReason } from '../../core/protocol/vocabulary.js';
-import type { WaitingRequest } from '../../core/routing/types.js';
+import { primaryLanguage } from '../../core/routing/eligibility.js';
 import { asStrings } from './LuaScript.js';
 import { ScriptedStore } from './ScriptedStore.js';
 import {
-  decodeDeclined,
   decodeRequest,
   encodeNewRequest,
   type NewRequest,
@@ -31,20 +30,22 @@ export interface WaitingClosed {
  */
 export class QueueStore extends ScriptedStore {
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     prefix: string,
     private readonly retentionMs: number,
   ) {
     super(redis, prefix);
   }
 
+  /** Queues a request on its route; its abandon clock runs until its user's first socket opens. */
   async enqueue(
     request: NewRequest,
     rank: number,
-    maxWaiting: number,
-    activeTtlMs: number,
+    limits: { maxWaiting: number; activeTtlMs: number; abandonAt: number },
   ): Promise<EnqueueResult> {
-    const args = [request.id, request.userId, rank, maxWaiting, activeTtlMs, ...encodeNewRequest(request)];
+    const { maxWaiting, activeTtlMs, abandonAt } = limits;
+    const fields = [...encodeNewRequest(request), 'routeLang', primaryLanguage(request.language)];
+    const args = [request.id, request.userId, rank, maxWaiting, activeTtlMs, abandonAt, ...fields];
     const [status, existingId] = asStrings(await this.run('enqueue', this.key('req', request.id), args));
     if (status === 'ACTIVE') return { status, existingId: existingId ?? '' };
     return { status: status === 'FULL' ? 'FULL' : 'OK' };
@@ -60,6 +61,19 @@ export class QueueStore extends ScriptedStore {
     return rank === null ? null : rank + 1;
   }
 
+  /** 1-based places of those of these requests that are waiting, in one round trip. */
+  async positions(requestIds: readonly string[]): Promise<Map<string, number>> {
+    const pipeline = this.redis.pipeline();
+    for (const id of requestIds) pipeline.zrevrank(this.key('queue'), id);
+    const ranks = (await pipeline.exec()) ?? [];
+    const places = new Map<string, number>();
+    requestIds.forEach((id, i) => {
+      const rank = ranks[i]?.[1];
+      if (typeof rank === 'number') places.set(id, rank + 1);
+    });
+    return places;
+  }
+
   waitingCount(): Promise<number> {
     return this.redis.zcard(this.key('queue'));
   }
@@ -67,27 +81,6 @@ export class QueueStore extends ScriptedStore {
   /** Ids of waiting requests, most urgent first. */
   queueOrder(limit: number): Promise<string[]> {
     return this.redis.zrevrange(this.key('queue'), 0, limit - 1);
-  }
-
-  async waitingHead(limit: number): Promise<WaitingRequest[]> {
-    const ids = await this.queueOrder(limit);
-    if (ids.length === 0) return [];
-    const pipeline = this.redis.pipeline();
-    for (const id of ids)
-      pipeline.hmget(this.key('req', id), 'language', 'category', 'score', 'createdAt', 'declined');
-    const rows = (await pipeline.exec()) ?? [];
-    return ids.flatMap((id, i) => {
-      const [language, category, score, createdAt, declined] = (rows[i]?.[1] ?? []) as (string | null)[];
-      if (!language) return [];
-      const base = {
-        id,
-        language,
-        category: category ?? 'general',
-        score: Number(score),
-        createdAt: Number(createdAt),
-      };
-      return [{ ...base, declinedBy: decodeDeclined(declined ?? undefined) }];
-    });
   }
 
   /** The most urgent waiting requests with everything an agent's queue view shows. */
@@ -106,12 +99,6 @@ export class QueueStore extends ScriptedStore {
     if (status === 'ASSIGNED') closed.sessionId = second;
     if (status === 'CLOSED') Object.assign(closed, { previousState: second, offerId, agentId });
     return closed;
-  }
-
-  async userConnection(requestId: string, delta: 1 | -1, abandonDeadline: number): Promise<number> {
-    return Number(
-      await this.run('userConnection', this.key('req', requestId), [requestId, delta, abandonDeadline]),
-    );
   }
 
   dueAbandons(now: number, limit: number): Promise<string[]> {
@@ -136,12 +123,16 @@ export class QueueStore extends ScriptedStore {
   }
 
   /** Applies new urgency and re-ranks a waiting request; returns its state, or 'GONE'. */
+  /** Applies the voice message's urgency; `scoredAt` lets a reconnecting user be told it is done. */
   async rescore(
     requestId: string,
     rank: number,
     urgency: { score: number; level: string; category: string; sentiment: string; reasons: string[] },
+    scoredAt: number,
   ) {
     const fields = [
+      'scoredAt',
+      scoredAt,
       'score',
       urgency.score,
       'level',

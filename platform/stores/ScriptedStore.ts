@@ -1,26 +1,30 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/connect.js';
 import { LuaScript } from './LuaScript.js';
-import * as lua from './lua.js';
+import * as lua from './lua/index.js';
 
 export const SCRIPTS = {
   enqueue: new LuaScript(lua.ENQUEUE),
+  closeWaiting: new LuaScript(lua.CLOSE_WAITING),
+  rescore: new LuaScript(lua.RESCORE),
+  claimVoice: new LuaScript(lua.CLAIM_VOICE),
+  offerToFreeAgent: new LuaScript(lua.OFFER_TO_FREE_AGENT),
+  offerBestRequest: new LuaScript(lua.OFFER_BEST_REQUEST),
   claimOffer: new LuaScript(lua.CLAIM_OFFER),
   acceptOffer: new LuaScript(lua.ACCEPT_OFFER),
   releaseOffer: new LuaScript(lua.RELEASE_OFFER),
   endSession: new LuaScript(lua.END_SESSION),
-  closeWaiting: new LuaScript(lua.CLOSE_WAITING),
-  userConnection: new LuaScript(lua.USER_CONNECTION),
-  agentConnection: new LuaScript(lua.AGENT_CONNECTION),
+  userSocketOpen: new LuaScript(lua.USER_SOCKET_OPEN),
+  userSocketClose: new LuaScript(lua.USER_SOCKET_CLOSE),
+  agentSocketOpen: new LuaScript(lua.AGENT_SOCKET_OPEN),
+  agentSocketClose: new LuaScript(lua.AGENT_SOCKET_CLOSE),
   setStatus: new LuaScript(lua.SET_STATUS),
-  expireLease: new LuaScript(lua.EXPIRE_LEASE),
-  rescore: new LuaScript(lua.RESCORE),
-  claimVoice: new LuaScript(lua.CLAIM_VOICE),
+  reapInstance: new LuaScript(lua.REAP_INSTANCE),
 };
 
 /** Key naming and script running shared by the routing module's stores. */
 export abstract class ScriptedStore {
   constructor(
-    protected readonly redis: Redis,
+    protected readonly redis: RedisClient,
     protected readonly prefix: string,
   ) {}
 

@@ -1,6 +1,15 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/connect.js';
 import { asStrings } from './LuaScript.js';
 import { ScriptedStore } from './ScriptedStore.js';
+
+/** The terms of one offer claim: when, for how long, the decline cooldown and the index depth. */
+export interface OfferTerms {
+  now: number;
+  offerId: string;
+  expiresAt: number;
+  cooldownMs: number;
+  depth: number;
+}
 
 export type OfferRelease = 'decline' | 'expire' | 'withdraw';
 export interface ScriptOutcome {
@@ -18,7 +27,7 @@ export interface SessionEnd extends ScriptOutcome {
  */
 export class SessionStore extends ScriptedStore {
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     prefix: string,
     private readonly retentionMs: number,
   ) {
@@ -35,6 +44,42 @@ export class SessionStore extends ScriptedStore {
         expiresAt,
       ])) === 1
     );
+  }
+
+  /**
+   * Offers a waiting request to the most deserving free agent on its route, or that agent a more
+   * urgent request it serves. Reads at most `depth` entries of any index.
+   */
+  async offerToFreeAgent(
+    requestId: string,
+    offer: OfferTerms,
+  ): Promise<{ agentId: string; requestId: string } | null> {
+    const args = [requestId, offer.now, offer.cooldownMs, offer.offerId, offer.expiresAt, offer.depth];
+    const [status, agentId, offered] = asStrings(
+      await this.run('offerToFreeAgent', this.key('req', requestId), args),
+    );
+    return status === 'OK' && agentId && offered ? { agentId, requestId: offered } : null;
+  }
+
+  /** Offers an agent with a spare slot the most urgent request on its routes; returns its id. */
+  async offerBestRequest(agentId: string, offer: OfferTerms): Promise<string | null> {
+    const args = [agentId, offer.now, offer.cooldownMs, offer.offerId, offer.expiresAt, offer.depth];
+    const [status, requestId] = asStrings(
+      await this.run('offerBestRequest', this.key('presence', agentId), args),
+    );
+    return status === 'OK' && requestId ? requestId : null;
+  }
+
+  /** An outstanding offer: which request, to whom, until when. */
+  async getOffer(offerId: string): Promise<{ requestId: string; agentId: string; expiresAt: number } | null> {
+    const hash = await this.redis.hgetall(this.key('offer', offerId));
+    if (!hash.requestId || !hash.agentId) return null;
+    return { requestId: hash.requestId, agentId: hash.agentId, expiresAt: Number(hash.expiresAt) };
+  }
+
+  /** The sessions an agent is serving right now. */
+  sessionsOf(agentId: string): Promise<string[]> {
+    return this.redis.smembers(this.key('agent-sessions', agentId));
   }
 
   async acceptOffer(

@@ -44,6 +44,8 @@ export interface RequestRecord extends NewRequest {
   sessionId?: string;
   agentId?: string;
   endedReason?: string;
+  /** When the voice message's urgency was applied. */
+  scoredAt?: number;
   declinedBy: Record<string, number>;
 }
 
@@ -110,6 +112,7 @@ export function decodeRequest(hash: Record<string, string>): RequestRecord | nul
     sessionId: optional('sessionId'),
     agentId: optional('agentId'),
     endedReason: optional('endedReason'),
+    scoredAt: hash.scoredAt ? Number(hash.scoredAt) : undefined,
     declinedBy: decodeDeclined(hash.declined),
     sentiment: optional('sentiment') as Sentiment | undefined,
     voice: hash.voiceContentType

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/connect.js';
 
 export interface Incident {
   keyword: string;
@@ -12,7 +12,7 @@ export interface Incident {
  */
 export class IncidentTracker {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly settings: { windowMs: number; minUsers: number },
   ) {}

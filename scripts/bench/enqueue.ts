@@ -44,8 +44,7 @@ export async function benchEnqueue(redisUrl: string, total = 20_000) {
           createdAt: now,
         },
         queueRank(40, now, 2),
-        10_000_000,
-        3600_000,
+        { maxWaiting: 10_000_000, activeTtlMs: 3600_000, abandonAt: now + 3600_000 },
       );
     });
     return {

@@ -4,6 +4,8 @@ import { createInterface } from 'node:readline';
 import { Redis } from 'ioredis';
 import { SignJWT } from 'jose';
 import WebSocket from 'ws';
+import { queueRank } from '../../core/routing/priority.js';
+import { QueueStore } from '../../platform/stores/QueueStore.js';
 import { LifelineTokens } from '../../server/auth/LifelineTokens.js';
 import { startLiveKitDevServer } from '../lib/livekit-dev-server.js';
 import { REPO_ROOT } from '../lib/paths.js';
@@ -54,6 +56,40 @@ async function echoBaseline(clients: number, ms: number) {
   return { p50: percentile(samples, 50), p99: percentile(samples, 99), samples: samples.length };
 }
 
+/** Straight into Redis through the queue store: the unservable (a language no agent speaks) ranked first. */
+async function seedQueue(prefix: string, seed: { servable: number; unservable: number }) {
+  const redis = new Redis('redis://127.0.0.1:6379');
+  const queue = new QueueStore(redis, prefix, 3600_000);
+  const now = Date.now();
+  const total = seed.servable + seed.unservable;
+  for (let i = 0; i < total; i += 500) {
+    await Promise.all(
+      Array.from({ length: Math.min(500, total - i) }, (_, k) => {
+        const n = i + k;
+        const stuck = n < seed.unservable;
+        const score = stuck ? 99 : 40;
+        return queue.enqueue(
+          {
+            id: randomUUID(),
+            userId: `seeded-${n}`,
+            tier: 'regular',
+            channel: 'call',
+            language: stuck ? 'fi' : 'en',
+            category: stuck ? 'account_security' : 'technical',
+            score,
+            level: stuck ? 'critical' : 'normal',
+            reasons: [],
+            createdAt: now - n,
+          },
+          queueRank(score, now - n, 2),
+          { maxWaiting: 10_000_000, activeTtlMs: 3600_000, abandonAt: now + 3600_000 },
+        );
+      }),
+    );
+  }
+  redis.disconnect();
+}
+
 interface Level {
   waiting: number;
   p50: number;
@@ -68,6 +104,8 @@ interface Level {
 export async function benchPairing(options: {
   agents: number;
   levels: number[];
+  /** Requests put straight into the queue first: servable ones and, most urgent of all, unservable ones. */
+  seed?: { servable: number; unservable: number };
   measureMs: number;
   onProgress: (line: string) => void;
 }) {
@@ -104,6 +142,9 @@ export async function benchPairing(options: {
         RATE_LIMIT_CREATE_PER_MINUTE: '1000000',
         QUEUE_UPDATE_INTERVAL_MS: '500',
         WS_MAX_MESSAGES_PER_10S: '100000',
+        QUEUE_MAX_WAITING: '10000000',
+        // Seeded requests have no user socket; they must wait, not be abandoned.
+        ...(options.seed ? { ABANDON_GRACE_MS: '3600000' } : {}),
       };
       children.push(
         spawn(process.execPath, ['--import', 'tsx', 'server/server.ts'], {
@@ -139,6 +180,10 @@ export async function benchPairing(options: {
       );
       agentIds.push(...batch.map((b) => b.id));
     }
+    if (options.seed) {
+      options.onProgress(`seeding ${options.seed.servable + options.seed.unservable} waiting requests`);
+      await seedQueue(prefix, options.seed);
+    }
     let served = 0;
     let level: number[] | null = null;
     const freeAt = new Map<string, number>();
@@ -169,7 +214,7 @@ export async function benchPairing(options: {
       socket.send(JSON.stringify({ type: 'agent.status', status: 'available' }));
     }
     const platform = new TextEncoder().encode(secrets.LIFELINE_PLATFORM_SECRET);
-    let created = 0;
+    let created = options.seed ? options.seed.servable + options.seed.unservable : 0;
     const createOne = async () => {
       const n = created++;
       const identity = await new SignJWT({ tier: 'regular' })

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../platform/redis/connect.js';
 import { LifelineError } from '../../core/errors/LifelineError.js';
 import { DECOY_HASH, hashPassword, verifyPassword } from '../auth/passwords.js';
 
@@ -30,7 +30,7 @@ export interface NewAgent {
 /** Agent accounts. Owns `agent:*` and `agent-email:*`; presence and load belong to routing. */
 export class AgentRepository {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {}
 
@@ -81,6 +81,22 @@ export class AgentRepository {
       maxSessions: Number(hash.maxSessions ?? 1),
       createdAt: Number(hash.createdAt ?? 0),
     };
+  }
+
+  /** Whether the account still exists: one EXISTS, cheap enough to ask on every authenticated call. */
+  async exists(id: string): Promise<boolean> {
+    return (await this.redis.exists(this.agentKey(id))) === 1;
+  }
+
+  /** Deletes the account; tokens already handed out stop working at their next use. */
+  async remove(id: string): Promise<void> {
+    const email = await this.redis.hget(this.agentKey(id), 'email');
+    const keys = [this.agentKey(id), ...(email ? [this.emailKey(email)] : [])];
+    await this.redis
+      .multi()
+      .del(...keys)
+      .srem(`${this.prefix}agents:all`, id)
+      .exec();
   }
 
   async list(): Promise<Agent[]> {

@@ -58,4 +58,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LIVEKIT_TOKEN_TTL_SECONDS: '3600' })).toThrow(/LIVEKIT_TOKEN_TTL_SECONDS/);
     expect(() => loadConfig({ LIFELINE_SECRET: 'short' })).toThrow(/LIFELINE_SECRET/);
   });
+
+  it('reads the login backoff and refuses a longest lock shorter than the first', () => {
+    const config = loadConfig({ LOGIN_FAILURES_BEFORE_LOCK: '3', LOGIN_LOCK_BASE_MS: '200' });
+    expect(config.login).toEqual({
+      failuresBeforeLock: 3,
+      failureWindowMs: 15 * 60_000,
+      lockBaseMs: 200,
+      lockMaxMs: 15 * 60_000,
+    });
+    expect(() => loadConfig({ LOGIN_LOCK_BASE_MS: '60000', LOGIN_LOCK_MAX_MS: '1000' })).toThrow(
+      /LOGIN_LOCK_MAX_MS/,
+    );
+  });
 });

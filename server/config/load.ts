@@ -21,7 +21,7 @@ export interface Config extends SharedConfig {
     agingPointsPerMinute: number;
     defaultHandleSeconds: number;
     maxWaiting: number;
-    agentLeaseMs: number;
+    presenceLeaseMs: number;
     sweepIntervalMs: number;
     queueUpdateIntervalMs: number;
     retentionMs: number;
@@ -34,6 +34,8 @@ export interface Config extends SharedConfig {
     createPerMinute: number;
     loginPerMinute: number;
   };
+  /** Per-account backoff after failed logins, shared by every instance through Redis. */
+  login: { failuresBeforeLock: number; failureWindowMs: number; lockBaseMs: number; lockMaxMs: number };
   shutdownGraceMs: number;
   webRoot: string | undefined;
   voice: { maxBytes: number; maxSeconds: number; dir: string };
@@ -57,6 +59,17 @@ function resolveSecrets(env: ApiEnv): { secrets: Config['secrets']; generated: s
       platform: value('LIFELINE_PLATFORM_SECRET'),
     },
     generated: missing,
+  };
+}
+
+function loginSettings(env: ApiEnv): Config['login'] {
+  if (env.LOGIN_LOCK_MAX_MS < env.LOGIN_LOCK_BASE_MS)
+    throw new ConfigError(['LOGIN_LOCK_MAX_MS: must be at least LOGIN_LOCK_BASE_MS']);
+  return {
+    failuresBeforeLock: env.LOGIN_FAILURES_BEFORE_LOCK,
+    failureWindowMs: env.LOGIN_FAILURE_WINDOW_MS,
+    lockBaseMs: env.LOGIN_LOCK_BASE_MS,
+    lockMaxMs: env.LOGIN_LOCK_MAX_MS,
   };
 }
 
@@ -89,7 +102,7 @@ export function loadConfig(source: EnvSource = process.env): Config {
       agingPointsPerMinute: shared.agingPointsPerMinute,
       defaultHandleSeconds: env.DEFAULT_HANDLE_SECONDS,
       maxWaiting: env.QUEUE_MAX_WAITING,
-      agentLeaseMs: env.AGENT_LEASE_MS,
+      presenceLeaseMs: env.PRESENCE_LEASE_MS,
       sweepIntervalMs: env.SWEEP_INTERVAL_MS,
       queueUpdateIntervalMs: env.QUEUE_UPDATE_INTERVAL_MS,
       retentionMs: shared.retentionMs,
@@ -102,6 +115,7 @@ export function loadConfig(source: EnvSource = process.env): Config {
       createPerMinute: env.RATE_LIMIT_CREATE_PER_MINUTE,
       loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE,
     },
+    login: loginSettings(env),
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     webRoot: env.WEB_ROOT,
     voice: {

@@ -1,7 +1,8 @@
 import { LifelineError } from '../../core/errors/LifelineError.js';
 
+// The last three are a Redis Cluster's: no node reachable, or slots without a live master.
 const REDIS_DOWN =
-  /Connection is closed|Stream isn't writeable|ECONNREFUSED|ECONNRESET|ETIMEDOUT|max retries per request/i;
+  /Connection is closed|Stream isn't writeable|ECONNREFUSED|ECONNRESET|ETIMEDOUT|max retries per request|Cluster isn't ready|CLUSTERDOWN|None of startup nodes is available/i;
 
 function isRedisOutage(error: Error): boolean {
   const name = error.constructor?.name ?? '';

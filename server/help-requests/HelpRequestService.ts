@@ -7,6 +7,7 @@ import { queueRank } from '../../core/routing/priority.js';
 import type { Dispatcher } from '../routing/Dispatcher.js';
 import type { RoutingDeps } from '../routing/deps.js';
 import type { QueuePositions, QueueSnapshot } from '../routing/QueuePositions.js';
+import type { SocketRef } from '../../platform/stores/PresenceStore.js';
 import type { NewRequest, RequestRecord } from '../../platform/stores/records.js';
 import type { SessionService } from '../sessions/SessionService.js';
 import type { UrgencyService } from '../../platform/urgency/UrgencyService.js';
@@ -65,7 +66,11 @@ export class HelpRequestService {
       createdAt,
     };
     const rank = queueRank(request.score, request.createdAt, settings.agingPointsPerMinute);
-    const result = await queue.enqueue(request, rank, settings.maxWaiting, this.tokens.requestTtlMs);
+    const result = await queue.enqueue(request, rank, {
+      maxWaiting: settings.maxWaiting,
+      activeTtlMs: this.tokens.requestTtlMs,
+      abandonAt: createdAt + settings.abandonGraceMs,
+    });
     if (result.status === 'FULL') throw new LifelineError('LIFELINE_QUEUE_FULL');
     if (result.status === 'ACTIVE')
       throw new LifelineError('LIFELINE_ACTIVE_REQUEST_EXISTS', undefined, {
@@ -74,7 +79,7 @@ export class HelpRequestService {
     metrics.requestsCreated.inc({ channel: request.channel, level: request.level });
     const accessToken = await this.tokens.signRequest(request.id, identity.sub);
     await this.deps.bus.publish({ t: 'queue-changed' });
-    this.dispatcher.request();
+    this.dispatcher.requestWaiting(request.id);
     const snapshot = (await this.positions.snapshot(request.id)) ?? {
       position: 1,
       etaSeconds: 0,
@@ -119,12 +124,15 @@ export class HelpRequestService {
     return record.state;
   }
 
-  async userConnected(requestId: string): Promise<void> {
-    await this.deps.queue.userConnection(requestId, 1, 0);
+  /** Counts this socket for the request (by its id) and stops the abandon clock. */
+  async userConnected(requestId: string, socket: SocketRef): Promise<void> {
+    await this.deps.presenceStore.userSocketOpen(requestId, socket, this.deps.now());
   }
 
-  async userDisconnected(requestId: string): Promise<void> {
-    await this.deps.queue.userConnection(requestId, -1, this.deps.now() + this.deps.settings.abandonGraceMs);
+  /** Forgets this socket; with none left on a live instance, the abandon clock starts. */
+  async userDisconnected(requestId: string, socket: SocketRef): Promise<void> {
+    const { now, settings } = this.deps;
+    await this.deps.presenceStore.userSocketClose(requestId, socket, now(), now() + settings.abandonGraceMs);
   }
 
   /** Closes requests whose user has been gone past the grace period. */
@@ -153,7 +161,7 @@ export class HelpRequestService {
         agentId: closed.agentId,
         frame: { type: 'offer.withdrawn', offerId: closed.offerId, reason },
       });
-      this.dispatcher.request();
+      this.dispatcher.agentFree(closed.agentId);
     }
     await bus.publish({ t: 'request', requestId, frame: { type: 'request.closed', requestId, reason } });
     await bus.publish({ t: 'queue-changed' });

@@ -11,6 +11,8 @@ declare module 'fastify' {
     identity?: Identity;
   }
   interface FastifyInstance {
+    /** Verifies a Lifeline token and that the agent it names still exists (REST and the WebSocket). */
+    verifyPrincipal: (token: string) => Promise<Principal>;
     requireAdmin: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
     requirePrincipal: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
     requireIdentity: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
@@ -48,10 +50,18 @@ export default fp(
       if (!token || !sameSecret(token, secrets.admin)) throw new LifelineError('LIFELINE_UNAUTHENTICATED');
     });
 
+    // A signature outlives the account it was issued to, so the account is checked on every use.
+    app.decorate('verifyPrincipal', async (token: string) => {
+      const principal = await tokens.verify(token);
+      if (principal.kind === 'agent' && !(await agents.exists(principal.agentId)))
+        throw new LifelineError('LIFELINE_UNAUTHENTICATED');
+      return principal;
+    });
+
     app.decorate('requirePrincipal', async (request: FastifyRequest) => {
       const token = bearer(request);
       if (!token) throw new LifelineError('LIFELINE_UNAUTHENTICATED');
-      request.principal = await tokens.verify(token);
+      request.principal = await app.verifyPrincipal(token);
     });
 
     app.decorate('requireIdentity', async (request: FastifyRequest) => {

@@ -1,21 +1,14 @@
 import type { FastifyRequest } from 'fastify';
-import { decodeJwt } from 'jose';
 
 /**
- * Whom a rate limit counts: the bearer token's subject when there is one, else the client IP.
- * Viewers behind one carrier NAT share an IP, so per-IP limits would throttle strangers together.
- * The subject is read without verifying: a forged one only earns its own bucket and still fails
- * authentication.
+ * Whom a rate limit counts: the caller the route's own onRequest hook verified (it runs before
+ * the limiter's), else the client address. Viewers behind one carrier NAT share an address, so a
+ * verified user is counted alone. Nothing unverified counts: a forged subject would earn a fresh
+ * bucket on every try, and guests are fresh on every try too.
  */
 export function rateLimitKey(request: FastifyRequest): string {
-  const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) {
-    try {
-      const { sub } = decodeJwt(header.slice(7));
-      if (typeof sub === 'string' && sub.length > 0 && sub.length <= 128) return `sub:${sub}`;
-    } catch {
-      // not a JWT: fall back to the address
-    }
-  }
+  if (request.identity && !request.identity.guest) return `user:${request.identity.sub}`;
+  if (request.principal?.kind === 'agent') return `agent:${request.principal.agentId}`;
+  if (request.principal?.kind === 'user') return `user:${request.principal.userId}`;
   return `ip:${request.ip}`;
 }

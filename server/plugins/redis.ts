@@ -1,32 +1,26 @@
 import { once } from 'node:events';
 import fp from 'fastify-plugin';
-import { Redis } from 'ioredis';
+import { connectRedis, type RedisClient, type RedisTarget } from '../../platform/redis/connect.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** Fail-fast connection: while Redis is down, commands reject at once and the API answers 503. */
-    redis: Redis;
+    redis: RedisClient;
     /** Pub/sub connection: waits Redis out, reconnects and resubscribes by itself. */
-    redisSubscriber: Redis;
+    redisSubscriber: RedisClient;
   }
 }
 
 export interface RedisPluginOptions {
-  url: string;
+  /** One server (REDIS_URL) or a Redis Cluster (REDIS_CLUSTER_NODES). */
+  target: RedisTarget;
   connectTimeoutMs: number;
 }
 
-const reconnectDelay = (attempt: number) => Math.min(attempt * 200, 2000);
-
 export default fp<RedisPluginOptions>(
-  async (app, { url, connectTimeoutMs }) => {
-    const redis = new Redis(url, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      connectTimeout: connectTimeoutMs,
-      retryStrategy: reconnectDelay,
-    });
-    const redisSubscriber = new Redis(url, { maxRetriesPerRequest: null, retryStrategy: reconnectDelay });
+  async (app, { target, connectTimeoutMs }) => {
+    const redis = connectRedis(target, 'fail-fast', { connectTimeoutMs });
+    const redisSubscriber = connectRedis(target, 'wait-it-out');
     for (const [name, client] of [
       ['redis', redis],
       ['redis-subscriber', redisSubscriber],
@@ -40,8 +34,8 @@ export default fp<RedisPluginOptions>(
     if ((await Promise.race([ready.then(() => true), timeout])) !== true)
       app.log.error({ connectTimeoutMs }, 'redis not reachable at start; serving 503 until it is');
     ready.catch(() => {});
-    app.decorate('redis', redis);
-    app.decorate('redisSubscriber', redisSubscriber);
+    app.decorate<RedisClient>('redis', redis);
+    app.decorate<RedisClient>('redisSubscriber', redisSubscriber);
     app.addHook('onClose', async () => {
       await Promise.allSettled([redis.quit(), redisSubscriber.quit()]);
     });

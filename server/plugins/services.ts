@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import { AgentRepository } from '../agents/AgentRepository.js';
 import { LifelineTokens } from '../auth/LifelineTokens.js';
+import { LoginGuard } from '../auth/LoginGuard.js';
 import { PlatformIdentity } from '../auth/PlatformIdentity.js';
 import { EventBus } from '../../platform/bus/EventBus.js';
 import type { Config } from '../config/load.js';
@@ -18,6 +19,7 @@ import { PresenceStore } from '../../platform/stores/PresenceStore.js';
 import { HistoryStore } from '../../platform/stores/HistoryStore.js';
 import { QueueStore } from '../../platform/stores/QueueStore.js';
 import { SessionStore } from '../../platform/stores/SessionStore.js';
+import { InstanceLiveness } from '../routing/InstanceLiveness.js';
 import { Sweeper } from '../routing/Sweeper.js';
 import { SessionService } from '../sessions/SessionService.js';
 import { FileBlobStore } from '../../platform/storage/FileBlobStore.js';
@@ -36,6 +38,7 @@ export interface Lifeline {
   tokens: LifelineTokens;
   identities: PlatformIdentity;
   agents: AgentRepository;
+  loginGuard: LoginGuard;
   media: MediaPlane;
   /** The Redis stores, for composition and tests; routes go through the services. */
   stores: RoutingStores;
@@ -46,6 +49,7 @@ export interface Lifeline {
   sessions: SessionService;
   offers: OfferService;
   presence: AgentPresence;
+  liveness: InstanceLiveness;
   positions: QueuePositions;
   requests: HelpRequestService;
   history: RequestHistory;
@@ -101,6 +105,7 @@ export default fp<ServicesOptions>(
     const presence = new AgentPresence(deps, agents, dispatcher, (agentId) =>
       offers.withdrawAllFrom(agentId),
     );
+    const liveness = new InstanceLiveness(deps, presence);
     const incidents = new IncidentTracker(app.redis, config.keyPrefix, {
       windowMs: config.urgency.incidentWindowMs,
       minUsers: config.urgency.incidentMinUsers,
@@ -118,17 +123,16 @@ export default fp<ServicesOptions>(
     const sweeper = new Sweeper({
       offers,
       requests,
-      presence,
+      liveness,
       dispatcher,
       now,
       log: app.log,
-      localAgentIds: () => sockets.localAgentIds(),
       intervalMs: config.routing.sweepIntervalMs,
-      leaseMs: config.routing.agentLeaseMs,
+      leaseMs: config.routing.presenceLeaseMs,
     });
     bus.on((event) => {
       if (event.t === 'queue-changed') positions.changed();
-      else if (event.t === 'dispatch') dispatcher.request();
+      else if (event.t === 'dispatch') dispatcher.requestWaiting(event.requestId);
       else sockets.deliver(event);
     });
     app.decorate('lifeline', {
@@ -139,6 +143,7 @@ export default fp<ServicesOptions>(
       tokens,
       identities: new PlatformIdentity(config.secrets.platform, now),
       agents,
+      loginGuard: new LoginGuard(app.redis, config.keyPrefix, config.login),
       media,
       bus,
       sockets,
@@ -147,6 +152,7 @@ export default fp<ServicesOptions>(
       sessions,
       offers,
       presence,
+      liveness,
       positions,
       requests,
       history: new RequestHistory(deps, agents),
@@ -156,13 +162,25 @@ export default fp<ServicesOptions>(
       voice,
     });
     app.addHook('onReady', async () => {
+      await liveness.heartbeat();
       await bus.start();
       sweeper.start();
+      // Pub/sub keeps nothing for a connection that was down: when Redis is back, every socket
+      // here is counted again and told its current state.
+      for (const connection of [app.redis, app.redisSubscriber])
+        connection.on(
+          'ready',
+          () =>
+            void liveness
+              .resync('Redis is back')
+              .catch((error: unknown) => app.log.warn({ err: error }, 'resync failed')),
+        );
     });
     // Sockets close in preClose (websocket plugin); here the timers stop and rounds in flight finish.
     app.addHook('onClose', async () => {
       await sweeper.stop();
       await dispatcher.idle();
+      await liveness.leave().catch(() => {});
       await positions.close();
       await voiceJobs.close();
     });

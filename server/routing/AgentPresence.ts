@@ -1,12 +1,14 @@
 import type { AgentStatus } from '../../core/protocol/vocabulary.js';
 import { LifelineError } from '../../core/errors/LifelineError.js';
+import type { SocketRef } from '../../platform/stores/PresenceStore.js';
 import type { AgentRepository } from '../agents/AgentRepository.js';
 import type { Dispatcher } from './Dispatcher.js';
 import type { RoutingDeps } from './deps.js';
 
 /**
- * Whether an agent can be offered work. An agent is online while it holds a socket on some
- * instance; that instance renews a lease, so an instance that dies cannot leave it online.
+ * Whether an agent can be offered work. An agent is online while it holds a socket on a live
+ * instance; sockets are counted by id, so a crashed instance's sockets stop counting as soon as
+ * its lease lapses, and a socket closing always leaves the count right.
  */
 export class AgentPresence {
   constructor(
@@ -17,49 +19,31 @@ export class AgentPresence {
     private readonly wentOffline: (agentId: string) => Promise<void>,
   ) {}
 
-  private leaseUntil(): number {
-    return this.deps.now() + this.deps.settings.agentLeaseMs;
-  }
-
-  async connected(agentId: string): Promise<void> {
+  async connected(agentId: string, socket: SocketRef): Promise<void> {
     const agent = await this.agents.findById(agentId);
     if (!agent) throw new LifelineError('LIFELINE_UNAUTHENTICATED', 'This agent no longer exists');
-    await this.deps.presenceStore.agentConnection(agentId, 1, this.deps.now(), this.leaseUntil(), agent);
+    await this.deps.presenceStore.agentSocketOpen(agentId, socket, this.deps.now(), agent);
+    this.dispatcher.agentFree(agentId);
   }
 
-  async disconnected(agentId: string): Promise<void> {
-    const profile = { languages: [], skills: [], maxSessions: 0 };
-    const remaining = await this.deps.presenceStore.agentConnection(agentId, -1, this.deps.now(), 0, profile);
-    if (remaining > 0) return;
-    await this.wentOffline(agentId);
-    await this.deps.bus.publish({ t: 'queue-changed' });
+  async disconnected(agentId: string, socket: SocketRef): Promise<void> {
+    const remaining = await this.deps.presenceStore.agentSocketClose(agentId, socket, this.deps.now());
+    if (remaining === 0) await this.offline([agentId]);
   }
 
-  async setStatus(agentId: string, status: AgentStatus): Promise<void> {
-    const previous = await this.deps.presenceStore.setStatus(
-      agentId,
-      status,
-      this.deps.now(),
-      this.leaseUntil(),
-    );
+  /** Agents taken offline elsewhere (their instance died): their offers move on, the floor updates. */
+  async offline(agentIds: readonly string[]): Promise<void> {
+    for (const agentId of agentIds) await this.wentOffline(agentId);
+    if (agentIds.length > 0) await this.deps.bus.publish({ t: 'queue-changed' });
+  }
+
+  /** Returns the status now in force. */
+  async setStatus(agentId: string, status: AgentStatus): Promise<AgentStatus> {
+    const previous = await this.deps.presenceStore.setStatus(agentId, status, this.deps.now());
     if (previous === 'offline' && status === 'available')
       throw new LifelineError('LIFELINE_FORBIDDEN', 'Connect first');
-    if (status === 'available') this.dispatcher.request();
+    if (status === 'available') this.dispatcher.agentFree(agentId);
     if (previous !== status) await this.deps.bus.publish({ t: 'queue-changed' });
-  }
-
-  async renewLeases(localAgentIds: readonly string[]): Promise<void> {
-    await this.deps.presenceStore.renewLeases(localAgentIds, this.leaseUntil());
-  }
-
-  async expireStale(): Promise<void> {
-    const expired = await this.deps.presenceStore.expireLeases(this.deps.now());
-    if (expired.length > 0) {
-      this.deps.log.warn(
-        { agents: expired.length },
-        'agents taken offline: their instance stopped renewing leases',
-      );
-      await this.deps.bus.publish({ t: 'queue-changed' });
-    }
+    return status;
   }
 }

@@ -1,97 +1,108 @@
 import { randomUUID } from 'node:crypto';
-import { planOffers } from '../../core/routing/matching.js';
-import type { OfferPlan } from '../../core/routing/types.js';
 import type { RoutingDeps } from './deps.js';
 import { toOfferedRequest } from './offeredRequest.js';
 
 /**
- * How deep one round reads into the queue. It starts near the free capacity (an agent who just
- * freed up needs only the head of the queue) and widens only while free agents stay unmatched,
- * up to the most urgent MAX_WINDOW requests.
+ * How many entries of one index a claim reads past requests the agent just declined (or agents
+ * who declined the request, or whose instance died unseen). Deeper ones wait for the cooldown.
  */
-const MIN_WINDOW = 32;
-const REQUESTS_PER_FREE_SLOT = 8;
-const MAX_WINDOW = 1000;
-/** Rounds in a row allowed to lose claims to other instances before waiting for the next event. */
-const MAX_CONTENDED_ROUNDS = 5;
+const INDEX_DEPTH = 32;
+/** How many free agents one reconcile pass looks at; the rest wait for the next pass. */
+const RECONCILE_BATCH = 1000;
 
 /**
- * Turns the pure plan into offers. Any instance may dispatch at any time: each claim is atomic in
- * Redis, so a plan that lost a race to another instance is simply dropped and planned again.
- * Calls are coalesced, so a burst of events costs one round, not one each.
+ * Turns events into offers, with work proportional to what changed: a request that starts
+ * waiting looks for the most deserving free agent on its route, and an agent that frees a slot
+ * takes the most urgent request on its routes, however deep in the queue. Each claim is one
+ * atomic Lua script, so any instance may act on any event, and one that loses a race finds
+ * nothing to claim. `reconcile` catches what no event announces, such as a cooldown ending.
  */
 export class Dispatcher {
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(private readonly deps: RoutingDeps) {}
 
-  request(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.loop().finally(() => (this.running = null));
+  /** A request is waiting (new, re-queued, or re-scored): offer it, or something more urgent. */
+  requestWaiting(requestId: string): void {
+    this.track(this.placeRequest(requestId));
   }
 
-  /** Resolves when no round is in flight; used by shutdown to drain. */
+  /** An agent may have a spare slot (freed, came available, declined): fill it. */
+  agentFree(agentId: string): void {
+    this.track(this.fillAgent(agentId));
+  }
+
+  /** Every free agent takes what it can; for timers no event announces and for missed events. */
+  reconcile(): void {
+    this.track(
+      this.deps.presenceStore.freeAgents(RECONCILE_BATCH).then(async (agents) => {
+        for (const agentId of agents) await this.fillAgent(agentId);
+      }),
+    );
+  }
+
+  /** Resolves when no claim is in flight; used by shutdown to drain. */
   async idle(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
-  private async loop(): Promise<void> {
-    let contended = 0;
-    do {
-      this.again = false;
-      try {
-        const lost = await this.round();
-        contended = lost ? contended + 1 : 0;
-        if (lost && contended < MAX_CONTENDED_ROUNDS) this.again = true;
-      } catch (error) {
-        this.deps.log.warn({ err: error }, 'dispatch round failed; the next event or sweep retries');
-        return;
-      }
-    } while (this.again);
+  private track(work: Promise<unknown>): void {
+    const tracked = work.catch((error: unknown) =>
+      this.deps.log.warn({ err: error }, 'dispatch failed; the next event or reconcile retries'),
+    );
+    this.inFlight.add(tracked);
+    void tracked.finally(() => this.inFlight.delete(tracked));
   }
 
-  /** One planning round; returns true if some claim was lost to a concurrent change. */
-  private async round(): Promise<boolean> {
-    const { queue, presenceStore, now, settings } = this.deps;
+  private terms() {
+    const { now, settings } = this.deps;
     const at = now();
-    const agents = await presenceStore.onlineAgents(at);
-    const freeSlots = agents.reduce((sum, agent) => sum + Math.max(0, agent.maxSessions - agent.load), 0);
-    if (freeSlots === 0) return false;
-    const policy = {
-      agingPointsPerMinute: settings.agingPointsPerMinute,
-      declineCooldownMs: settings.declineCooldownMs,
+    return {
+      now: at,
+      offerId: randomUUID(),
+      expiresAt: at + settings.offerTimeoutMs,
+      cooldownMs: settings.declineCooldownMs,
+      depth: INDEX_DEPTH,
     };
-    let window = Math.min(MAX_WINDOW, Math.max(MIN_WINDOW, freeSlots * REQUESTS_PER_FREE_SLOT));
-    let plans = planOffers(await queue.waitingHead(window), agents, at, policy);
-    while (plans.length < freeSlots && window < MAX_WINDOW && (await queue.waitingCount()) > window) {
-      window = Math.min(MAX_WINDOW, window * 4);
-      plans = planOffers(await queue.waitingHead(window), agents, at, policy);
-    }
-    if (plans.length === 0) return false;
-    const claimed = await Promise.all(plans.map((plan) => this.offer(plan, at)));
-    await this.deps.bus.publish({ t: 'queue-changed' });
-    return claimed.includes(false);
   }
 
-  private async offer(plan: OfferPlan, at: number): Promise<boolean> {
-    const { queue, sessionStore, bus, settings, metrics } = this.deps;
-    const offerId = randomUUID();
-    const expiresAt = at + settings.offerTimeoutMs;
-    if (!(await sessionStore.claimOffer(plan.requestId, plan.agentId, offerId, at, expiresAt))) return false;
-    const record = await queue.getRequest(plan.requestId);
-    if (!record) return true;
+  private async placeRequest(requestId: string): Promise<void> {
+    // The agent found may be given a more urgent request instead; then look again for this one.
+    for (let tries = 0; tries < INDEX_DEPTH; tries += 1) {
+      const terms = this.terms();
+      const offered = await this.deps.sessionStore.offerToFreeAgent(requestId, terms);
+      if (!offered) return;
+      await this.announce(offered.requestId, offered.agentId, terms);
+      if (offered.requestId === requestId) return;
+    }
+  }
+
+  private async fillAgent(agentId: string): Promise<void> {
+    for (;;) {
+      const terms = this.terms();
+      const requestId = await this.deps.sessionStore.offerBestRequest(agentId, terms);
+      if (!requestId) return;
+      await this.announce(requestId, agentId, terms);
+    }
+  }
+
+  private async announce(requestId: string, agentId: string, terms: { now: number; offerId: string }) {
+    const { queue, bus, settings, metrics } = this.deps;
     metrics.offers.inc({ outcome: 'made' });
-    metrics.timeToOffer.observe(Math.max(0, at - record.createdAt) / 1000);
-    const request = toOfferedRequest(record, at);
-    await bus.publish({
-      t: 'agent',
-      agentId: plan.agentId,
-      frame: { type: 'offer', offerId, expiresInMs: settings.offerTimeoutMs, request },
-    });
-    return true;
+    const record = await queue.getRequest(requestId);
+    if (record) {
+      metrics.timeToOffer.observe(Math.max(0, terms.now - record.createdAt) / 1000);
+      await bus.publish({
+        t: 'agent',
+        agentId,
+        frame: {
+          type: 'offer',
+          offerId: terms.offerId,
+          expiresInMs: settings.offerTimeoutMs,
+          request: toOfferedRequest(record, terms.now),
+        },
+      });
+    }
+    await bus.publish({ t: 'queue-changed' });
   }
 }

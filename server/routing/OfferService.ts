@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { LifelineError } from '../../core/errors/LifelineError.js';
+import type { ServerFrameOf } from '../../core/protocol/frames.js';
 import type { Dispatcher } from './Dispatcher.js';
+import { toOfferedRequest } from './offeredRequest.js';
 import type { RoutingDeps, SessionStarter } from './deps.js';
 
 /** How many due offers one sweep expires; the rest wait for the next sweep. */
@@ -31,19 +33,32 @@ export class OfferService {
       throw new LifelineError('LIFELINE_FORBIDDEN', 'This offer is not yours');
     if (result.status !== 'OK') throw new LifelineError('LIFELINE_OFFER_GONE');
     this.deps.metrics.offers.inc({ outcome: 'declined' });
-    await this.requeued();
+    await this.requeued(result.requestId, agentId);
+  }
+
+  /** The offers an agent still holds, as the frames that made them (for a socket that reconnects). */
+  async heldBy(agentId: string): Promise<ServerFrameOf<'offer'>[]> {
+    const { sessionStore, queue, now } = this.deps;
+    const frames: ServerFrameOf<'offer'>[] = [];
+    for (const offerId of await sessionStore.offersHeldBy(agentId)) {
+      const offer = await sessionStore.getOffer(offerId);
+      const record = offer && (await queue.getRequest(offer.requestId));
+      if (!offer || !record || offer.expiresAt <= now()) continue;
+      const request = toOfferedRequest(record, now());
+      frames.push({ type: 'offer', offerId, expiresInMs: offer.expiresAt - now(), request });
+    }
+    return frames;
   }
 
   /** An agent who left cannot answer: its offers go straight to the next agent, not after the timeout. */
   async withdrawAllFrom(agentId: string): Promise<void> {
     const { sessionStore, now, metrics } = this.deps;
-    let withdrawn = 0;
     for (const offerId of await sessionStore.offersHeldBy(agentId)) {
-      if ((await sessionStore.releaseOffer(offerId, now(), 'withdraw')).status === 'OK') withdrawn += 1;
+      const result = await sessionStore.releaseOffer(offerId, now(), 'withdraw');
+      if (result.status !== 'OK') continue;
+      metrics.offers.inc({ outcome: 'withdrawn' });
+      await this.requeued(result.requestId);
     }
-    if (withdrawn === 0) return;
-    metrics.offers.inc({ outcome: 'withdrawn' }, withdrawn);
-    await this.requeued();
   }
 
   /** Returns offers whose time ran out to the queue; any instance may do it, only one succeeds per offer. */
@@ -61,13 +76,15 @@ export class OfferService {
         agentId: result.agentId,
         frame: { type: 'offer.withdrawn', offerId, reason: 'expired' },
       });
+      await this.requeued(result.requestId, result.agentId);
     }
-    if (expired > 0) await this.requeued();
     return expired;
   }
 
-  private async requeued(): Promise<void> {
+  /** The request is waiting again and the agent, if any, has a slot back: both look for work. */
+  private async requeued(requestId: string | undefined, agentId?: string): Promise<void> {
     await this.deps.bus.publish({ t: 'queue-changed' });
-    this.dispatcher.request();
+    if (requestId) this.dispatcher.requestWaiting(requestId);
+    if (agentId) this.dispatcher.agentFree(agentId);
   }
 }

@@ -7,6 +7,8 @@ export type QueueSnapshot = Omit<ServerFrameOf<'queue.update'>, 'type' | 'reques
 
 /** Largest queue read in one push; a longer queue shows its tail as this position. */
 const MAX_QUEUE_READ = 100_000;
+/** One read of the whole line costs about as much as this many single rank lookups. */
+const RANK_LOOKUPS_PER_READ = 50;
 
 /**
  * Pushes `queue.update` to the users whose sockets are on this instance, whenever the shared queue
@@ -68,8 +70,7 @@ export class QueuePositions {
   private async push(): Promise<void> {
     const local = this.sockets.localRequestIds();
     if (local.length === 0) return;
-    const [order, rate] = await Promise.all([this.deps.queue.queueOrder(MAX_QUEUE_READ), this.serviceRate()]);
-    const positions = new Map(order.map((id, index) => [id, index + 1]));
+    const [positions, rate] = await Promise.all([this.placesOf(local), this.serviceRate()]);
     for (const requestId of local) {
       const position = positions.get(requestId);
       const snapshot: QueueSnapshot | null =
@@ -78,6 +79,18 @@ export class QueuePositions {
           : await this.snapshot(requestId);
       if (snapshot) this.send(requestId, snapshot);
     }
+  }
+
+  /**
+   * 1-based places of these requests: one rank lookup each when they are few next to the queue,
+   * one read of the line when they are many, so a long queue costs a push little.
+   */
+  private async placesOf(requestIds: string[]): Promise<Map<string, number>> {
+    const { queue } = this.deps;
+    if (requestIds.length * RANK_LOOKUPS_PER_READ < (await queue.waitingCount()))
+      return queue.positions(requestIds);
+    const order = await queue.queueOrder(MAX_QUEUE_READ);
+    return new Map(order.map((id, index) => [id, index + 1]));
   }
 
   /** Sends the snapshot unless this socket's user already has exactly that one. */

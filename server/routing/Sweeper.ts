@@ -1,30 +1,30 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { AgentPresence } from './AgentPresence.js';
 import type { Dispatcher } from './Dispatcher.js';
+import type { InstanceLiveness } from './InstanceLiveness.js';
 import type { OfferService } from './OfferService.js';
 
-/** A dispatch round at least this often catches what no event announces, such as a decline cooldown ending. */
-const IDLE_DISPATCH_MS = 2000;
+/** A reconcile pass at least this often catches what no event announces, such as a decline cooldown ending. */
+const RECONCILE_MS = 2000;
 
 /**
- * Periodic work every instance runs: expiring offers, abandoning requests, renewing and expiring
- * agent leases. Each step is an atomic claim in Redis, so instances may sweep concurrently and
- * a crashed instance's timers are picked up by the others.
+ * Periodic work every instance runs: renewing its own lease, reaping dead instances, expiring
+ * offers, abandoning requests, and reconciling free agents with the queue. Each step is atomic
+ * in Redis, so instances may sweep concurrently and a crashed instance's timers are picked up by
+ * the others.
  */
 export class Sweeper {
   private interval: NodeJS.Timeout | null = null;
   private tick: Promise<void> | null = null;
-  private lastLeaseRenewal = 0;
-  private lastDispatch = 0;
+  private lastHeartbeat = 0;
+  private lastReconcile = 0;
 
   constructor(
     private readonly deps: {
       offers: OfferService;
       /** Closes requests whose user stayed away past the grace period (the help-requests module). */
       requests: { abandonDue(): Promise<number> };
-      presence: AgentPresence;
+      liveness: InstanceLiveness;
       dispatcher: Dispatcher;
-      localAgentIds: () => string[];
       intervalMs: number;
       leaseMs: number;
       now: () => number;
@@ -41,18 +41,19 @@ export class Sweeper {
   }
 
   private async sweep(): Promise<void> {
-    const { offers, requests, presence, dispatcher, now, log } = this.deps;
+    const { offers, requests, liveness, dispatcher, now, log } = this.deps;
     try {
+      if (now() - this.lastHeartbeat >= this.deps.leaseMs / 3) {
+        await liveness.heartbeat();
+        this.lastHeartbeat = now();
+      }
+      await liveness.retryPending();
+      await liveness.reapDead();
       await offers.expireDue();
       await requests.abandonDue();
-      if (now() - this.lastLeaseRenewal >= this.deps.leaseMs / 3) {
-        this.lastLeaseRenewal = now();
-        await presence.renewLeases(this.deps.localAgentIds());
-        await presence.expireStale();
-      }
-      if (now() - this.lastDispatch >= IDLE_DISPATCH_MS) {
-        this.lastDispatch = now();
-        dispatcher.request();
+      if (now() - this.lastReconcile >= RECONCILE_MS) {
+        this.lastReconcile = now();
+        dispatcher.reconcile();
       }
     } catch (error) {
       log.warn({ err: error }, 'sweep failed; retrying on the next tick');

@@ -31,7 +31,8 @@ export class SessionService {
     } catch (error) {
       await sessionStore.endSession(sessionId, now(), 'media_failed', '', true);
       await bus.publish({ t: 'queue-changed' });
-      this.dispatcher.request();
+      this.dispatcher.requestWaiting(requestId);
+      this.dispatcher.agentFree(agentId);
       throw error;
     }
     const record = await queue.getRequest(requestId);
@@ -54,6 +55,17 @@ export class SessionService {
   async readyForUser(sessionId: string, requestId: string): Promise<ReadyFrame> {
     const name = (await this.deps.queue.getRequest(requestId))?.userName ?? 'Viewer';
     return this.readyFrame(sessionId, requestId, userIdentity(requestId), name);
+  }
+
+  /** A fresh session.ready for each session the agent is serving, e.g. after a reload. */
+  async readyFramesForAgent(agentId: string): Promise<ReadyFrame[]> {
+    const frames: ReadyFrame[] = [];
+    for (const sessionId of await this.deps.sessionStore.sessionsOf(agentId)) {
+      const session = await this.deps.sessionStore.getSession(sessionId);
+      if (session?.state === 'active' && session.agentId === agentId && session.requestId)
+        frames.push(await this.readyForAgent(sessionId, session.requestId, agentId));
+    }
+    return frames;
   }
 
   async readyForAgent(sessionId: string, requestId: string, agentId: string): Promise<ReadyFrame> {
@@ -91,7 +103,7 @@ export class SessionService {
       bus.publish({ t: 'agent', agentId: ended.agentId, frame }),
       bus.publish({ t: 'queue-changed' }),
     ]);
-    this.dispatcher.request();
+    this.dispatcher.agentFree(ended.agentId);
     this.media.deleteRoom(roomNameFor(sessionId)).catch((error: unknown) => {
       log.warn({ err: error, sessionId }, 'room delete failed; LiveKit closes it when empty');
     });

@@ -5,6 +5,9 @@ import { toLifelineError } from '../errors/classify.js';
 import { LifelineError } from '../../core/errors/LifelineError.js';
 import type { SocketServices } from './deps.js';
 import type { ServerFrame } from '../../core/protocol/frames.js';
+import type { SocketRef } from '../../platform/stores/PresenceStore.js';
+import { agentStateFrames, userStateFrames } from './currentState.js';
+import type { SocketMemory } from './handlers/types.js';
 import { FrameRateLimiter } from './FrameRateLimiter.js';
 import { FRAME_ROUTES } from './handlers/index.js';
 
@@ -24,6 +27,9 @@ export class Connection {
   private readonly limiter: FrameRateLimiter;
   private readonly kind: 'agent' | 'request';
   private readonly id: string;
+  /** This socket's identity in Redis: counted by id, alive while this instance's lease is. */
+  private readonly ref: SocketRef;
+  private readonly memory: SocketMemory = {};
 
   constructor(
     private readonly lifeline: SocketServices,
@@ -35,13 +41,14 @@ export class Connection {
     this.limiter = new FrameRateLimiter(limits.wsMessagesPer10s, RATE_WINDOW_MS);
     this.kind = principal.kind === 'agent' ? 'agent' : 'request';
     this.id = principal.kind === 'agent' ? principal.agentId : principal.requestId;
+    this.ref = lifeline.liveness.socket();
     // Listeners first, before any await, so no frame is missed.
     socket.on('message', (data, isBinary) => this.enqueue(() => this.receive(data, isBinary)));
     socket.on('close', () => void this.detach());
     socket.on('error', (error) => log.debug({ err: error }, 'socket error'));
     lifeline.sockets.add(this.kind, this.id, socket);
     lifeline.metrics.sockets.inc({ role: principal.kind });
-    this.work = this.open().catch((error: unknown) => this.fail(error));
+    this.work = this.open().catch((error: unknown) => this.failRegistration(error));
   }
 
   private enqueue(step: () => Promise<void>): void {
@@ -53,16 +60,56 @@ export class Connection {
   }
 
   private async open(): Promise<void> {
-    const { presence, requests, positions, sessions } = this.lifeline;
     this.send({ type: 'hello', role: this.principal.kind, id: this.id });
-    if (this.principal.kind === 'agent') return presence.connected(this.principal.agentId);
-    await requests.userConnected(this.id);
-    positions.forget(this.id);
-    const snapshot = await positions.snapshot(this.id);
-    if (snapshot) return positions.send(this.id, snapshot);
-    const record = await this.lifeline.requests.record(this.id);
-    if (record?.state === 'assigned' && record.sessionId)
-      this.send(await sessions.readyForUser(record.sessionId, this.id));
+    await this.register();
+    await this.sendState();
+  }
+
+  private async register(): Promise<void> {
+    const { presence, requests } = this.lifeline;
+    if (this.principal.kind === 'agent') await presence.connected(this.id, this.ref);
+    else await requests.userConnected(this.id, this.ref);
+  }
+
+  private async sendState(): Promise<void> {
+    if (this.kind === 'request') this.lifeline.positions.forget(this.id);
+    const frames =
+      this.kind === 'agent'
+        ? await agentStateFrames(this.lifeline, this.id)
+        : await userStateFrames(this.lifeline, this.id);
+    for (const frame of frames) this.send(frame);
+  }
+
+  /**
+   * After Redis came back or this instance's lease lapsed: count this socket again, restore the
+   * agent's status, and re-send what pub/sub may have dropped meanwhile.
+   */
+  resync(): Promise<void> {
+    this.enqueue(async () => {
+      if (this.closed) return;
+      try {
+        await this.register();
+        if (this.memory.agentStatus)
+          this.send({
+            type: 'agent.status',
+            status: await this.lifeline.presence.setStatus(this.id, this.memory.agentStatus),
+          });
+        await this.sendState();
+      } catch (error) {
+        this.failRegistration(error);
+      }
+    });
+    return this.work;
+  }
+
+  /** A socket Redis does not know about would wait forever: tell the client to come back (4503). */
+  private failRegistration(error: unknown): void {
+    const coded = toLifelineError(error);
+    this.log.warn(
+      { err: error, code: coded.code },
+      'socket registration failed; closing so the client reconnects',
+    );
+    this.close(coded.statusCode >= 500 ? 'LIFELINE_REDIS_UNAVAILABLE' : coded.code);
   }
 
   private async receive(data: RawData, isBinary: boolean): Promise<void> {
@@ -105,7 +152,7 @@ export class Connection {
       );
     try {
       const reply = await route.handler.handle(
-        { lifeline: this.lifeline, principal: this.principal, log: this.log },
+        { lifeline: this.lifeline, principal: this.principal, log: this.log, memory: this.memory },
         frame as never,
       );
       if (reply) this.send(ref ? { ...reply, ref } : reply);
@@ -141,10 +188,13 @@ export class Connection {
     metrics.sockets.dec({ role: this.principal.kind });
     if (remaining === 0 && this.kind === 'request') positions.forget(this.id);
     const leave = () =>
-      this.kind === 'agent' ? presence.disconnected(this.id) : requests.userDisconnected(this.id);
-    this.work = this.work
-      .then(leave)
-      .catch((error: unknown) => this.log.warn({ err: error }, 'disconnect cleanup failed'));
+      this.kind === 'agent'
+        ? presence.disconnected(this.id, this.ref)
+        : requests.userDisconnected(this.id, this.ref);
+    this.work = this.work.then(leave).catch((error: unknown) => {
+      this.log.warn({ err: error }, 'disconnect clean-up failed; retrying when Redis is back');
+      this.lifeline.liveness.retryLater(leave);
+    });
     return this.work;
   }
 }

@@ -9,6 +9,8 @@ const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 export class SocketRegistry {
   private readonly agents = new Map<string, Set<WebSocket>>();
   private readonly requests = new Map<string, Set<WebSocket>>();
+  /** The session each socket was last told is ready: a socket hears of one session once. */
+  private readonly readySent = new WeakMap<WebSocket, string>();
 
   private group(kind: 'agent' | 'request') {
     return kind === 'agent' ? this.agents : this.requests;
@@ -33,6 +35,11 @@ export class SocketRegistry {
 
   send(socket: WebSocket, frame: ServerFrame): void {
     if (socket.readyState !== socket.OPEN) return;
+    if (frame.type === 'session.ready') {
+      // A user who connects while their session starts would otherwise hear of it twice.
+      if (this.readySent.get(socket) === frame.sessionId) return;
+      this.readySent.set(socket, frame.sessionId);
+    }
     if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
       socket.terminate();
       return;

@@ -2,6 +2,7 @@ import type { Config } from '../config/load.js';
 import type { HelpRequestService } from '../help-requests/HelpRequestService.js';
 import type { LifelineMetrics } from '../observability/LifelineMetrics.js';
 import type { AgentPresence } from '../routing/AgentPresence.js';
+import type { InstanceLiveness } from '../routing/InstanceLiveness.js';
 import type { OfferService } from '../routing/OfferService.js';
 import type { QueuePositions } from '../routing/QueuePositions.js';
 import type { SessionService } from '../sessions/SessionService.js';
@@ -17,4 +18,5 @@ export interface SocketServices {
   positions: QueuePositions;
   sessions: SessionService;
   offers: OfferService;
+  liveness: InstanceLiveness;
 }

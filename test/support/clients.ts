@@ -5,6 +5,9 @@ import type { Config } from '../../server/config/load.js';
 import type { ServerFrame } from '../../core/protocol/frames.js';
 import type { Instance } from './cluster.js';
 
+/** Where an API instance answers: in this process (an Instance) or in a child process. */
+export type Endpoint = Pick<Instance, 'url' | 'wsUrl'>;
+
 type Frame<T extends ServerFrame['type']> = Extract<ServerFrame, { type: T }>;
 
 /** A test-side WebSocket that buffers every frame so tests can wait for the one they expect. */
@@ -89,7 +92,7 @@ export function platformToken(
 }
 
 export async function api(
-  instance: Instance,
+  instance: Endpoint,
   method: string,
   path: string,
   options: { token?: string; body?: unknown } = {},
@@ -124,7 +127,7 @@ export interface TestAgent {
 }
 
 export async function createAgent(
-  instance: Instance,
+  instance: Endpoint,
   config: Config,
   profile: { languages?: string[]; skills?: string[]; maxSessions?: number; name?: string } = {},
 ): Promise<TestAgent> {
@@ -147,7 +150,7 @@ export async function createAgent(
 }
 
 /** Connects an agent's socket and makes it available; resolves when the server confirmed. */
-export async function agentOnline(instance: Instance, agent: TestAgent): Promise<WsClient> {
+export async function agentOnline(instance: Endpoint, agent: TestAgent): Promise<WsClient> {
   const socket = await WsClient.connect(instance.wsUrl, agent.token);
   socket.send({ type: 'agent.status', status: 'available', ref: 'online' });
   await socket.next('agent.status', (f) => f.ref === 'online');
@@ -155,7 +158,7 @@ export async function agentOnline(instance: Instance, agent: TestAgent): Promise
 }
 
 export async function createHelpRequest(
-  instance: Instance,
+  instance: Endpoint,
   config: Config,
   body: Record<string, unknown> = {},
   claims = {},

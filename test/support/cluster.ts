@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { Redis } from 'ioredis';
+import { Cluster as RedisCluster, type Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { buildApp, type AppOptions } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config/load.js';
+import { connectRedis, type RedisClient } from '../../platform/redis/connect.js';
 
 export interface Instance {
   app: FastifyInstance;
@@ -16,7 +17,8 @@ export interface Cluster {
   /** The environment the cluster was configured from, for worker processes that must match it. */
   env: Record<string, string>;
   instances: Instance[];
-  redis: Redis;
+  /** A connection of the same kind the instances use: one Redis server or a Redis Cluster. */
+  redis: RedisClient;
   close(): Promise<void>;
 }
 
@@ -57,22 +59,32 @@ export async function startInstance(
   return { app, url: `http://127.0.0.1:${bound}`, wsUrl: `ws://127.0.0.1:${bound}/v1/ws` };
 }
 
-async function deletePrefix(redis: Redis, prefix: string): Promise<void> {
+async function deleteFromNode(redis: Redis, prefix: string): Promise<void> {
   let cursor = '0';
   do {
     const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
     cursor = next;
+    // On a cluster the prefix's hash tag keeps these in one slot, so one DEL may take them all.
     if (keys.length > 0) await redis.del(...keys);
   } while (cursor !== '0');
 }
 
-/** Several API instances sharing one Redis prefix, as separate processes would in production. */
+/** SCAN sees one server's keys, so on a cluster every master is scanned. */
+async function deletePrefix(redis: RedisClient, prefix: string): Promise<void> {
+  const nodes = redis instanceof RedisCluster ? redis.nodes('master') : [redis];
+  for (const node of nodes) await deleteFromNode(node, prefix);
+}
+
+/**
+ * Several API instances sharing one Redis prefix, as separate processes would in production. The
+ * overrides may point them at a Redis Cluster (see redis-cluster.ts).
+ */
 export async function startCluster(size: number, overrides: Record<string, string> = {}): Promise<Cluster> {
   const env = testEnv(overrides);
   const config = loadConfig(env);
   const instances: Instance[] = [];
   for (let i = 0; i < size; i += 1) instances.push(await startInstance(config));
-  const redis = new Redis(config.redisUrl);
+  const redis = connectRedis(config, 'wait-it-out');
   return {
     config,
     env,

@@ -5,7 +5,11 @@ import { Redis } from 'ioredis';
 export class PrivateRedis {
   private child: ChildProcess | null = null;
 
-  constructor(readonly port: number) {}
+  /** With a directory, data survives a kill (append-only file, fsync always), as a restarted server's would. */
+  constructor(
+    readonly port: number,
+    private readonly persistDir?: string,
+  ) {}
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
@@ -14,7 +18,17 @@ export class PrivateRedis {
   async start(): Promise<void> {
     this.child = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      [
+        '--port',
+        String(this.port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        ...(this.persistDir
+          ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', this.persistDir]
+          : ['--appendonly', 'no']),
+      ],
       { stdio: 'ignore' },
     );
     const probe = new Redis(this.url, {

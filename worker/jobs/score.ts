@@ -38,9 +38,10 @@ export async function scoreVoiceRequest(job: Job<VoiceJobData>, deps: ScoreDeps)
     requestId,
     queueRank(urgency.score, record.createdAt, deps.agingPointsPerMinute),
     urgency,
+    Date.now(),
   );
   await deps.bus.publish({ t: 'queue-changed' });
-  await deps.bus.publish({ t: 'dispatch' });
+  if (state === 'queued') await deps.bus.publish({ t: 'dispatch', requestId });
   const { score, level, category, reasons } = urgency;
   await publishVoiceProgress(deps.bus, record, {
     status: 'scored',

@@ -3,11 +3,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Connection } from '../../ws/Connection.js';
 
 /**
- * The one WebSocket. The token is checked in preValidation, before the upgrade: a bad token
- * gets an HTTP 401 with a code and never becomes a socket.
+ * The one WebSocket. The token is checked in preValidation, before the upgrade: a bad token, or
+ * an agent token whose agent is gone, gets an HTTP 401 with a code and never becomes a socket.
  */
 const websocket: FastifyPluginAsyncTypebox = async (app) => {
   const connections = new Set<Connection>();
+  app.lifeline.liveness.onResync(async () => {
+    await Promise.all([...connections].map((connection) => connection.resync()));
+  });
 
   app.get(
     '/v1/ws',
@@ -19,7 +22,7 @@ const websocket: FastifyPluginAsyncTypebox = async (app) => {
         querystring: Type.Object({ token: Type.String({ minLength: 1, maxLength: 4096 }) }),
       },
       preValidation: async (request) => {
-        request.principal = await app.lifeline.tokens.verify(request.query.token);
+        request.principal = await app.verifyPrincipal(request.query.token);
       },
     },
     (socket, request) => {

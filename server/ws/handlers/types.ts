@@ -1,12 +1,19 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Principal } from '../../auth/principal.js';
+import type { AgentStatus } from '../../../core/protocol/vocabulary.js';
 import type { SocketServices } from '../deps.js';
 import type { ClientFrame, ClientFrameType, ServerFrame } from '../../../core/protocol/frames.js';
+
+/** What a socket remembers about itself, to restore after Redis comes back. */
+export interface SocketMemory {
+  agentStatus?: AgentStatus;
+}
 
 export interface FrameContext {
   lifeline: SocketServices;
   principal: Principal;
   log: FastifyBaseLogger;
+  memory: SocketMemory;
 }
 
 /** The frames a handler may answer with; each carries the ref of the frame it answers. */

@@ -1,11 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { LifelineError } from '../../../../core/errors/LifelineError.js';
 import { IdParams, VoiceAccepted } from '../../../../core/protocol/helpRequests.js';
 import { VOICE_CONTENT_TYPES } from '../../../../core/protocol/vocabulary.js';
 import { ErrorBody } from '../../../../core/protocol/domain.js';
 
+/** The uploaded bytes. A request without a body reaches no parser, so it is refused here. */
+function recording(body: unknown): Buffer {
+  if (Buffer.isBuffer(body) && body.length > 0) return body;
+  throw new LifelineError('LIFELINE_VALIDATION', 'The body must be the recorded audio');
+}
+
 const voice: FastifyPluginAsyncTypebox = async (app) => {
   const { config, voice: service } = app.lifeline;
-  // Scoped to this plugin: the raw audio bytes, up to the voice limit rather than the JSON limit.
+  // Scoped to this plugin: only raw audio bytes, up to the voice limit rather than the JSON
+  // limit. The app's JSON parser is dropped here, so any other body is a 415 before it is read.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser(
     [...VOICE_CONTENT_TYPES],
     { parseAs: 'buffer', bodyLimit: config.voice.maxBytes },
@@ -20,10 +29,11 @@ const voice: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['voice'],
         security: [{ lifelineToken: [] }],
-        description: `Raw audio body (${VOICE_CONTENT_TYPES.join(', ')}), at most VOICE_MAX_BYTES and VOICE_MAX_SECONDS. Repeat uploads return the same job.`,
+        description: `Raw audio body (${VOICE_CONTENT_TYPES.join(', ')}), at most VOICE_MAX_BYTES and VOICE_MAX_SECONDS; another content type is 415 LIFELINE_UNSUPPORTED_MEDIA_TYPE, an empty body 400 LIFELINE_VALIDATION. Repeat uploads return the same job.`,
         params: IdParams,
         response: {
           202: VoiceAccepted,
+          400: ErrorBody,
           401: ErrorBody,
           403: ErrorBody,
           409: ErrorBody,
@@ -38,7 +48,7 @@ const voice: FastifyPluginAsyncTypebox = async (app) => {
         request.principal!,
         request.params.id,
         contentType,
-        request.body as Buffer,
+        recording(request.body),
       );
       return reply.code(202).send(result);
     },

@@ -1,0 +1,17 @@
+export {
+  ACCEPT_OFFER,
+  CLAIM_OFFER,
+  END_SESSION,
+  OFFER_BEST_REQUEST,
+  OFFER_TO_FREE_AGENT,
+  RELEASE_OFFER,
+} from './offers.js';
+export {
+  AGENT_SOCKET_CLOSE,
+  AGENT_SOCKET_OPEN,
+  REAP_INSTANCE,
+  SET_STATUS,
+  USER_SOCKET_CLOSE,
+  USER_SOCKET_OPEN,
+} from './presence.js';
+export { CLAIM_VOICE, CLOSE_WAITING, ENQUEUE, RESCORE } from './queue.js';

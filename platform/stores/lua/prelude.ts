@@ -1,0 +1,148 @@
+/**
+ * The shared head of every Lua script: key names and the helpers that keep the queue, its
+ * per-route indexes, agent presence and the free-agent indexes consistent. Each script runs
+ * atomically in Redis, so however many API instances act at once, a request is claimed by at
+ * most one agent and an agent never exceeds its capacity. ARGV[1] is always the key prefix; on
+ * Redis Cluster, give the prefix a hash tag (e.g. `{lifeline}:`) so all keys share one slot.
+ *
+ * Routes: a waiting request sits in the global queue (for positions) and in one index per route,
+ * `queue:<language>:<category>`; a free agent sits in `free:<language>:<category>` for every
+ * language it speaks and category it serves (general always). Both use primary language subtags.
+ */
+export const PRELUDE = `
+local P = ARGV[1]
+local QUEUE = P .. 'queue'
+local DEADLINES = P .. 'offers:deadline'
+local ONLINE = P .. 'agents:online'
+local FREE = P .. 'agents:free'
+local ABANDON = P .. 'abandon:deadline'
+local INSTANCES = P .. 'instances'
+local function reqKey(id) return P .. 'req:' .. id end
+local function presenceKey(id) return P .. 'presence:' .. id end
+local function offerKey(id) return P .. 'offer:' .. id end
+local function sessionKey(id) return P .. 'session:' .. id end
+local function activeKey(userId) return P .. 'user-active:' .. userId end
+local function agentOffersKey(agentId) return P .. 'agent-offers:' .. agentId end
+local function agentSessionsKey(agentId) return P .. 'agent-sessions:' .. agentId end
+local function socketsKey(kind, id) return P .. kind .. '-sockets:' .. id end
+local function instanceSocketsKey(instanceId) return P .. 'instance-sockets:' .. instanceId end
+local function routeKey(lang, category) return P .. 'queue:' .. lang .. ':' .. category end
+local function freeKey(lang, category) return P .. 'free:' .. lang .. ':' .. category end
+
+local function alive(instanceId, now)
+  local lease = redis.call('ZSCORE', INSTANCES, instanceId)
+  return lease ~= false and lease ~= nil and tonumber(lease) >= now
+end
+
+-- Sockets are counted by id, each with the instance holding it; only live instances count, and
+-- entries of dead ones are forgotten on the way.
+local function liveSockets(key, now)
+  local entries = redis.call('HGETALL', key)
+  local live = 0
+  for i = 1, #entries, 2 do
+    if alive(entries[i + 1], now) then live = live + 1 else redis.call('HDEL', key, entries[i]) end
+  end
+  return live
+end
+
+local function queueAdd(id)
+  local r = redis.call('HMGET', reqKey(id), 'rank', 'routeLang', 'category')
+  redis.call('ZADD', QUEUE, r[1], id)
+  redis.call('ZADD', routeKey(r[2] or '', r[3] or 'general'), r[1], id)
+end
+
+local function queueRemove(id)
+  local r = redis.call('HMGET', reqKey(id), 'routeLang', 'category')
+  redis.call('ZREM', QUEUE, id)
+  redis.call('ZREM', routeKey(r[1] or '', r[2] or 'general'), id)
+end
+
+-- Puts an agent in the free indexes of its routes while it is available with a spare slot, and
+-- takes it out otherwise. Score: when it last became idle, so the longest idle comes first.
+local function refreshFree(agentId)
+  local pk = presenceKey(agentId)
+  local p = redis.call('HMGET', pk, 'status', 'load', 'maxSessions', 'idleSince', 'routeLangs', 'routeSkills', 'indexedIn')
+  for _, key in ipairs(cjson.decode(p[7] or '[]')) do redis.call('ZREM', key, agentId) end
+  local indexed = {}
+  if p[1] == 'available' and tonumber(p[2] or 0) < tonumber(p[3] or 0) then
+    local since = p[4] or 0
+    for _, lang in ipairs(cjson.decode(p[5] or '[]')) do
+      for _, category in ipairs(cjson.decode(p[6] or '[]')) do
+        local key = freeKey(lang, category)
+        redis.call('ZADD', key, since, agentId)
+        indexed[#indexed + 1] = key
+      end
+    end
+    redis.call('ZADD', FREE, since, agentId)
+  else
+    redis.call('ZREM', FREE, agentId)
+  end
+  redis.call('HSET', pk, 'indexedIn', cjson.encode(indexed))
+end
+
+local function releaseSlot(agentId, now, becameIdle)
+  local pk = presenceKey(agentId)
+  local load = redis.call('HINCRBY', pk, 'load', -1)
+  if load <= 0 then
+    redis.call('HSET', pk, 'load', 0)
+    if becameIdle then redis.call('HSET', pk, 'idleSince', now) end
+  end
+  refreshFree(agentId)
+end
+
+local function goOffline(agentId)
+  redis.call('HSET', presenceKey(agentId), 'status', 'offline')
+  redis.call('SREM', ONLINE, agentId)
+  refreshFree(agentId)
+end
+
+local function clearActive(reqId, userId)
+  if userId and redis.call('GET', activeKey(userId)) == reqId then redis.call('DEL', activeKey(userId)) end
+end
+
+local function declinedRecently(declined, agentId, now, cooldown)
+  local at = cjson.decode(declined or '{}')[agentId]
+  return at ~= nil and now - tonumber(at) < cooldown
+end
+
+-- Available, under capacity, and holding a socket on a live instance.
+local function canTakeNow(agentId, now)
+  local p = redis.call('HMGET', presenceKey(agentId), 'status', 'load', 'maxSessions')
+  if p[1] ~= 'available' or tonumber(p[2] or 0) >= tonumber(p[3] or 0) then return false end
+  return liveSockets(socketsKey('agent', agentId), now) > 0
+end
+
+-- The most urgent waiting request on the agent's routes that it has not just declined. Reads at
+-- most \`depth\` entries of each route, so the cost grows with routes, not with the queue.
+local function bestRequestFor(agentId, now, cooldown, depth)
+  local p = redis.call('HMGET', presenceKey(agentId), 'routeLangs', 'routeSkills')
+  local bestId, bestRank = nil, nil
+  for _, lang in ipairs(cjson.decode(p[1] or '[]')) do
+    for _, category in ipairs(cjson.decode(p[2] or '[]')) do
+      local entries = redis.call('ZREVRANGE', routeKey(lang, category), 0, depth - 1, 'WITHSCORES')
+      for i = 1, #entries, 2 do
+        local id, rank = entries[i], tonumber(entries[i + 1])
+        if bestRank and rank < bestRank then break end
+        if not declinedRecently(redis.call('HGET', reqKey(id), 'declined'), agentId, now, cooldown) then
+          if not bestRank or rank > bestRank or id < bestId then bestId, bestRank = id, rank end
+          break
+        end
+      end
+    end
+  end
+  return bestId
+end
+
+local function makeOffer(reqId, agentId, offerId, now, expiresAt)
+  redis.call('HINCRBY', presenceKey(agentId), 'load', 1)
+  refreshFree(agentId)
+  queueRemove(reqId)
+  redis.call('HSET', reqKey(reqId), 'state', 'offered', 'offerId', offerId, 'offerAgentId', agentId)
+  redis.call('HSET', offerKey(offerId), 'requestId', reqId, 'agentId', agentId, 'expiresAt', expiresAt)
+  redis.call('PEXPIREAT', offerKey(offerId), tonumber(expiresAt) + 3600000)
+  redis.call('ZADD', DEADLINES, expiresAt, offerId)
+  redis.call('SADD', agentOffersKey(agentId), offerId)
+end
+`;
+
+export const script = (body: string) => `${PRELUDE}\n${body}`;

@@ -1,0 +1,79 @@
+import { script } from './prelude.js';
+
+/**
+ * A new request joins the queue and its route's index. Its abandon clock starts at once, so a
+ * user who never opens a socket is abandoned after the grace period like one who left.
+ * KEYS: req. ARGV: prefix, id, userId, rank, maxWaiting, activeTtlMs, abandonDeadline, field, value, ...
+ */
+export const ENQUEUE = script(`
+local id, userId, rank = ARGV[2], ARGV[3], ARGV[4]
+if redis.call('ZCARD', QUEUE) >= tonumber(ARGV[5]) then return {'FULL'} end
+local existing = redis.call('GET', activeKey(userId))
+if existing then
+  local st = redis.call('HGET', reqKey(existing), 'state')
+  if st == 'queued' or st == 'offered' or st == 'assigned' then return {'ACTIVE', existing} end
+end
+redis.call('HSET', KEYS[1], unpack(ARGV, 8))
+redis.call('HSET', KEYS[1], 'state', 'queued', 'rank', rank, 'declined', '{}')
+queueAdd(id)
+redis.call('ZADD', ABANDON, ARGV[7], id)
+redis.call('SET', activeKey(userId), id, 'PX', ARGV[6])
+redis.call('ZADD', P .. 'user-requests:' .. userId, redis.call('HGET', KEYS[1], 'createdAt'), id)
+return {'OK'}
+`);
+
+/**
+ * Closes a request that has no session yet: the user cancelled, or was gone past the grace
+ * period (requireGone=1: only if no live socket holds it). An outstanding offer is withdrawn
+ * and its agent's slot freed. KEYS: req. ARGV: prefix, requestId, now, reason, requireGone, retentionMs
+ */
+export const CLOSE_WAITING = script(`
+local reqId, now, reason, requireGone, retention = ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5], ARGV[6]
+local r = redis.call('HMGET', KEYS[1], 'state', 'offerId', 'userId', 'sessionId')
+if requireGone == '1' then redis.call('ZREM', ABANDON, reqId) end
+if not r[1] then return {'GONE'} end
+if requireGone == '1' and liveSockets(socketsKey('req', reqId), now) > 0 then return {'CONNECTED'} end
+if r[1] == 'assigned' then return {'ASSIGNED', r[4]} end
+if r[1] ~= 'queued' and r[1] ~= 'offered' then return {'GONE'} end
+local agentId = ''
+if r[1] == 'offered' then
+  agentId = redis.call('HGET', offerKey(r[2]), 'agentId') or ''
+  redis.call('DEL', offerKey(r[2]))
+  redis.call('ZREM', DEADLINES, r[2])
+  if agentId ~= '' then
+    redis.call('SREM', agentOffersKey(agentId), r[2])
+    releaseSlot(agentId, now, false)
+  end
+end
+queueRemove(reqId)
+redis.call('ZREM', ABANDON, reqId)
+redis.call('HSET', KEYS[1], 'state', reason, 'endedAt', now, 'endedReason', reason)
+redis.call('HDEL', KEYS[1], 'offerId', 'offerAgentId')
+redis.call('PEXPIRE', KEYS[1], retention)
+clearActive(reqId, r[3])
+if reason == 'abandoned' then redis.call('HINCRBY', P .. 'stats', 'abandoned', 1) end
+return {'CLOSED', r[1], r[2] or '', agentId}
+`);
+
+/**
+ * New urgency for a request (its voice message was transcribed): score, level, category and the
+ * queue rank change together, and a waiting request moves to its new route's index.
+ * KEYS: req. ARGV: prefix, requestId, rank, field, value, ...
+ */
+export const RESCORE = script(`
+local reqId, rank = ARGV[2], ARGV[3]
+local state = redis.call('HGET', KEYS[1], 'state')
+if not state then return 'GONE' end
+if state == 'queued' then queueRemove(reqId) end
+redis.call('HSET', KEYS[1], 'rank', rank, unpack(ARGV, 4))
+if state == 'queued' then queueAdd(reqId) end
+return state
+`);
+
+/** The first voice message of a request wins; a repeat upload is the same work. KEYS: req. ARGV: prefix, contentType, durationSeconds */
+export const CLAIM_VOICE = script(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'GONE' end
+if redis.call('HSETNX', KEYS[1], 'voiceContentType', ARGV[2]) == 0 then return 'EXISTS' end
+redis.call('HSET', KEYS[1], 'voiceSeconds', ARGV[3], 'transcriptStatus', 'pending')
+return 'OK'
+`);
