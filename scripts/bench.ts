@@ -61,6 +61,7 @@ const GROUPS: Record<string, () => Promise<void>> = {
     const pairing = await benchPairing({
       agents: 300,
       levels: [200, 2000],
+      sessionMs: [1000, 2000],
       measureMs: 10_000,
       onProgress: (line) => console.log(`  ${line}`),
     });
@@ -222,6 +223,7 @@ const GROUPS: Record<string, () => Promise<void>> = {
       agents: 100,
       levels: [100_000],
       seed: { servable: 99_000, unservable: 1000 },
+      sessionMs: [1000, 2000],
       measureMs: 10_000,
       onProgress: (line) => console.log(`  ${line}`),
     });

@@ -30,6 +30,7 @@ import sessions from './routes/v1/sessions.js';
 import supervisor from './routes/v1/supervisor.js';
 import websocket from './routes/v1/websocket.js';
 import web from './routes/web.js';
+import { onSocketError } from './ws/socketError.js';
 import { LiveKitMedia } from '../media/LiveKitMedia.js';
 import type { MediaPlane } from '../media/MediaPlane.js';
 import { scoreUrgency } from '../core/urgency/score.js';
@@ -102,6 +103,7 @@ export const lifelineApp = fp<AppOptions>(
     await app.register(authPlugin, { allowGuests: config.env !== 'production' });
     await app.register(websocketPlugin, {
       options: { maxPayload: config.limits.wsMessageBytes * 4 },
+      errorHandler: onSocketError,
       // The /v1/ws route closes its own connections with a coded reason and cleans up presence;
       // the plugin's default would close them first, bare (1005), with nothing cleaned up.
       preClose: async () => {},

@@ -1,5 +1,6 @@
 import type { RedisClient } from '../redis/connect.js';
 import { asStrings } from './LuaScript.js';
+import { decodeRequest, type RequestRecord } from './records.js';
 import { ScriptedStore } from './ScriptedStore.js';
 
 /** The terms of one offer claim: when, for how long, the decline cooldown and the index depth. */
@@ -9,6 +10,19 @@ export interface OfferTerms {
   expiresAt: number;
   cooldownMs: number;
   depth: number;
+}
+
+/** What a claim offered to whom, with the request as it stood, read in the same script. */
+export interface ClaimedOffer {
+  agentId: string;
+  record: RequestRecord;
+}
+
+/** The flat field/value list a script returned after its status, as a request record. */
+function claimedRecord(fields: string[]): RequestRecord | null {
+  const hash: Record<string, string> = {};
+  for (let i = 0; i + 1 < fields.length; i += 2) hash[fields[i]!] = fields[i + 1]!;
+  return decodeRequest(hash);
 }
 
 export type OfferRelease = 'decline' | 'expire' | 'withdraw';
@@ -50,24 +64,23 @@ export class SessionStore extends ScriptedStore {
    * Offers a waiting request to the most deserving free agent on its route, or that agent a more
    * urgent request it serves. Reads at most `depth` entries of any index.
    */
-  async offerToFreeAgent(
-    requestId: string,
-    offer: OfferTerms,
-  ): Promise<{ agentId: string; requestId: string } | null> {
+  async offerToFreeAgent(requestId: string, offer: OfferTerms): Promise<ClaimedOffer | null> {
     const args = [requestId, offer.now, offer.cooldownMs, offer.offerId, offer.expiresAt, offer.depth];
-    const [status, agentId, offered] = asStrings(
+    const [status, agentId, , ...fields] = asStrings(
       await this.run('offerToFreeAgent', this.key('req', requestId), args),
     );
-    return status === 'OK' && agentId && offered ? { agentId, requestId: offered } : null;
+    const record = claimedRecord(fields);
+    return status === 'OK' && agentId && record ? { agentId, record } : null;
   }
 
-  /** Offers an agent with a spare slot the most urgent request on its routes; returns its id. */
-  async offerBestRequest(agentId: string, offer: OfferTerms): Promise<string | null> {
+  /** Offers an agent with a spare slot the most urgent request on its routes. */
+  async offerBestRequest(agentId: string, offer: OfferTerms): Promise<ClaimedOffer | null> {
     const args = [agentId, offer.now, offer.cooldownMs, offer.offerId, offer.expiresAt, offer.depth];
-    const [status, requestId] = asStrings(
+    const [status, , ...fields] = asStrings(
       await this.run('offerBestRequest', this.key('presence', agentId), args),
     );
-    return status === 'OK' && requestId ? requestId : null;
+    const record = claimedRecord(fields);
+    return status === 'OK' && record ? { agentId, record } : null;
   }
 
   /** An outstanding offer: which request, to whom, until when. */

@@ -175,7 +175,7 @@ async function measure(
     const offered =
       path === 'agent frees up'
         ? await sessions.offerBestRequest(probe, terms)
-        : target && (await sessions.offerToFreeAgent(target, terms))?.requestId;
+        : target && (await sessions.offerToFreeAgent(target, terms));
     times.push(performance.now() - started);
     const cpuUsed = process.cpuUsage(cpuBefore);
     const after = await redisCounters(redis);

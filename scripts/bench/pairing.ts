@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import { SignJWT } from 'jose';
 import WebSocket from 'ws';
 import { queueRank } from '../../core/routing/priority.js';
+import { EventBus } from '../../platform/bus/EventBus.js';
 import { QueueStore } from '../../platform/stores/QueueStore.js';
 import { LifelineTokens } from '../../server/auth/LifelineTokens.js';
 import { startLiveKitDevServer } from '../lib/livekit-dev-server.js';
@@ -57,10 +58,12 @@ async function echoBaseline(clients: number, ms: number) {
 }
 
 /** Straight into Redis through the queue store: the unservable (a language no agent speaks) ranked first. */
-async function seedQueue(prefix: string, seed: { servable: number; unservable: number }) {
-  const redis = new Redis('redis://127.0.0.1:6379');
-  const queue = new QueueStore(redis, prefix, 3600_000);
+async function seedQueue(
+  queue: QueueStore,
+  seed: { servable: number; unservable: number },
+): Promise<string[]> {
   const now = Date.now();
+  const ids: string[] = [];
   const total = seed.servable + seed.unservable;
   for (let i = 0; i < total; i += 500) {
     await Promise.all(
@@ -68,10 +71,12 @@ async function seedQueue(prefix: string, seed: { servable: number; unservable: n
         const n = i + k;
         const stuck = n < seed.unservable;
         const score = stuck ? 99 : 40;
+        const id = randomUUID();
+        ids.push(id);
         return queue.enqueue(
           {
-            id: randomUUID(),
-            userId: `seeded-${n}`,
+            id,
+            userId: `seeded-${id}`,
             tier: 'regular',
             channel: 'call',
             language: stuck ? 'fi' : 'en',
@@ -87,7 +92,7 @@ async function seedQueue(prefix: string, seed: { servable: number; unservable: n
       }),
     );
   }
-  redis.disconnect();
+  return ids;
 }
 
 interface Level {
@@ -106,6 +111,8 @@ export async function benchPairing(options: {
   levels: number[];
   /** Requests put straight into the queue first: servable ones and, most urgent of all, unservable ones. */
   seed?: { servable: number; unservable: number };
+  /** How long each session lasts, uniformly between these (ms): it sets the sessions per second. */
+  sessionMs: [number, number];
   measureMs: number;
   onProgress: (line: string) => void;
 }) {
@@ -127,6 +134,9 @@ export async function benchPairing(options: {
   const ports = [await freePort(), await freePort()];
   const children: ChildProcess[] = [];
   const sockets: WebSocket[] = [];
+  const redis = new Redis('redis://127.0.0.1:6379');
+  const queue = new QueueStore(redis, prefix, 3600_000);
+  const bus = new EventBus(redis, null, prefix);
   try {
     for (const port of ports) {
       const env = {
@@ -144,7 +154,8 @@ export async function benchPairing(options: {
         WS_MAX_MESSAGES_PER_10S: '100000',
         QUEUE_MAX_WAITING: '10000000',
         // Seeded requests have no user socket; they must wait, not be abandoned.
-        ...(options.seed ? { ABANDON_GRACE_MS: '3600000' } : {}),
+        // Requests put straight into the queue have no user socket; they must wait, not be abandoned.
+        ABANDON_GRACE_MS: '3600000',
       };
       children.push(
         spawn(process.execPath, ['--import', 'tsx', 'server/server.ts'], {
@@ -182,9 +193,8 @@ export async function benchPairing(options: {
     }
     if (options.seed) {
       options.onProgress(`seeding ${options.seed.servable + options.seed.unservable} waiting requests`);
-      await seedQueue(prefix, options.seed);
+      await seedQueue(queue, options.seed);
     }
-    let served = 0;
     let level: number[] | null = null;
     const freeAt = new Map<string, number>();
     for (const [index, agentId] of agentIds.entries()) {
@@ -200,13 +210,12 @@ export async function benchPairing(options: {
           freeAt.delete(agentId);
           socket.send(JSON.stringify({ type: 'offer.accept', offerId: frame.offerId }));
         } else if (frame.type === 'session.ready') {
-          served += 1;
           setTimeout(
             () => {
               freeAt.set(agentId, performance.now());
               socket.send(JSON.stringify({ type: 'session.end', sessionId: frame.sessionId }));
             },
-            1000 + Math.random() * 1000,
+            options.sessionMs[0] + Math.random() * (options.sessionMs[1] - options.sessionMs[0]),
           );
         }
       });
@@ -236,13 +245,23 @@ export async function benchPairing(options: {
     const levels: Level[] = [];
     for (const waiting of options.levels) {
       let stop = false;
-      // Keep about `waiting` requests in the queue beyond the ones being served.
+      // Keep the queue at `waiting`, straight into Redis so it never runs dry and the figure
+      // measures dispatch rather than how fast this one process can make users; beside that, a
+      // steady trickle of users through the API, with a socket each, as in production.
       const producer = (async () => {
         while (!stop) {
-          const deficit = waiting + options.agents - (created - served);
-          await Promise.all(Array.from({ length: Math.max(0, Math.min(50, deficit)) }, createOne));
-          if (deficit <= 0) await sleep(20);
+          const deficit = waiting - (await redis.zcard(`${prefix}queue`));
+          if (deficit <= 0) {
+            await sleep(10);
+            continue;
+          }
+          // Each arrives as the API's would: announced, so a free agent takes it at once.
+          const ids = await seedQueue(queue, { servable: Math.min(500, deficit), unservable: 0 });
+          await Promise.all(ids.map((requestId) => bus.publish({ t: 'dispatch', requestId })));
         }
+      })();
+      const trickle = (async () => {
+        while (!stop) await Promise.all([createOne(), sleep(50)]);
       })();
       options.onProgress(`holding about ${waiting} waiting; warming up`);
       await sleep(6000);
@@ -251,7 +270,7 @@ export async function benchPairing(options: {
       const samples = level;
       level = null;
       stop = true;
-      await producer;
+      await Promise.all([producer, trickle]);
       levels.push({
         waiting,
         p50: percentile(samples, 50),
@@ -269,7 +288,6 @@ export async function benchPairing(options: {
     for (const socket of sockets) socket.terminate();
     for (const child of children) child.kill('SIGKILL');
     await livekit.stop();
-    const redis = new Redis('redis://127.0.0.1:6379');
     const keys = await redis.keys(`${prefix}*`);
     for (let i = 0; i < keys.length; i += 1000) await redis.del(...keys.slice(i, i + 1000));
     redis.disconnect();

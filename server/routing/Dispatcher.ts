@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ClaimedOffer } from '../../platform/stores/SessionStore.js';
 import type { RoutingDeps } from './deps.js';
 import { toOfferedRequest } from './offeredRequest.js';
 
@@ -72,37 +73,34 @@ export class Dispatcher {
       const terms = this.terms();
       const offered = await this.deps.sessionStore.offerToFreeAgent(requestId, terms);
       if (!offered) return;
-      await this.announce(offered.requestId, offered.agentId, terms);
-      if (offered.requestId === requestId) return;
+      await this.announce(offered, terms);
+      if (offered.record.id === requestId) return;
     }
   }
 
   private async fillAgent(agentId: string): Promise<void> {
     for (;;) {
       const terms = this.terms();
-      const requestId = await this.deps.sessionStore.offerBestRequest(agentId, terms);
-      if (!requestId) return;
-      await this.announce(requestId, agentId, terms);
+      const offered = await this.deps.sessionStore.offerBestRequest(agentId, terms);
+      if (!offered) return;
+      await this.announce(offered, terms);
     }
   }
 
-  private async announce(requestId: string, agentId: string, terms: { now: number; offerId: string }) {
-    const { queue, bus, settings, metrics } = this.deps;
+  private async announce({ agentId, record }: ClaimedOffer, terms: { now: number; offerId: string }) {
+    const { bus, settings, metrics } = this.deps;
     metrics.offers.inc({ outcome: 'made' });
-    const record = await queue.getRequest(requestId);
-    if (record) {
-      metrics.timeToOffer.observe(Math.max(0, terms.now - record.createdAt) / 1000);
-      await bus.publish({
-        t: 'agent',
-        agentId,
-        frame: {
-          type: 'offer',
-          offerId: terms.offerId,
-          expiresInMs: settings.offerTimeoutMs,
-          request: toOfferedRequest(record, terms.now),
-        },
-      });
-    }
+    metrics.timeToOffer.observe(Math.max(0, terms.now - record.createdAt) / 1000);
+    await bus.publish({
+      t: 'agent',
+      agentId,
+      frame: {
+        type: 'offer',
+        offerId: terms.offerId,
+        expiresInMs: settings.offerTimeoutMs,
+        request: toOfferedRequest(record, terms.now),
+      },
+    });
     await bus.publish({ t: 'queue-changed' });
   }
 }

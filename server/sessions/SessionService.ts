@@ -93,6 +93,8 @@ export class SessionService {
     const { sessionStore, bus, now, metrics, log } = this.deps;
     const ended = await sessionStore.endSession(sessionId, now(), reason, wrapUp.outcome ?? '', false);
     if (ended.status !== 'ENDED' || !ended.requestId || !ended.agentId) return false;
+    // The agent's slot is free now: its next offer should not wait for the bookkeeping below.
+    this.dispatcher.agentFree(ended.agentId);
     if (wrapUp.note) await sessionStore.recordWrapUp(sessionId, { note: wrapUp.note });
     const handleSeconds = Math.max(0, now() - ended.startedAt) / 1000;
     metrics.handleTime.observe(handleSeconds);
@@ -103,7 +105,6 @@ export class SessionService {
       bus.publish({ t: 'agent', agentId: ended.agentId, frame }),
       bus.publish({ t: 'queue-changed' }),
     ]);
-    this.dispatcher.agentFree(ended.agentId);
     this.media.deleteRoom(roomNameFor(sessionId)).catch((error: unknown) => {
       log.warn({ err: error, sessionId }, 'room delete failed; LiveKit closes it when empty');
     });

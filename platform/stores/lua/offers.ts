@@ -5,7 +5,7 @@ import { script } from './prelude.js';
  * that can take it now. That agent is then offered the most urgent request it can serve, which
  * is this one unless a more urgent one waits on its routes; the caller tries again for this one.
  * KEYS: req. ARGV: prefix, requestId, now, cooldownMs, offerId, expiresAt, depth
- * Returns {'OK', agentId, offeredRequestId} or {'NONE'}.
+ * Returns {'OK', agentId, offeredRequestId, ...the request's fields} or {'NONE'}.
  */
 export const OFFER_TO_FREE_AGENT = script(`
 local reqId, now, cooldown, offerId, expiresAt, depth = ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5], ARGV[6], tonumber(ARGV[7])
@@ -15,7 +15,7 @@ for _, agentId in ipairs(redis.call('ZRANGE', freeKey(r[2] or '', r[3] or 'gener
   if not declinedRecently(r[4], agentId, now, cooldown) and canTakeNow(agentId, now) then
     local best = bestRequestFor(agentId, now, cooldown, depth) or reqId
     makeOffer(best, agentId, offerId, now, expiresAt)
-    return {'OK', agentId, best}
+    return {'OK', agentId, best, unpack(redis.call('HGETALL', reqKey(best)))}
   end
 end
 return {'NONE'}
@@ -25,7 +25,7 @@ return {'NONE'}
  * An agent with a spare slot is offered the most urgent request it can serve, however deep in
  * the queue: each of its routes is read at its head only.
  * KEYS: presence. ARGV: prefix, agentId, now, cooldownMs, offerId, expiresAt, depth
- * Returns {'OK', requestId} or {'NONE'}.
+ * Returns {'OK', requestId, ...the request's fields} or {'NONE'}: the offer needs no second read.
  */
 export const OFFER_BEST_REQUEST = script(`
 local agentId, now, cooldown, offerId, expiresAt, depth = ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5], ARGV[6], tonumber(ARGV[7])
@@ -33,7 +33,7 @@ if not canTakeNow(agentId, now) then return {'NONE'} end
 local best = bestRequestFor(agentId, now, cooldown, depth)
 if not best then return {'NONE'} end
 makeOffer(best, agentId, offerId, now, expiresAt)
-return {'OK', best}
+return {'OK', best, unpack(redis.call('HGETALL', reqKey(best)))}
 `);
 
 /** Claims one given request for one given agent. KEYS: req. ARGV: prefix, requestId, agentId, offerId, now, expiresAt */

@@ -28,7 +28,12 @@ export function useAgentSession(token: string) {
     const ws = new LifelineSocket(token);
     ws.on((frame) => {
       if (frame.type === 'agent.status') setStatus(frame.status);
-      if (frame.type === 'offer') setOffers((list) => [...list, { ...frame, receivedAt: Date.now() }]);
+      // The server re-sends held offers after a reconnect: one card per offer.
+      if (frame.type === 'offer')
+        setOffers((list) => [
+          ...list.filter((o) => o.offerId !== frame.offerId),
+          { ...frame, receivedAt: Date.now() },
+        ]);
       if (frame.type === 'offer.withdrawn')
         setOffers((list) => list.filter((o) => o.offerId !== frame.offerId));
       if (frame.type === 'session.ready') setSession({ ...frame, request: lastOffer.current });
