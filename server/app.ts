@@ -14,14 +14,18 @@ import { answerClientError, answerFrameworkError } from './errors/beforeRouting.
 import { rateLimitKey } from './plugins/rateLimitKey.js';
 import authPlugin from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
+import databasePlugin from './plugins/database.js';
 import redisPlugin from './plugins/redis.js';
 import servicesPlugin from './plugins/services.js';
 import health from './routes/health.js';
 import metrics from './routes/metrics.js';
 import adminAgents from './routes/v1/adminAgents.js';
+import adminUsers from './routes/v1/adminUsers.js';
+import me from './routes/v1/me.js';
 import agentLogin from './routes/v1/agentLogin.js';
 import helpRequests from './routes/v1/help-requests/index.js';
 import helpRequestHistory from './routes/v1/help-requests/history.js';
+import helpRequestMessages from './routes/v1/help-requests/messages.js';
 import voice from './routes/v1/help-requests/voice.js';
 import livekitWebhook from './routes/v1/livekitWebhook.js';
 import agentTools from './routes/v1/agentTools.js';
@@ -88,6 +92,7 @@ export const lifelineApp = fp<AppOptions>(
       target: config,
       connectTimeoutMs: options.redisConnectTimeoutMs ?? 5000,
     });
+    await app.register(databasePlugin, { target: config.database });
     await app.register(rateLimit, {
       global: false,
       redis: app.redis,
@@ -112,11 +117,14 @@ export const lifelineApp = fp<AppOptions>(
     await app.register(health);
     await app.register(metrics);
     await app.register(adminAgents);
+    await app.register(adminUsers);
+    await app.register(me);
     await app.register(agentLogin);
     await app.register(helpRequests);
     await app.register(voice);
     await app.register(agentTools);
     await app.register(helpRequestHistory);
+    await app.register(helpRequestMessages);
     await app.register(queue);
     await app.register(sessions);
     await app.register(supervisor);

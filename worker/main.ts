@@ -2,6 +2,8 @@ import { pino } from 'pino';
 import { EventBus } from '../platform/bus/EventBus.js';
 import { EXIT_CONFIG_ERROR } from '../platform/config/env.js';
 import { connectRedis } from '../platform/redis/connect.js';
+import { CaseRepository } from '../platform/db/CaseRepository.js';
+import { connectDatabase } from '../platform/db/database.js';
 import { HistoryStore } from '../platform/stores/HistoryStore.js';
 import { QueueStore } from '../platform/stores/QueueStore.js';
 import { FileBlobStore } from '../platform/storage/FileBlobStore.js';
@@ -36,7 +38,14 @@ async function main(): Promise<void> {
     }),
     config.urgency,
   );
+  const db = connectDatabase(config.database);
   const deps = {
+    cases: new CaseRepository(db),
+    onRecordFailure: (error: unknown) =>
+      log.warn(
+        { err: error instanceof Error ? error.message : String(error) },
+        'could not record new urgency in the database',
+      ),
     requests,
     bus,
     whisper,
@@ -58,6 +67,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'worker draining: finishing jobs in flight');
     await workers.close();
     await redis.quit();
+    await db.destroy();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -5,6 +5,7 @@ import {
   CATEGORIES,
   CHANNELS,
   MEDIA_KINDS,
+  MESSAGE_ROLES,
   QUEUE_STATES,
   REQUEST_STATES,
   SENTIMENTS,
@@ -34,6 +35,7 @@ export const AgentRole = oneOf(AGENT_ROLES);
 export const AgentStatus = oneOf(AGENT_STATUSES);
 export const QueueState = oneOf(QUEUE_STATES);
 export const WaitingCloseReason = oneOf(WAITING_CLOSE_REASONS);
+export const MessageRole = oneOf(MESSAGE_ROLES, { description: 'Who said it' });
 
 /** A BCP 47 language tag such as en, zh or zh-Hans-CN. */
 export const LanguageTag = Type.String({ pattern: '^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$', maxLength: 35 });

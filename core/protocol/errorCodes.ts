@@ -14,7 +14,6 @@ export const ERROR_CODES = {
   LIFELINE_NOT_FOUND: { status: 404, message: 'Not found' },
   LIFELINE_REQUEST_TIMEOUT: { status: 408, message: 'The request did not arrive in time' },
   LIFELINE_AGENT_EXISTS: { status: 409, message: 'An agent with this email already exists' },
-  LIFELINE_ACTIVE_REQUEST_EXISTS: { status: 409, message: 'This user already has an open help request' },
   LIFELINE_OFFER_GONE: { status: 409, message: 'The offer expired or was withdrawn' },
   LIFELINE_SESSION_GONE: { status: 409, message: 'The session is not active' },
   LIFELINE_REQUEST_CLOSED: { status: 409, message: 'The help request is closed' },

@@ -13,6 +13,7 @@ import {
   UrgencySummary,
   WaitingCloseReason,
 } from './domain.js';
+import { ConversationMessage, MessageFrameFields } from './conversations.js';
 import { MAX_NOTE_LENGTH } from './vocabulary.js';
 
 /**
@@ -34,6 +35,7 @@ export const ClientFrame = Type.Union([
     outcome: Type.Optional(Type.String({ maxLength: 64 })),
     note: Type.Optional(Type.String({ maxLength: MAX_NOTE_LENGTH })),
   }),
+  frame('message', MessageFrameFields),
   frame('ping', {}),
 ]);
 export type ClientFrame = Static<typeof ClientFrame>;
@@ -101,6 +103,11 @@ export const ServerFrame = Type.Union([
     type: Type.Literal('request.closed'),
     requestId: Type.String(),
     reason: WaitingCloseReason,
+  }),
+  Type.Object({
+    type: Type.Literal('message'),
+    requestId: Type.String(),
+    message: ConversationMessage,
   }),
   Type.Object({ type: Type.Literal('agent.status'), status: AgentStatus, ref: Ref }),
   Type.Object({ type: Type.Literal('ack'), ref: Ref }),

@@ -42,6 +42,9 @@ export const CreatedReply = Type.Object({
   }),
   ...QueueFields,
   state: QueueState,
+  resumed: Type.Optional(
+    Type.Boolean({ description: 'The user already had an open case: this is it, with a fresh token (200)' }),
+  ),
 });
 
 export const HelpRequestView = Type.Object({
@@ -85,3 +88,21 @@ export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength:
 export type CancelReply = Static<typeof CancelReply>;
 export const VoiceAccepted = Type.Object({ jobId: Type.String(), durationSeconds: Type.Number() });
 export type VoiceAccepted = Static<typeof VoiceAccepted>;
+
+/** One of the signed-in user's own cases; an open one carries a token to reopen it anywhere. */
+export const MyHelpRequest = Type.Object({
+  id: Type.String(),
+  state: Type.String(),
+  channel: Channel,
+  category: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  endedAt: Type.Optional(Type.String({ format: 'date-time' })),
+  accessToken: Type.Optional(
+    Type.String({
+      description: 'Only for an open case: reconnect the widget to it after a reload or on another device',
+    }),
+  ),
+});
+export type MyHelpRequest = Static<typeof MyHelpRequest>;
+export const MyHelpRequestsReply = Type.Object({ requests: Type.Array(MyHelpRequest) });
+export type MyHelpRequestsReply = Static<typeof MyHelpRequestsReply>;

@@ -56,10 +56,16 @@ export type WaitingCloseReason = (typeof WAITING_CLOSE_REASONS)[number];
 export const AGENT_ROLES = ['agent', 'supervisor'] as const;
 export type AgentRole = (typeof AGENT_ROLES)[number];
 
+/** Who said a line of a conversation: the user, an agent, an automated assistant, or Lifeline itself. */
+export const MESSAGE_ROLES = ['user', 'agent', 'assistant', 'system'] as const;
+export type MessageRole = (typeof MESSAGE_ROLES)[number];
+
 /** Longest problem description a user may type; voice messages carry the rest. */
 export const MAX_TEXT_LENGTH = 4000;
 /** Longest note an agent may keep with a session. */
 export const MAX_NOTE_LENGTH = 2000;
+/** Longest conversation message, in UTF-16 code units (what the browser's maxLength counts). */
+export const MAX_MESSAGE_LENGTH = 4000;
 
 /** What browsers' MediaRecorder and common recorders produce; anything else gets 415. */
 export const VOICE_CONTENT_TYPES = [

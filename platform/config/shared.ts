@@ -26,6 +26,16 @@ export const SHARED_ENV = {
     minLength: 1,
     description: 'Prefix of every Redis key and channel; must match across instances',
   }),
+  DATABASE_URL: Type.String({
+    default: 'postgres://postgres@127.0.0.1:5432/lifeline',
+    description: 'PostgreSQL, the system of record (cases, conversations, calls, profiles)',
+  }),
+  DATABASE_SCHEMA: Type.String({
+    default: 'public',
+    pattern: '^[a-z_][a-z0-9_]{0,62}$',
+    description: "Schema holding Lifeline's tables; created and migrated at start",
+  }),
+  DATABASE_POOL_MAX: Int(10, 1, 500, 'PostgreSQL connections one process may hold'),
   AGING_POINTS_PER_MINUTE: Type.Number({
     default: 2,
     minimum: 0,
@@ -67,6 +77,14 @@ export const SHARED_ENV = {
 const SharedEnvSchema = Type.Object(SHARED_ENV);
 export type SharedEnv = Static<typeof SharedEnvSchema>;
 
+/** Where the system of record is. */
+export interface DatabaseTarget {
+  databaseUrl: string;
+  /** Postgres schema holding Lifeline's tables; tests give each file its own. */
+  databaseSchema: string;
+  databasePoolMax: number;
+}
+
 export interface SharedConfig {
   env: SharedEnv['NODE_ENV'];
   logLevel: string;
@@ -74,6 +92,7 @@ export interface SharedConfig {
   /** Seeds of a Redis Cluster; when present, redisUrl is not used. */
   redisClusterNodes: RedisSeed[] | undefined;
   keyPrefix: string;
+  database: DatabaseTarget;
   retentionMs: number;
   agingPointsPerMinute: number;
   voiceDir: string;
@@ -125,6 +144,11 @@ export function sharedConfig(env: SharedEnv): SharedConfig {
     redisUrl: env.REDIS_URL,
     redisClusterNodes: clusterSeeds(env),
     keyPrefix: env.REDIS_KEY_PREFIX,
+    database: {
+      databaseUrl: env.DATABASE_URL,
+      databaseSchema: env.DATABASE_SCHEMA,
+      databasePoolMax: env.DATABASE_POOL_MAX,
+    },
     retentionMs: env.REQUEST_RETENTION_SECONDS * 1000,
     agingPointsPerMinute: env.AGING_POINTS_PER_MINUTE,
     voiceDir: env.VOICE_DIR ?? '.lifeline/voice',

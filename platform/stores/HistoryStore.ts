@@ -7,6 +7,11 @@ export class HistoryStore extends ScriptedStore {
     return decodeRequest(await this.redis.hgetall(this.key('req', id)));
   }
 
+  /** Forgets which requests were a user's (erasure). */
+  async forgetUser(userId: string): Promise<void> {
+    await this.redis.del(this.key('user-requests', userId), this.key('user-active', userId));
+  }
+
   /** A user's earlier requests, newest first, with how each ended and the agent's outcome code. */
   async userHistory(userId: string, excludeId: string, limit: number) {
     const ids = (await this.redis.zrevrange(this.key('user-requests', userId), 0, limit)).filter(

@@ -4,6 +4,9 @@ import { primaryLanguage } from '../../core/routing/eligibility.js';
 import { asStrings } from './LuaScript.js';
 import { ScriptedStore } from './ScriptedStore.js';
 
+/** What a socket-open script answers when the instance's own lease is missing from Redis. */
+export const LEASE_GONE = -2;
+
 /** What routing copies from an agent's account when it connects. */
 export interface RoutingProfile {
   languages: readonly string[];

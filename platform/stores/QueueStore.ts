@@ -61,6 +61,27 @@ export class QueueStore extends ScriptedStore {
     return rank === null ? null : rank + 1;
   }
 
+  /** Drops closed requests' hot copies for good (erasure): the hash and its socket register. */
+  async forget(requestIds: readonly string[]): Promise<void> {
+    if (requestIds.length === 0) return;
+    await this.redis.del(...requestIds.flatMap((id) => [this.key('req', id), this.key('req-sockets', id)]));
+  }
+
+  /** Whether this Redis still holds the queue it was built with (absent after FLUSHALL or a restart without persistence). */
+  async hasEpoch(): Promise<boolean> {
+    return (await this.redis.exists(this.key('queue-epoch'))) === 1;
+  }
+
+  /** One instance at a time rebuilds the queue; the claim lapses if that instance dies. */
+  async claimRebuild(ttlMs: number): Promise<boolean> {
+    return (await this.redis.set(this.key('queue-rebuild'), '1', 'PX', ttlMs, 'NX')) === 'OK';
+  }
+
+  async markBuilt(now: number): Promise<void> {
+    await this.redis.set(this.key('queue-epoch'), String(now));
+    await this.redis.del(this.key('queue-rebuild'));
+  }
+
   /** 1-based places of those of these requests that are waiting, in one round trip. */
   async positions(requestIds: readonly string[]): Promise<Map<string, number>> {
     const pipeline = this.redis.pipeline();

@@ -33,6 +33,7 @@ export interface Config extends SharedConfig {
     wsMessagesPer10s: number;
     createPerMinute: number;
     loginPerMinute: number;
+    messagesPerMinute: number;
   };
   /** Per-account backoff after failed logins, shared by every instance through Redis. */
   login: { failuresBeforeLock: number; failureWindowMs: number; lockBaseMs: number; lockMaxMs: number };
@@ -114,6 +115,7 @@ export function loadConfig(source: EnvSource = process.env): Config {
       wsMessagesPer10s: env.WS_MAX_MESSAGES_PER_10S,
       createPerMinute: env.RATE_LIMIT_CREATE_PER_MINUTE,
       loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE,
+      messagesPerMinute: env.RATE_LIMIT_MESSAGES_PER_MINUTE,
     },
     login: loginSettings(env),
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,

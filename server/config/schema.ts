@@ -51,6 +51,12 @@ export const API_ENV = {
     1_000_000,
     'Agent login attempts one client IP may make per minute',
   ),
+  RATE_LIMIT_MESSAGES_PER_MINUTE: Int(
+    120,
+    1,
+    1_000_000,
+    'Conversation messages one caller (user or agent) may post over REST per minute',
+  ),
   LOGIN_FAILURES_BEFORE_LOCK: Int(
     5,
     1,

@@ -6,8 +6,9 @@ import { LifelineError } from '../../core/errors/LifelineError.js';
 import { queueRank } from '../../core/routing/priority.js';
 import type { Dispatcher } from '../routing/Dispatcher.js';
 import type { RoutingDeps } from '../routing/deps.js';
+import { keepRecord } from '../routing/keepRecord.js';
 import type { QueuePositions, QueueSnapshot } from '../routing/QueuePositions.js';
-import type { SocketRef } from '../../platform/stores/PresenceStore.js';
+import { LEASE_GONE, type SocketRef } from '../../platform/stores/PresenceStore.js';
 import type { NewRequest, RequestRecord } from '../../platform/stores/records.js';
 import type { SessionService } from '../sessions/SessionService.js';
 import type { UrgencyService } from '../../platform/urgency/UrgencyService.js';
@@ -20,6 +21,8 @@ const ABANDON_BATCH = 200;
 export interface CreatedHelpRequest extends QueueSnapshot {
   id: string;
   accessToken: string;
+  /** True when an open case was handed back rather than a new one made. */
+  resumed?: boolean;
 }
 
 /** A user's help request from creation to close: scoring, queueing, cancel, and presence. */
@@ -66,16 +69,21 @@ export class HelpRequestService {
       createdAt,
     };
     const rank = queueRank(request.score, request.createdAt, settings.agingPointsPerMinute);
-    const result = await queue.enqueue(request, rank, {
-      maxWaiting: settings.maxWaiting,
-      activeTtlMs: this.tokens.requestTtlMs,
-      abandonAt: createdAt + settings.abandonGraceMs,
-    });
-    if (result.status === 'FULL') throw new LifelineError('LIFELINE_QUEUE_FULL');
-    if (result.status === 'ACTIVE')
-      throw new LifelineError('LIFELINE_ACTIVE_REQUEST_EXISTS', undefined, {
-        details: { requestId: result.existingId },
+    // The system of record first: a case the queue holds always exists in PostgreSQL.
+    await this.deps.cases.open(request, rank);
+    const result = await queue
+      .enqueue(request, rank, {
+        maxWaiting: settings.maxWaiting,
+        activeTtlMs: this.tokens.requestTtlMs,
+        abandonAt: createdAt + settings.abandonGraceMs,
+      })
+      .catch(async (error: unknown) => {
+        await this.deps.cases.discard(request.id);
+        throw error;
       });
+    if (result.status !== 'OK') await this.deps.cases.discard(request.id);
+    if (result.status === 'FULL') throw new LifelineError('LIFELINE_QUEUE_FULL');
+    if (result.status === 'ACTIVE') return this.resume(result.existingId, identity.sub);
     metrics.requestsCreated.inc({ channel: request.channel, level: request.level });
     const accessToken = await this.tokens.signRequest(request.id, identity.sub);
     await this.deps.bus.publish({ t: 'queue-changed' });
@@ -86,6 +94,20 @@ export class HelpRequestService {
       state: 'connecting',
     };
     return { id: request.id, accessToken, ...snapshot };
+  }
+
+  /**
+   * A user who asks again while a case is open (a reload, another device) gets that case back
+   * with a fresh token, instead of a dead end.
+   */
+  private async resume(id: string, userId: string): Promise<CreatedHelpRequest> {
+    const accessToken = await this.tokens.signRequest(id, userId);
+    const snapshot = (await this.positions.snapshot(id)) ?? {
+      position: 0,
+      etaSeconds: 0,
+      state: 'connecting',
+    };
+    return { id, accessToken, ...snapshot, resumed: true };
   }
 
   async get(
@@ -114,6 +136,11 @@ export class HelpRequestService {
       return 'ended';
     }
     if (closed.status === 'CLOSED') {
+      await keepRecord(
+        this.deps,
+        'cancel',
+        this.deps.cases.transition(id, 'cancelled', 'user_cancelled', this.deps.now()),
+      );
       this.deps.metrics.cancelled.inc();
       await this.deps.floor.cancelled();
       await this.afterClose(id, closed, 'cancelled');
@@ -125,14 +152,22 @@ export class HelpRequestService {
   }
 
   /** Counts this socket for the request (by its id) and stops the abandon clock. */
-  async userConnected(requestId: string, socket: SocketRef): Promise<void> {
-    await this.deps.presenceStore.userSocketOpen(requestId, socket, this.deps.now());
+  /** Returns false when this instance's lease is gone and the socket was not registered. */
+  async userConnected(requestId: string, socket: SocketRef): Promise<boolean> {
+    return (await this.deps.presenceStore.userSocketOpen(requestId, socket, this.deps.now())) !== LEASE_GONE;
   }
 
   /** Forgets this socket; with none left on a live instance, the abandon clock starts. */
   async userDisconnected(requestId: string, socket: SocketRef): Promise<void> {
     const { now, settings } = this.deps;
     await this.deps.presenceStore.userSocketClose(requestId, socket, now(), now() + settings.abandonGraceMs);
+  }
+
+  /** Closes a request whose user is being erased: its agent and sockets are told it is gone. */
+  async closeForErasure(id: string): Promise<void> {
+    const closed = await this.deps.queue.closeWaiting(id, this.deps.now(), 'cancelled', false);
+    if (closed.status === 'ASSIGNED' && closed.sessionId) await this.sessions.end(closed.sessionId, 'erased');
+    else if (closed.status === 'CLOSED') await this.afterClose(id, closed, 'cancelled');
   }
 
   /** Closes requests whose user has been gone past the grace period. */
@@ -144,6 +179,7 @@ export class HelpRequestService {
       if (closed.status !== 'CLOSED') continue;
       abandoned += 1;
       metrics.abandoned.inc();
+      await keepRecord(this.deps, 'abandon', this.deps.cases.transition(id, 'abandoned', 'user_gone', now()));
       await this.afterClose(id, closed, 'abandoned');
     }
     return abandoned;

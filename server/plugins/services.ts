@@ -9,6 +9,8 @@ import type { RoutingStores } from '../routing/deps.js';
 import { FloorService } from '../floor/FloorService.js';
 import { HelpRequestService } from '../help-requests/HelpRequestService.js';
 import { RequestHistory } from '../help-requests/RequestHistory.js';
+import { UserCases } from '../help-requests/UserCases.js';
+import { UserErasure } from '../help-requests/UserErasure.js';
 import { LifelineMetrics } from '../observability/LifelineMetrics.js';
 import { AgentPresence } from '../routing/AgentPresence.js';
 import { Dispatcher } from '../routing/Dispatcher.js';
@@ -16,10 +18,14 @@ import { OfferService } from '../routing/OfferService.js';
 import { QueuePositions } from '../routing/QueuePositions.js';
 import { FloorStats } from '../../platform/stores/FloorStats.js';
 import { PresenceStore } from '../../platform/stores/PresenceStore.js';
+import { CaseRepository } from '../../platform/db/CaseRepository.js';
+import { MessageRepository } from '../../platform/db/MessageRepository.js';
+import { ConversationService } from '../conversations/ConversationService.js';
 import { HistoryStore } from '../../platform/stores/HistoryStore.js';
 import { QueueStore } from '../../platform/stores/QueueStore.js';
 import { SessionStore } from '../../platform/stores/SessionStore.js';
 import { InstanceLiveness } from '../routing/InstanceLiveness.js';
+import { QueueRebuild } from '../routing/QueueRebuild.js';
 import { Sweeper } from '../routing/Sweeper.js';
 import { SessionService } from '../sessions/SessionService.js';
 import { FileBlobStore } from '../../platform/storage/FileBlobStore.js';
@@ -53,10 +59,14 @@ export interface Lifeline {
   positions: QueuePositions;
   requests: HelpRequestService;
   history: RequestHistory;
+  erasure: UserErasure;
+  userCases: UserCases;
+  cases: CaseRepository;
   floor: FloorService;
   urgency: UrgencyService;
   incidents: IncidentTracker;
   voice: VoiceService;
+  conversations: ConversationService;
 }
 
 declare module 'fastify' {
@@ -95,7 +105,9 @@ export default fp<ServicesOptions>(
       { agentSeconds: config.tokens.agentTtlSeconds, requestSeconds: config.tokens.requestTtlSeconds },
       now,
     );
-    const deps = { ...stores, bus, now, settings: config.routing, metrics, log: app.log };
+    const cases = new CaseRepository(app.db);
+    const blobs = new FileBlobStore(config.voice.dir);
+    const deps = { ...stores, cases, bus, now, settings: config.routing, metrics, log: app.log };
     const agents = new AgentRepository(app.redis, config.keyPrefix);
     const sockets = new SocketRegistry();
     const dispatcher = new Dispatcher(deps);
@@ -106,6 +118,7 @@ export default fp<ServicesOptions>(
       offers.withdrawAllFrom(agentId),
     );
     const liveness = new InstanceLiveness(deps, presence);
+    const rebuild = new QueueRebuild(deps, dispatcher);
     const incidents = new IncidentTracker(app.redis, config.keyPrefix, {
       windowMs: config.urgency.incidentWindowMs,
       minUsers: config.urgency.incidentMinUsers,
@@ -113,17 +126,12 @@ export default fp<ServicesOptions>(
     const urgency = new UrgencyService(scorer, stores.history, incidents, config.urgency);
     const requests = new HelpRequestService(deps, tokens, urgency, positions, dispatcher, sessions);
     const voiceJobs = new VoiceJobs(app.redis, config.keyPrefix, config.jobs);
-    const voice = new VoiceService(
-      stores.queue,
-      new FileBlobStore(config.voice.dir),
-      voiceJobs,
-      bus,
-      config.voice,
-    );
+    const voice = new VoiceService(stores.queue, blobs, voiceJobs, bus, config.voice);
     const sweeper = new Sweeper({
       offers,
       requests,
       liveness,
+      rebuild,
       dispatcher,
       now,
       log: app.log,
@@ -156,13 +164,25 @@ export default fp<ServicesOptions>(
       positions,
       requests,
       history: new RequestHistory(deps, agents),
+      erasure: new UserErasure(deps, requests, blobs),
+      userCases: new UserCases(cases, tokens),
+      cases,
       floor: new FloorService(deps, agents, incidents, positions),
       urgency,
       incidents,
       voice,
+      conversations: new ConversationService({
+        messages: new MessageRepository(app.db),
+        cases,
+        requests,
+        agents,
+        bus,
+        now,
+      }),
     });
     app.addHook('onReady', async () => {
       await liveness.heartbeat();
+      await rebuild.ensure();
       await bus.start();
       sweeper.start();
       // Pub/sub keeps nothing for a connection that was down: when Redis is back, every socket
@@ -185,5 +205,5 @@ export default fp<ServicesOptions>(
       await voiceJobs.close();
     });
   },
-  { name: 'lifeline-services', dependencies: ['lifeline-redis'] },
+  { name: 'lifeline-services', dependencies: ['lifeline-redis', 'lifeline-database'] },
 );

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { sql } from 'kysely';
 
 const PROBE_TIMEOUT_MS = 2000;
 
@@ -10,9 +11,14 @@ function within<T>(work: Promise<T>, ms: number): Promise<T> {
   ]);
 }
 
-const Readiness = Type.Object({ status: Type.String(), redis: Type.String(), livekit: Type.String() });
+const Readiness = Type.Object({
+  status: Type.String(),
+  redis: Type.String(),
+  database: Type.String(),
+  livekit: Type.String(),
+});
 
-/** Liveness says the process runs; readiness says it can serve: Redis and LiveKit both answer. */
+/** Liveness says the process runs; readiness says it can serve: Redis, PostgreSQL and LiveKit answer. */
 const health: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/healthz',
@@ -26,16 +32,20 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
     '/readyz',
     { schema: { tags: ['ops'], response: { 200: Readiness, 503: Readiness } } },
     async (_request, reply) => {
-      const [redis, livekit] = await Promise.allSettled([
+      const [redis, database, livekit] = await Promise.allSettled([
         within(app.redis.ping(), PROBE_TIMEOUT_MS),
+        within(sql`select 1`.execute(app.db), PROBE_TIMEOUT_MS),
         within(app.lifeline.media.ping(), PROBE_TIMEOUT_MS),
       ]);
       const state = (result: PromiseSettledResult<unknown>) =>
         result.status === 'fulfilled' ? 'up' : 'down';
-      const ready = redis.status === 'fulfilled' && livekit.status === 'fulfilled';
-      return reply
-        .code(ready ? 200 : 503)
-        .send({ status: ready ? 'ready' : 'unavailable', redis: state(redis), livekit: state(livekit) });
+      const ready = [redis, database, livekit].every((probe) => probe.status === 'fulfilled');
+      return reply.code(ready ? 200 : 503).send({
+        status: ready ? 'ready' : 'unavailable',
+        redis: state(redis),
+        database: state(database),
+        livekit: state(livekit),
+      });
     },
   );
 };

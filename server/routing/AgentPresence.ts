@@ -1,6 +1,6 @@
 import type { AgentStatus } from '../../core/protocol/vocabulary.js';
 import { LifelineError } from '../../core/errors/LifelineError.js';
-import type { SocketRef } from '../../platform/stores/PresenceStore.js';
+import { LEASE_GONE, type SocketRef } from '../../platform/stores/PresenceStore.js';
 import type { AgentRepository } from '../agents/AgentRepository.js';
 import type { Dispatcher } from './Dispatcher.js';
 import type { RoutingDeps } from './deps.js';
@@ -19,11 +19,14 @@ export class AgentPresence {
     private readonly wentOffline: (agentId: string) => Promise<void>,
   ) {}
 
-  async connected(agentId: string, socket: SocketRef): Promise<void> {
+  /** Returns false when this instance's lease is gone and the socket was not registered. */
+  async connected(agentId: string, socket: SocketRef): Promise<boolean> {
     const agent = await this.agents.findById(agentId);
     if (!agent) throw new LifelineError('LIFELINE_UNAUTHENTICATED', 'This agent no longer exists');
-    await this.deps.presenceStore.agentSocketOpen(agentId, socket, this.deps.now(), agent);
+    const live = await this.deps.presenceStore.agentSocketOpen(agentId, socket, this.deps.now(), agent);
+    if (live === LEASE_GONE) return false;
     this.dispatcher.agentFree(agentId);
+    return true;
   }
 
   async disconnected(agentId: string, socket: SocketRef): Promise<void> {

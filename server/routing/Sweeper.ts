@@ -24,6 +24,8 @@ export class Sweeper {
       /** Closes requests whose user stayed away past the grace period (the help-requests module). */
       requests: { abandonDue(): Promise<number> };
       liveness: InstanceLiveness;
+      /** Puts open cases back from the database when Redis lost the queue. */
+      rebuild: { ensure(): Promise<number> };
       dispatcher: Dispatcher;
       intervalMs: number;
       leaseMs: number;
@@ -41,8 +43,9 @@ export class Sweeper {
   }
 
   private async sweep(): Promise<void> {
-    const { offers, requests, liveness, dispatcher, now, log } = this.deps;
+    const { offers, requests, liveness, rebuild, dispatcher, now, log } = this.deps;
     try {
+      await rebuild.ensure();
       if (now() - this.lastHeartbeat >= this.deps.leaseMs / 3) {
         await liveness.heartbeat();
         this.lastHeartbeat = now();

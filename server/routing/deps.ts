@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ServerFrameOf } from '../../core/protocol/frames.js';
+import type { CaseRepository } from '../../platform/db/CaseRepository.js';
 import type { EventBus } from '../../platform/bus/EventBus.js';
 import type { Config } from '../config/load.js';
 import type { LifelineMetrics } from '../observability/LifelineMetrics.js';
@@ -31,6 +32,8 @@ export interface RoutingStores {
 
 /** What every routing service is handed: state, fan-out, the clock, settings, metrics and a log. */
 export interface RoutingDeps extends RoutingStores {
+  /** The system of record in PostgreSQL. */
+  cases: CaseRepository;
   bus: EventBus;
   now: () => number;
   settings: Config['routing'];

@@ -2,6 +2,7 @@ import { LifelineError } from '../../core/errors/LifelineError.js';
 import type { AgentRepository } from '../agents/AgentRepository.js';
 import type { Dispatcher } from '../routing/Dispatcher.js';
 import type { RoutingDeps } from '../routing/deps.js';
+import { keepRecord } from '../routing/keepRecord.js';
 import type { ServerFrame, ServerFrameOf } from '../../core/protocol/frames.js';
 import {
   agentIdentity,
@@ -30,6 +31,14 @@ export class SessionService {
       await this.media.createRoom(roomNameFor(sessionId));
     } catch (error) {
       await sessionStore.endSession(sessionId, now(), 'media_failed', '', true);
+      await keepRecord(
+        this.deps,
+        'requeue',
+        Promise.all([
+          this.deps.cases.transition(requestId, 'queued', 'media_failed', now()),
+          this.deps.cases.callEnded(sessionId, 'media_failed', now()),
+        ]),
+      );
       await bus.publish({ t: 'queue-changed' });
       this.dispatcher.requestWaiting(requestId);
       this.dispatcher.agentFree(agentId);
@@ -95,6 +104,14 @@ export class SessionService {
     if (ended.status !== 'ENDED' || !ended.requestId || !ended.agentId) return false;
     // The agent's slot is free now: its next offer should not wait for the bookkeeping below.
     this.dispatcher.agentFree(ended.agentId);
+    await keepRecord(
+      this.deps,
+      'end',
+      Promise.all([
+        this.deps.cases.transition(ended.requestId, 'ended', reason, now()),
+        this.deps.cases.callEnded(sessionId, reason, now(), wrapUp),
+      ]),
+    );
     if (wrapUp.note) await sessionStore.recordWrapUp(sessionId, { note: wrapUp.note });
     const handleSeconds = Math.max(0, now() - ended.startedAt) / 1000;
     metrics.handleTime.observe(handleSeconds);
@@ -139,6 +156,7 @@ export class SessionService {
     if (session.agentId !== agentId)
       throw new LifelineError('LIFELINE_FORBIDDEN', 'This session is not yours');
     await this.deps.sessionStore.recordWrapUp(sessionId, wrapUp);
+    await keepRecord(this.deps, 'wrap-up', this.deps.cases.wrapUp(sessionId, wrapUp));
   }
 
   /** A subscribe-only token for a supervisor: they hear and see the call but can never speak in it. */

@@ -66,9 +66,19 @@ export class Connection {
   }
 
   private async register(): Promise<void> {
+    if (await this.tryRegister()) return;
+    // Redis lost this instance's lease (a flush or a long outage): renew it, which also re-registers
+    // every socket here, then count this one.
+    await this.lifeline.liveness.heartbeat();
+    if (!(await this.tryRegister()))
+      throw new LifelineError('LIFELINE_REDIS_UNAVAILABLE', 'This instance could not renew its lease');
+  }
+
+  private tryRegister(): Promise<boolean> {
     const { presence, requests } = this.lifeline;
-    if (this.principal.kind === 'agent') await presence.connected(this.id, this.ref);
-    else await requests.userConnected(this.id, this.ref);
+    return this.principal.kind === 'agent'
+      ? presence.connected(this.id, this.ref)
+      : requests.userConnected(this.id, this.ref);
   }
 
   private async sendState(): Promise<void> {
@@ -84,7 +94,9 @@ export class Connection {
    * After Redis came back or this instance's lease lapsed: count this socket again, restore the
    * agent's status, and re-send what pub/sub may have dropped meanwhile.
    */
-  resync(): Promise<void> {
+  resync(): void {
+    // Queued behind this socket's own work, never awaited by the caller: a socket whose
+    // registration is what triggered the resync must not wait for itself.
     this.enqueue(async () => {
       if (this.closed) return;
       try {
@@ -99,7 +111,6 @@ export class Connection {
         this.failRegistration(error);
       }
     });
-    return this.work;
   }
 
   /** A socket Redis does not know about would wait forever: tell the client to come back (4503). */

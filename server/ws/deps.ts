@@ -1,4 +1,5 @@
 import type { Config } from '../config/load.js';
+import type { ConversationService } from '../conversations/ConversationService.js';
 import type { HelpRequestService } from '../help-requests/HelpRequestService.js';
 import type { LifelineMetrics } from '../observability/LifelineMetrics.js';
 import type { AgentPresence } from '../routing/AgentPresence.js';
@@ -19,4 +20,5 @@ export interface SocketServices {
   sessions: SessionService;
   offers: OfferService;
   liveness: InstanceLiveness;
+  conversations: ConversationService;
 }

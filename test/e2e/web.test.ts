@@ -90,6 +90,15 @@ describe('web: a viewer’s video call', () => {
     expect(await expectVideoPlaying(console, 'remote-video')).toBeGreaterThan(0);
     expect(await console.getByTestId('sentiment-hint').textContent()).toMatch(/Sentiment: upset/);
     await expect.poll(() => console.getByTestId('user-history').textContent()).toContain('First contact');
+    // Chat beside the call goes through Lifeline (stored with the case) and shows on the other side.
+    await viewer.getByTestId('call-chat-input').fill('Can you see my stream freezing?');
+    await viewer.getByTestId('call-chat-input').press('Enter');
+    await expect
+      .poll(() => console.getByTestId('call-chat').textContent())
+      .toContain('see my stream freezing');
+    await console.getByTestId('call-chat-input').fill('Yes, I see it, checking now');
+    await console.getByTestId('call-chat-input').press('Enter');
+    await expect.poll(() => viewer.getByTestId('call-chat').textContent()).toContain('checking now');
     await screenshot(viewer, '04-viewer-call');
     await screenshot(console, '05-agent-call');
 

@@ -27,7 +27,7 @@ describe('Redis outages', () => {
     const config = testConfig({ REDIS_URL: redis.url });
     const instance: Instance = await startInstance(config, { redisConnectTimeoutMs: 500 });
     cleanups.push(() => instance.app.close());
-    await createHelpRequest(instance, config);
+    const before = await createHelpRequest(instance, config);
 
     await redis.kill();
     const started = performance.now();
@@ -44,11 +44,16 @@ describe('Redis outages', () => {
 
     await redis.start();
     await until(async () => (await api(instance, 'GET', '/readyz')).status === 200, 10_000);
-    // Scripts and data went with the old process; the subscriber has resubscribed by itself.
+    // Scripts and data went with the old process; the subscriber has resubscribed by itself, and the
+    // case from before the outage is back in the queue from the database, ahead of a new one.
     const agent = await createAgent(instance, config);
     const socket = await agentOnline(instance, agent);
     const request = await createHelpRequest(instance, config);
-    expect((await socket.next('offer')).request.id).toBe(request.id);
+    expect((await socket.next('offer')).request.id).toBe(before.id);
+    expect(
+      (await api(instance, 'GET', `/v1/help-requests/${request.id}`, { token: request.accessToken })).body
+        .state,
+    ).toBe('queued');
     socket.close();
   }, 30_000);
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Cluster as RedisCluster, type Redis } from 'ioredis';
 import { inject } from 'vitest';
+import { dropSchema, TEST_DATABASE_URL, testSchemaName } from './database.js';
 import { buildApp, type AppOptions } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config/load.js';
 import { connectRedis, type RedisClient } from '../../platform/redis/connect.js';
@@ -30,6 +31,8 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     REDIS_URL: 'redis://127.0.0.1:6379',
     REDIS_KEY_PREFIX: `lifeline-test:${randomBytes(6).toString('hex')}:`,
+    DATABASE_URL: TEST_DATABASE_URL,
+    DATABASE_SCHEMA: testSchemaName(),
     LIVEKIT_URL: livekit.url,
     LIVEKIT_API_KEY: livekit.apiKey,
     LIVEKIT_API_SECRET: livekit.apiSecret,
@@ -94,6 +97,7 @@ export async function startCluster(size: number, overrides: Record<string, strin
       await Promise.all(instances.map((instance) => instance.app.close()));
       await deletePrefix(redis, config.keyPrefix);
       redis.disconnect();
+      await dropSchema(config.database.databaseSchema);
     },
   };
 }

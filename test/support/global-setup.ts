@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import type { TestProject } from 'vitest/node';
 import { startLiveKitDevServer } from '../../scripts/lib/livekit-dev-server.js';
 import { freePort } from '../../scripts/lib/ports.js';
+import { assertPostgres, dropTestSchemas } from './database.js';
 
 export interface TestLiveKit {
   url: string;
@@ -37,6 +38,8 @@ async function assertRedis(): Promise<void> {
 /** One real LiveKit server for the whole run, on free loopback ports; Redis must already answer. */
 export default async function setup(project: TestProject) {
   await assertRedis();
+  await assertPostgres();
+  await dropTestSchemas();
   mkdirSync('test-artifacts', { recursive: true });
   const port = await freePort();
   const webhookPort = await freePort();
@@ -54,5 +57,8 @@ export default async function setup(project: TestProject) {
     output: 'test-artifacts/livekit.log',
   });
   project.provide('livekit', { url: livekit.url, apiKey, apiSecret, webhookPort });
-  return () => livekit.stop();
+  return async () => {
+    await livekit.stop();
+    await dropTestSchemas();
+  };
 }

@@ -52,6 +52,16 @@ export class PrivateRedis {
     }
   }
 
+  /** Everything gone at once, as after a restart without persistence, while clients stay connected. */
+  async flushAll(): Promise<void> {
+    const client = new Redis(this.url, { maxRetriesPerRequest: 1 });
+    try {
+      await client.flushall();
+    } finally {
+      client.disconnect();
+    }
+  }
+
   async kill(): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null) return;

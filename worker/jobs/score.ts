@@ -3,11 +3,15 @@ import type { EventBus } from '../../platform/bus/EventBus.js';
 import { queueRank } from '../../core/routing/priority.js';
 import type { VoiceRequests } from '../../platform/stores/QueueStore.js';
 import type { CategoryName } from '../../core/protocol/vocabulary.js';
+import type { CaseRepository } from '../../platform/db/CaseRepository.js';
 import type { UrgencyService } from '../../platform/urgency/UrgencyService.js';
 import type { VoiceJobData } from '../../platform/jobs/queues.js';
 import { publishVoiceProgress } from '../../platform/jobs/progress.js';
 
 export interface ScoreDeps {
+  cases: Pick<CaseRepository, 'rescored'>;
+  /** A database write that failed after Redis took the change: logged, never fails the job. */
+  onRecordFailure: (error: unknown) => void;
   requests: VoiceRequests;
   urgency: UrgencyService;
   bus: EventBus;
@@ -34,12 +38,13 @@ export async function scoreVoiceRequest(job: Job<VoiceJobData>, deps: ScoreDeps)
     categoryHint: record.category as CategoryName,
     createdAt: record.createdAt,
   });
-  const state = await deps.requests.rescore(
-    requestId,
-    queueRank(urgency.score, record.createdAt, deps.agingPointsPerMinute),
-    urgency,
-    Date.now(),
-  );
+  const rank = queueRank(urgency.score, record.createdAt, deps.agingPointsPerMinute);
+  const state = await deps.requests.rescore(requestId, rank, urgency, Date.now());
+  // The system of record keeps the new urgency, so a rebuilt queue ranks the case the same way.
+  const { score: newScore, level: newLevel, category: newCategory } = urgency;
+  await deps.cases
+    .rescored(requestId, { score: newScore, level: newLevel, category: newCategory, rank })
+    .catch((error: unknown) => deps.onRecordFailure(error));
   await deps.bus.publish({ t: 'queue-changed' });
   if (state === 'queued') await deps.bus.publish({ t: 'dispatch', requestId });
   const { score, level, category, reasons } = urgency;

@@ -4,10 +4,12 @@ import { script } from './prelude.js';
  * A user's socket opened on an instance: counted by its id, so a socket counted twice or a
  * count missed during an outage cannot happen. Stops the abandon clock.
  * KEYS: req. ARGV: prefix, requestId, socketId, instanceId, now
- * Returns the live sockets of the request, or -1 if there is no such request.
+ * Returns the live sockets of the request, -1 if there is no such request, or -2 if the instance's
+ * own lease is gone (Redis lost it): the instance must renew it and register again.
  */
 export const USER_SOCKET_OPEN = script(`
 local reqId, socketId, instanceId = ARGV[2], ARGV[3], ARGV[4]
+if not alive(instanceId, tonumber(ARGV[5])) then return -2 end
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 redis.call('HSET', socketsKey('req', reqId), socketId, instanceId)
 redis.call('SADD', instanceSocketsKey(instanceId), 'req|' .. reqId .. '|' .. socketId)
@@ -32,11 +34,12 @@ return live
 
 /**
  * An agent's socket opened: its routing profile is kept beside its presence, and a first socket
- * brings it online as away. KEYS: presence.
+ * brings it online as away; -2 as for users when the instance's lease is gone. KEYS: presence.
  * ARGV: prefix, agentId, socketId, instanceId, now, languages, skills, maxSessions, routeLangs, routeSkills
  */
 export const AGENT_SOCKET_OPEN = script(`
 local agentId, socketId, instanceId, now = ARGV[2], ARGV[3], ARGV[4], ARGV[5]
+if not alive(instanceId, tonumber(now)) then return -2 end
 redis.call('HSET', socketsKey('agent', agentId), socketId, instanceId)
 redis.call('SADD', instanceSocketsKey(instanceId), 'agent|' .. agentId .. '|' .. socketId)
 redis.call('HSET', KEYS[1], 'languages', ARGV[6], 'skills', ARGV[7], 'maxSessions', ARGV[8], 'routeLangs', ARGV[9], 'routeSkills', ARGV[10])

@@ -9,7 +9,7 @@ import { Connection } from '../../ws/Connection.js';
 const websocket: FastifyPluginAsyncTypebox = async (app) => {
   const connections = new Set<Connection>();
   app.lifeline.liveness.onResync(async () => {
-    await Promise.all([...connections].map((connection) => connection.resync()));
+    for (const connection of connections) connection.resync();
   });
 
   app.get(

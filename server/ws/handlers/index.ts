@@ -1,6 +1,7 @@
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { ClientFrame, type ClientFrameType } from '../../../core/protocol/frames.js';
 import { agentStatus } from './agentStatus.js';
+import { message } from './message.js';
 import { offerAccept } from './offerAccept.js';
 import { offerDecline } from './offerDecline.js';
 import { ping } from './ping.js';
@@ -10,7 +11,14 @@ import type { FrameHandler } from './types.js';
 type AnyHandler = FrameHandler<ClientFrameType>;
 type Member = (typeof ClientFrame.anyOf)[number];
 
-const HANDLERS = [agentStatus, offerAccept, offerDecline, sessionEnd, ping] as unknown as AnyHandler[];
+const HANDLERS = [
+  agentStatus,
+  offerAccept,
+  offerDecline,
+  sessionEnd,
+  message,
+  ping,
+] as unknown as AnyHandler[];
 
 /** Each message type's compiled schema and handler; a type without both cannot be registered. */
 export const FRAME_ROUTES: ReadonlyMap<string, { check: TypeCheck<Member>; handler: AnyHandler }> = new Map(

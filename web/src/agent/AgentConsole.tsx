@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../i18n/index.js';
 import { CallView } from '../shared/CallView.js';
 import { Login, useSignedIn } from '../shared/Login.js';
+import { useConversation } from '../shared/useConversation.js';
 import { OfferCard } from './OfferCard.js';
 import { QueueList } from './QueueList.js';
 import { SidePanels } from './SidePanels.js';
@@ -27,7 +27,7 @@ export function AgentConsole() {
 function Workspace({ token }: { token: string }) {
   const { t } = useTranslation();
   const agent = useAgentSession(token);
-  const [outgoing, setOutgoing] = useState<{ text: string; at: number } | null>(null);
+  const conversation = useConversation(agent.socket, agent.session?.requestId, token, 'agent');
   return (
     <main className="workspace">
       <div className="status" role="group" aria-label={t('supervisor.status')}>
@@ -64,12 +64,12 @@ function Workspace({ token }: { token: string }) {
             token={agent.session.token}
             video
             onHangUp={agent.hangUp}
-            outgoing={outgoing}
+            conversation={conversation}
           />
           <SidePanels
             token={token}
             request={agent.session.request}
-            onSend={(text) => setOutgoing({ text, at: Date.now() })}
+            onSend={(text) => conversation.say(text)}
           />
         </div>
       )}

@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../shared/api.js';
 
-/** Beside the call: the request, a sentiment hint, and quick replies to edit and send over the data channel. */
+/** Beside the call: the request, a sentiment hint, and quick replies to edit and send into the conversation. */
 export function SidePanels({
   token,
   request,

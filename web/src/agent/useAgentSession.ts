@@ -22,6 +22,8 @@ export function useAgentSession(token: string) {
   const [session, setSession] = useState<Session | null>(null);
   const [wrapUp, setWrapUp] = useState<string | null>(null);
   const socket = useRef<LifelineSocket | null>(null);
+  /** The same socket as state, for what subscribes to it (the conversation). */
+  const [live, setLive] = useState<LifelineSocket | null>(null);
   const lastOffer = useRef<OfferedRequest | undefined>(undefined);
 
   useEffect(() => {
@@ -44,6 +46,7 @@ export function useAgentSession(token: string) {
       }
     });
     socket.current = ws;
+    setLive(ws);
     return () => ws.close();
   }, [token]);
 
@@ -72,5 +75,16 @@ export function useAgentSession(token: string) {
     setWrapUp(null);
   };
 
-  return { status, goStatus, offers, accept, decline, session, hangUp, wrapUp, finishWrapUp };
+  return {
+    status,
+    goStatus,
+    offers,
+    accept,
+    decline,
+    session,
+    hangUp,
+    wrapUp,
+    finishWrapUp,
+    socket: live,
+  };
 }

@@ -72,6 +72,8 @@ export const en = {
     hangUp: 'Hang up',
     chat: 'Chat',
     listening: 'Listening silently',
+    internal: 'Note:',
+    internalNote: 'Internal note (the user does not see it)',
   },
   agent: {
     title: 'Agent console',

@@ -62,6 +62,8 @@ export const zh: Messages = {
     hangUp: '挂断',
     chat: '聊天',
     listening: '静默旁听中',
+    internal: '备注：',
+    internalNote: '内部备注（用户看不到）',
   },
   agent: {
     title: '客服工作台',

@@ -1,6 +1,8 @@
+import { MAX_MESSAGE_LENGTH } from '@lifeline/core/protocol/vocabulary.js';
 import { Room, RoomEvent, Track, type RemoteTrack } from 'livekit-client';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Conversation } from './useConversation.js';
 
 export interface CallProps {
   livekitUrl: string;
@@ -9,20 +11,15 @@ export interface CallProps {
   /** False for a silent supervisor: subscribe only. */
   publish?: boolean;
   onHangUp: () => void;
-  /** Text the parent wants sent over the data channel (quick replies). */
-  outgoing?: { text: string; at: number } | null;
+  /**
+   * The request's conversation beside the call. Chat goes through Lifeline, not the room's data
+   * channel, so every line is stored with the case and reaches the other side's devices too.
+   */
+  conversation?: Conversation;
 }
 
-interface ChatLine {
-  from: 'me' | 'them';
-  text: string;
-}
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-/** One LiveKit room: local and remote media, mute, camera, hang up, and chat over the data channel. */
-export function CallView({ livekitUrl, token, video, publish = true, onHangUp, outgoing }: CallProps) {
+/** One LiveKit room: local and remote media, mute, camera, hang up, and the request's chat. */
+export function CallView({ livekitUrl, token, video, publish = true, onHangUp, conversation }: CallProps) {
   const { t } = useTranslation();
   const remoteVideo = useRef<HTMLVideoElement>(null);
   const remoteAudio = useRef<HTMLAudioElement>(null);
@@ -30,8 +27,8 @@ export function CallView({ livekitUrl, token, video, publish = true, onHangUp, o
   const [room] = useState(() => new Room({ adaptiveStream: false, dynacast: false }));
   const [muted, setMuted] = useState(false);
   const [cameraOn, setCameraOn] = useState(video);
-  const [chat, setChat] = useState<ChatLine[]>([]);
   const [draft, setDraft] = useState('');
+  const [internal, setInternal] = useState(false);
 
   useEffect(() => {
     const attach = (track: RemoteTrack) => {
@@ -39,10 +36,6 @@ export function CallView({ livekitUrl, token, video, publish = true, onHangUp, o
       if (track.kind === Track.Kind.Audio && remoteAudio.current) track.attach(remoteAudio.current);
     };
     room.on(RoomEvent.TrackSubscribed, attach);
-    room.on(RoomEvent.DataReceived, (payload) => {
-      const message = JSON.parse(decoder.decode(payload)) as { type: string; text: string };
-      if (message.type === 'chat') setChat((lines) => [...lines, { from: 'them', text: message.text }]);
-    });
     let left = false;
     void (async () => {
       await room.connect(livekitUrl, token);
@@ -59,18 +52,6 @@ export function CallView({ livekitUrl, token, video, publish = true, onHangUp, o
       void room.disconnect();
     };
   }, [room, livekitUrl, token, video, publish]);
-
-  const say = (text: string) => {
-    if (!text.trim()) return;
-    void room.localParticipant.publishData(encoder.encode(JSON.stringify({ type: 'chat', text })), {
-      reliable: true,
-    });
-    setChat((lines) => [...lines, { from: 'me', text }]);
-  };
-
-  useEffect(() => {
-    if (outgoing) say(outgoing.text);
-  }, [outgoing]);
 
   const toggleMute = () => {
     void room.localParticipant.setMicrophoneEnabled(muted);
@@ -110,26 +91,47 @@ export function CallView({ livekitUrl, token, video, publish = true, onHangUp, o
           {t('call.hangUp')}
         </button>
       </div>
-      {publish && (
+      {publish && conversation && (
         <form
           className="chat"
           onSubmit={(event) => {
             event.preventDefault();
-            say(draft);
+            conversation.say(draft, internal);
             setDraft('');
           }}
         >
           <ul aria-live="polite" data-testid="call-chat">
-            {chat.map((line, i) => (
-              <li key={i} className={line.from}>
-                {line.text}
+            {conversation.messages.map((line) => (
+              <li
+                key={line.id}
+                className={`${line.role === conversation.self ? 'me' : 'them'}${line.internal ? ' internal' : ''}`}
+              >
+                {line.internal && <strong>{t('call.internal')} </strong>}
+                {line.body}
               </li>
             ))}
           </ul>
           <label>
             <span className="sr-only">{t('call.chat')}</span>
-            <input value={draft} onChange={(e) => setDraft(e.target.value)} placeholder={t('call.chat')} />
+            <input
+              data-testid="call-chat-input"
+              value={draft}
+              maxLength={MAX_MESSAGE_LENGTH}
+              onChange={(e) => setDraft(e.target.value)}
+              placeholder={t('call.chat')}
+            />
           </label>
+          {conversation.canWriteNotes && (
+            <label>
+              <input
+                type="checkbox"
+                data-testid="call-chat-internal"
+                checked={internal}
+                onChange={(e) => setInternal(e.target.checked)}
+              />{' '}
+              {t('call.internalNote')}
+            </label>
+          )}
         </form>
       )}
     </section>

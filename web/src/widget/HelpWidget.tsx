@@ -10,6 +10,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallView } from '../shared/CallView.js';
+import { useConversation } from '../shared/useConversation.js';
 import { useHelpRequest } from './useHelpRequest.js';
 import { VoiceRecorder } from './VoiceRecorder.js';
 
@@ -17,6 +18,7 @@ import { VoiceRecorder } from './VoiceRecorder.js';
 export function HelpWidget({ identity, stream }: { identity: string | null; stream: () => StreamContext }) {
   const { t, i18n } = useTranslation();
   const help = useHelpRequest(identity);
+  const conversation = useConversation(help.socket, help.request?.id, help.request?.accessToken, 'user');
   const [open, setOpen] = useState(false);
   const [channel, setChannel] = useState<Channel | null>(null);
   const [media, setMedia] = useState<MediaKind>('video');
@@ -175,6 +177,7 @@ export function HelpWidget({ identity, stream }: { identity: string | null; stre
           token={help.ready.token}
           video={channel === 'call' && media === 'video'}
           onHangUp={() => void help.cancel()}
+          conversation={conversation}
         />
       )}
       {help.ended && (

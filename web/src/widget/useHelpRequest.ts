@@ -16,6 +16,8 @@ export function useHelpRequest(identity: string | null) {
   const [ended, setEnded] = useState(false);
   const [voiceStatus, setVoiceStatus] = useState<VoiceStatus | null>(null);
   const socket = useRef<LifelineSocket | null>(null);
+  /** The same socket as state, for what subscribes to it (the conversation). */
+  const [live, setLive] = useState<LifelineSocket | null>(null);
 
   useEffect(() => () => socket.current?.close(), []);
 
@@ -28,6 +30,7 @@ export function useHelpRequest(identity: string | null) {
       if (frame.type === 'voice.progress') setVoiceStatus(frame.status);
     });
     socket.current = ws;
+    setLive(ws);
   };
 
   const create = async (body: CreateHelpRequestBody) => {
@@ -62,5 +65,5 @@ export function useHelpRequest(identity: string | null) {
       });
   };
 
-  return { request, queue, ready, ended, voiceStatus, create, uploadVoice, cancel, rate };
+  return { request, queue, ready, ended, voiceStatus, create, uploadVoice, cancel, rate, socket: live };
 }

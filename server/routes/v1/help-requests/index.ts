@@ -23,10 +23,13 @@ const helpRequests: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['help-requests'],
         security: [{ platformIdentity: [] }],
         body: CreateHelpRequestBody,
-        response: { 201: CreatedReply, ...errors, 409: ErrorBody, 429: ErrorBody, 503: ErrorBody },
+        response: { 200: CreatedReply, 201: CreatedReply, ...errors, 429: ErrorBody, 503: ErrorBody },
       },
     },
-    async (request, reply) => reply.code(201).send(await requests.create(request.identity!, request.body)),
+    async (request, reply) => {
+      const created = await requests.create(request.identity!, request.body);
+      return reply.code(created.resumed ? 200 : 201).send(created);
+    },
   );
 
   app.get(

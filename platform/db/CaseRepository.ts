@@ -1,0 +1,168 @@
+import type { Kysely } from 'kysely';
+import type { NewRequest } from '../stores/records.js';
+import type { CaseRow, Database } from './schema.js';
+
+/** States a case is open in: waiting (queued; an offer is hot state only) or with an agent. */
+export const OPEN_CASE_STATES = ['queued', 'assigned'] as const;
+
+/**
+ * Cases in the system of record: created before they are queued, every state change kept as an
+ * event, calls with their wrap-up and rating, and the user's profile seen at each contact.
+ */
+export class CaseRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async open(request: NewRequest, rank: number): Promise<void> {
+    const at = new Date(request.createdAt);
+    await this.db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto('cases')
+        .values({
+          id: request.id,
+          user_id: request.userId,
+          channel: request.channel,
+          media: request.media ?? null,
+          language: request.language,
+          category: request.category,
+          level: request.level,
+          score: request.score,
+          rank,
+          reasons: JSON.stringify(request.reasons),
+          sentiment: request.sentiment ?? null,
+          tier: request.tier,
+          text: request.text ?? null,
+          stream: JSON.stringify(request.stream ?? null),
+          state: 'queued',
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      await tx
+        .insertInto('case_events')
+        .values({ case_id: request.id, state: 'queued', reason: 'created', at })
+        .execute();
+      await tx
+        .insertInto('user_profiles')
+        .values({
+          platform_user_id: request.userId,
+          name: request.userName ?? null,
+          tier: request.tier,
+          languages: JSON.stringify([request.language]),
+          first_seen_at: at,
+          last_seen_at: at,
+        })
+        .onConflict((c) =>
+          c
+            .column('platform_user_id')
+            .doUpdateSet({ tier: request.tier, last_seen_at: at, name: request.userName ?? null }),
+        )
+        .execute();
+    });
+  }
+
+  /** Undoes `open` when the case could not be queued, so nothing half-made stays. */
+  async discard(id: string): Promise<void> {
+    await this.db.deleteFrom('cases').where('id', '=', id).execute();
+  }
+
+  async transition(id: string, state: string, reason: string, at: number): Promise<void> {
+    const when = new Date(at);
+    const closed = !(OPEN_CASE_STATES as readonly string[]).includes(state);
+    await this.db.transaction().execute(async (tx) => {
+      await tx
+        .updateTable('cases')
+        .set({
+          state,
+          updated_at: when,
+          ...(closed ? { ended_at: when, ended_reason: reason } : { ended_at: null, ended_reason: null }),
+        })
+        .where('id', '=', id)
+        .execute();
+      await tx.insertInto('case_events').values({ case_id: id, state, reason, at: when }).execute();
+    });
+  }
+
+  async rescored(id: string, urgency: { score: number; level: string; category: string; rank: number }) {
+    await this.db.updateTable('cases').set(urgency).where('id', '=', id).execute();
+  }
+
+  async callStarted(sessionId: string, caseId: string, agentId: string, at: number): Promise<void> {
+    await this.db
+      .insertInto('calls')
+      .values({ session_id: sessionId, case_id: caseId, agent_id: agentId, started_at: new Date(at) })
+      .onConflict((c) => c.column('session_id').doNothing())
+      .execute();
+  }
+
+  async callEnded(
+    sessionId: string,
+    reason: string,
+    at: number,
+    wrapUp: { outcome?: string; note?: string } = {},
+  ) {
+    await this.db
+      .updateTable('calls')
+      .set({ ended_at: new Date(at), ended_reason: reason, ...this.wrapUpFields(wrapUp) })
+      .where('session_id', '=', sessionId)
+      .execute();
+  }
+
+  async wrapUp(sessionId: string, wrapUp: { outcome?: string; note?: string }): Promise<void> {
+    const fields = this.wrapUpFields(wrapUp);
+    if (Object.keys(fields).length === 0) return;
+    await this.db.updateTable('calls').set(fields).where('session_id', '=', sessionId).execute();
+  }
+
+  /** The user's rating lands on the case's latest call. */
+  async rate(caseId: string, stars: number): Promise<void> {
+    const latest = this.db
+      .selectFrom('calls')
+      .select('session_id')
+      .where('case_id', '=', caseId)
+      .orderBy('started_at', 'desc')
+      .limit(1);
+    await this.db.updateTable('calls').set({ rating: stars }).where('session_id', 'in', latest).execute();
+  }
+
+  /** Every open case, most urgent first: what the hot queue must hold. */
+  openCases(limit: number): Promise<CaseRow[]> {
+    return this.db
+      .selectFrom('cases')
+      .selectAll()
+      .where('state', 'in', [...OPEN_CASE_STATES])
+      .orderBy('rank', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
+  /** A user's cases, newest first. */
+  casesOf(userId: string, limit: number): Promise<CaseRow[]> {
+    return this.db
+      .selectFrom('cases')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
+  /** Erases a user: their cases with everything hanging off them, and their profile. */
+  async eraseUser(userId: string): Promise<number> {
+    return this.db.transaction().execute(async (tx) => {
+      const deleted = await tx.deleteFrom('cases').where('user_id', '=', userId).executeTakeFirst();
+      await tx.deleteFrom('user_profiles').where('platform_user_id', '=', userId).execute();
+      return Number(deleted.numDeletedRows);
+    });
+  }
+
+  get(id: string): Promise<CaseRow | undefined> {
+    return this.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  private wrapUpFields(wrapUp: { outcome?: string; note?: string }) {
+    return {
+      ...(wrapUp.outcome ? { outcome: wrapUp.outcome } : {}),
+      ...(wrapUp.note ? { note: wrapUp.note } : {}),
+    };
+  }
+}

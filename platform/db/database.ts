@@ -1,0 +1,36 @@
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import pg from 'pg';
+import { MIGRATIONS } from './migrations/index.js';
+import type { DatabaseTarget } from '../config/shared.js';
+import type { Database } from './schema.js';
+
+export type { DatabaseTarget };
+
+/** A Kysely over a pg pool whose connections all use the configured schema. */
+export function connectDatabase(target: DatabaseTarget): Kysely<Database> {
+  const pool = new pg.Pool({
+    connectionString: target.databaseUrl,
+    max: target.databasePoolMax,
+    // Fail fast like the API's Redis profile: a query while PostgreSQL is away gets a coded 503.
+    connectionTimeoutMillis: 2000,
+    options: `-c search_path=${target.databaseSchema}`,
+  });
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool replaces it on the next checkout.
+  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Creates the schema if needed and applies every pending migration; throws listing a failure. */
+export async function migrateToLatest(db: Kysely<Database>, schema: string): Promise<string[]> {
+  await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    migrationTableSchema: schema,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

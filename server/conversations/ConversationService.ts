@@ -1,0 +1,153 @@
+import { LifelineError } from '../../core/errors/LifelineError.js';
+import type { ConversationMessage } from '../../core/protocol/conversations.js';
+import type { MessageRole } from '../../core/protocol/vocabulary.js';
+import type { EventBus } from '../../platform/bus/EventBus.js';
+import type { CaseRepository } from '../../platform/db/CaseRepository.js';
+import type { MessageRepository } from '../../platform/db/MessageRepository.js';
+import type { MessageRow } from '../../platform/db/schema.js';
+import type { RequestRecord } from '../../platform/stores/records.js';
+import type { Agent, AgentRepository } from '../agents/AgentRepository.js';
+import type { Principal } from '../auth/principal.js';
+import { MessageIds } from './MessageIds.js';
+
+export interface ConversationDeps {
+  messages: MessageRepository;
+  /** The case in PostgreSQL: it exists for as long as the conversation does, open or closed. */
+  cases: Pick<CaseRepository, 'get'>;
+  /** The hot request record: who is offered or serving it right now. */
+  requests: { record(id: string): Promise<RequestRecord | null> };
+  agents: Pick<AgentRepository, 'findById'>;
+  bus: Pick<EventBus, 'publish'>;
+  now: () => number;
+}
+
+/** Who is speaking in a conversation, once allowed to. */
+type Participant =
+  | { role: 'user'; userId: string; record: RequestRecord | null }
+  | { role: 'agent'; agent: Agent; record: RequestRecord | null };
+
+/**
+ * One conversation per help request, whatever carries it (REST, the WebSocket, chat during a
+ * call). The request's own user and the agent offered or serving it take part, and any
+ * supervisor; agents may write internal notes the user never receives or reads.
+ */
+export class ConversationService {
+  private readonly ids = new MessageIds();
+
+  constructor(private readonly deps: ConversationDeps) {}
+
+  async post(
+    principal: Principal,
+    requestId: string,
+    text: string,
+    internal = false,
+  ): Promise<ConversationMessage> {
+    const body = text.trim();
+    if (!body) throw new LifelineError('LIFELINE_VALIDATION', 'A message needs some text');
+    if (internal && principal.kind === 'user')
+      throw new LifelineError('LIFELINE_FORBIDDEN', 'Only agents write internal notes');
+    const speaker = await this.participant(principal, requestId);
+    const now = this.deps.now();
+    const role: MessageRole = speaker.role;
+    const authorId = speaker.role === 'user' ? speaker.userId : speaker.agent.id;
+    const id = this.ids.next(now);
+    const line = { id, caseId: requestId, role, authorId, internal, body, createdAt: now };
+    const storedAt = await this.deps.messages.add(line);
+    if (!storedAt) throw new LifelineError('LIFELINE_NOT_FOUND', 'No such help request');
+    const message: ConversationMessage = {
+      id,
+      requestId,
+      role,
+      ...this.nameOf(speaker),
+      internal,
+      body,
+      createdAt: storedAt.toISOString(),
+    };
+    await this.fanOut(speaker, message);
+    return message;
+  }
+
+  /** Oldest first; a user never reads internal notes. */
+  async list(
+    principal: Principal,
+    requestId: string,
+    page: { limit?: number; before?: string } = {},
+  ): Promise<ConversationMessage[]> {
+    const reader = await this.participant(principal, requestId);
+    const rows = await this.deps.messages.list(requestId, {
+      ...page,
+      includeInternal: reader.role === 'agent',
+    });
+    const names = await this.agentNames(rows);
+    const userName = reader.record?.userName;
+    return rows.map((row) => ({
+      id: row.id,
+      requestId: row.case_id,
+      role: row.role as MessageRole,
+      ...this.authorName(row, names, userName),
+      internal: row.internal,
+      body: row.body,
+      createdAt: row.created_at.toISOString(),
+    }));
+  }
+
+  /** Allowed in, or refused: 403 for anyone else's request (before anything is looked up), 404 for none. */
+  private async participant(principal: Principal, requestId: string): Promise<Participant> {
+    if (principal.kind === 'user' && principal.requestId !== requestId)
+      throw new LifelineError('LIFELINE_FORBIDDEN', 'A request token opens only its own conversation');
+    const stored = await this.deps.cases.get(requestId);
+    if (!stored) throw new LifelineError('LIFELINE_NOT_FOUND', 'No such help request');
+    const record = await this.deps.requests.record(requestId);
+    if (principal.kind === 'user') {
+      if (stored.user_id !== principal.userId) throw new LifelineError('LIFELINE_FORBIDDEN');
+      return { role: 'user', userId: principal.userId, record };
+    }
+    const agent = await this.deps.agents.findById(principal.agentId);
+    const involved = record?.offerAgentId === principal.agentId || record?.agentId === principal.agentId;
+    if (!agent || (!involved && agent.role !== 'supervisor'))
+      throw new LifelineError(
+        'LIFELINE_FORBIDDEN',
+        'Only the agent offered or serving this request, or a supervisor, takes part in its conversation',
+      );
+    return { role: 'agent', agent, record };
+  }
+
+  /**
+   * To the user (never an internal note), to the agents offered or serving the request, and to
+   * the sender's own sockets, so its other tabs and devices show the line too.
+   */
+  private async fanOut(speaker: Participant, message: ConversationMessage): Promise<void> {
+    const { requestId } = message;
+    const frame = { type: 'message' as const, requestId, message };
+    const agentIds = new Set(
+      [speaker.record?.agentId, speaker.record?.offerAgentId].filter((id): id is string => !!id),
+    );
+    if (speaker.role === 'agent') agentIds.add(speaker.agent.id);
+    await Promise.all([
+      ...(message.internal ? [] : [this.deps.bus.publish({ t: 'request', requestId, frame })]),
+      ...[...agentIds].map((agentId) => this.deps.bus.publish({ t: 'agent', agentId, frame })),
+    ]);
+  }
+
+  private nameOf(speaker: Participant): { authorName?: string } {
+    const name = speaker.role === 'agent' ? speaker.agent.name : speaker.record?.userName;
+    return name ? { authorName: name } : {};
+  }
+
+  private authorName(row: MessageRow, agents: Map<string, string>, userName?: string) {
+    const name =
+      row.role === 'agent' && row.author_id
+        ? agents.get(row.author_id)
+        : row.role === 'user'
+          ? userName
+          : undefined;
+    return name ? { authorName: name } : {};
+  }
+
+  /** The names of the agents who wrote these lines; an agent deleted since is left unnamed. */
+  private async agentNames(rows: MessageRow[]): Promise<Map<string, string>> {
+    const ids = [...new Set(rows.filter((r) => r.role === 'agent' && r.author_id).map((r) => r.author_id!))];
+    const found = await Promise.all(ids.map((id) => this.deps.agents.findById(id)));
+    return new Map(found.filter((a): a is Agent => a !== null).map((a) => [a.id, a.name]));
+  }
+}

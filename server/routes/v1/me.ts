@@ -1,0 +1,22 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorBody } from '../../../core/protocol/domain.js';
+import { MyHelpRequestsReply } from '../../../core/protocol/helpRequests.js';
+
+/** /v1/me/*: what the signed-in platform user may read about themselves. */
+const me: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/v1/me/help-requests',
+    {
+      onRequest: app.requireIdentity,
+      schema: {
+        tags: ['help-requests'],
+        security: [{ platformIdentity: [] }],
+        description: "The signed-in user's cases, newest first; open ones carry a token to reopen them",
+        response: { 200: MyHelpRequestsReply, 401: ErrorBody },
+      },
+    },
+    async (request) => ({ requests: await app.lifeline.userCases.list(request.identity!.sub) }),
+  );
+};
+
+export default me;
