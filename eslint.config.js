@@ -81,7 +81,7 @@ export default tseslint.config(
   ...[
     [
       'web/src/**',
-      '^@lifeline/core/(protocol/(domain|frames|helpRequests|agents|floor|conversations)|routing|urgency|errors)',
+      '^@lifeline/core/(protocol/(domain|frames|helpRequests|agents|floor|conversations|crm)|routing|urgency|errors)',
     ],
     // k6 loads each file as it is and cannot resolve the alias: every core import is a type.
     ['load-tests/**', '^@lifeline/core/'],

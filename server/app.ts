@@ -24,6 +24,7 @@ import adminUsers from './routes/v1/adminUsers.js';
 import me from './routes/v1/me.js';
 import agentLogin from './routes/v1/agentLogin.js';
 import helpRequests from './routes/v1/help-requests/index.js';
+import helpRequestCustomer from './routes/v1/help-requests/customer.js';
 import helpRequestHistory from './routes/v1/help-requests/history.js';
 import helpRequestMessages from './routes/v1/help-requests/messages.js';
 import voice from './routes/v1/help-requests/voice.js';
@@ -124,6 +125,7 @@ export const lifelineApp = fp<AppOptions>(
     await app.register(voice);
     await app.register(agentTools);
     await app.register(helpRequestHistory);
+    await app.register(helpRequestCustomer);
     await app.register(helpRequestMessages);
     await app.register(queue);
     await app.register(sessions);

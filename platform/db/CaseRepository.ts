@@ -155,6 +155,15 @@ export class CaseRepository {
     });
   }
 
+  /** Retention: conversation lines older than the cutoff go; the cases and calls stay. */
+  async purgeMessagesBefore(cutoff: number): Promise<number> {
+    const result = await this.db
+      .deleteFrom('messages')
+      .where('created_at', '<', new Date(cutoff))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   get(id: string): Promise<CaseRow | undefined> {
     return this.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
   }

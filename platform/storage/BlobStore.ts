@@ -5,4 +5,6 @@ export interface BlobStore {
   pathOf(key: string): Promise<string | null>;
   get(key: string): Promise<{ bytes: Buffer; contentType: string } | null>;
   delete(key: string): Promise<void>;
+  /** Deletes the blobs under a folder last written before `cutoff` (ms); returns how many (retention). */
+  deleteOlderThan(folder: string, cutoff: number): Promise<number>;
 }

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { BlobStore } from './BlobStore.js';
 
@@ -47,6 +47,20 @@ export class FileBlobStore implements BlobStore {
       readFile(`${path}.type`, 'utf8').catch(() => 'application/octet-stream'),
     ]);
     return { bytes, contentType };
+  }
+
+  async deleteOlderThan(folder: string, cutoff: number): Promise<number> {
+    const dir = this.file(folder);
+    const names = await readdir(dir).catch(() => [] as string[]);
+    let deleted = 0;
+    for (const name of names) {
+      if (name.endsWith('.type') || name.endsWith('.partial')) continue;
+      const info = await stat(join(dir, name)).catch(() => null);
+      if (!info?.isFile() || info.mtimeMs >= cutoff) continue;
+      await this.delete(`${folder}/${name}`);
+      deleted += 1;
+    }
+    return deleted;
   }
 
   async delete(key: string): Promise<void> {

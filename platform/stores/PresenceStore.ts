@@ -39,6 +39,15 @@ export class PresenceStore extends ScriptedStore {
   }
 
   /** Returns the request's live sockets left (-1: no such request); at 0 its abandon clock starts. */
+  /** Whether any of the request's sockets is held by a live instance. */
+  async userPresent(requestId: string, now: number): Promise<boolean> {
+    const sockets = await this.redis.hgetall(this.key('req-sockets', requestId));
+    const instances = [...new Set(Object.values(sockets))];
+    if (instances.length === 0) return false;
+    const leases = await this.redis.zmscore(this.key('instances'), ...instances);
+    return leases.some((lease) => lease !== null && Number(lease) >= now);
+  }
+
   async userSocketClose(
     requestId: string,
     socket: SocketRef,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ConfigError, loadAtStart, parseEnv, type EnvSource } from '../../platform/config/env.js';
 import { sharedConfig, type SharedConfig } from '../../platform/config/shared.js';
+import type { NotifierSettings } from '../notify/PlatformNotifier.js';
 import { ApiEnvSchema, type ApiEnv } from './schema.js';
 
 export { ConfigError, EXIT_CONFIG_ERROR } from '../../platform/config/env.js';
@@ -38,6 +39,8 @@ export interface Config extends SharedConfig {
   /** Per-account backoff after failed logins, shared by every instance through Redis. */
   login: { failuresBeforeLock: number; failureWindowMs: number; lockBaseMs: number; lockMaxMs: number };
   shutdownGraceMs: number;
+  notify: NotifierSettings;
+  retention: { messagesMs: number; voiceMs: number; sweepMs: number };
   webRoot: string | undefined;
   voice: { maxBytes: number; maxSeconds: number; dir: string };
 }
@@ -71,6 +74,18 @@ function loginSettings(env: ApiEnv): Config['login'] {
     failureWindowMs: env.LOGIN_FAILURE_WINDOW_MS,
     lockBaseMs: env.LOGIN_LOCK_BASE_MS,
     lockMaxMs: env.LOGIN_LOCK_MAX_MS,
+  };
+}
+
+/** A webhook needs its secret; without one configured, a development key is made up for this process. */
+function notifySettings(env: ApiEnv): NotifierSettings {
+  const url = env.NOTIFY_WEBHOOK_URL;
+  if (url && !env.NOTIFY_WEBHOOK_SECRET && env.NODE_ENV === 'production')
+    throw new ConfigError(['NOTIFY_WEBHOOK_SECRET: required in production when NOTIFY_WEBHOOK_URL is set']);
+  return {
+    url,
+    secret: env.NOTIFY_WEBHOOK_SECRET ?? randomBytes(32).toString('base64url'),
+    timeoutMs: env.NOTIFY_WEBHOOK_TIMEOUT_MS,
   };
 }
 
@@ -119,6 +134,12 @@ export function loadConfig(source: EnvSource = process.env): Config {
     },
     login: loginSettings(env),
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    notify: notifySettings(env),
+    retention: {
+      messagesMs: env.RETAIN_MESSAGES_DAYS * 86_400_000,
+      voiceMs: env.RETAIN_VOICE_DAYS * 86_400_000,
+      sweepMs: env.RETENTION_SWEEP_MINUTES * 60_000,
+    },
     webRoot: env.WEB_ROOT,
     voice: {
       maxBytes: env.VOICE_MAX_BYTES,

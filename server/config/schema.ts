@@ -81,6 +81,22 @@ export const API_ENV = {
     7 * 24 * 3_600_000,
     'Longest lock of an account (at least LOGIN_LOCK_BASE_MS)',
   ),
+  NOTIFY_WEBHOOK_URL: Type.Optional(
+    Type.String({
+      pattern: '^https?://',
+      description: "Host platform's endpoint for push notifications to users who are away (none: not sent)",
+    }),
+  ),
+  NOTIFY_WEBHOOK_SECRET: Type.Optional(
+    Type.String({
+      minLength: 16,
+      description: 'HMAC-SHA256 key signing each notification over its raw body',
+    }),
+  ),
+  NOTIFY_WEBHOOK_TIMEOUT_MS: Int(3000, 100, 60_000, 'Longest one notification may take'),
+  RETAIN_MESSAGES_DAYS: Int(365, 1, 3650, 'Days conversation lines are kept'),
+  RETAIN_VOICE_DAYS: Int(30, 1, 3650, 'Days voice messages and video feedback files are kept'),
+  RETENTION_SWEEP_MINUTES: Int(60, 1, 1440, 'How often one instance purges what has passed its retention'),
   SHUTDOWN_GRACE_MS: Int(10_000, 0, 600_000, 'How long shutdown waits for work in flight'),
   VOICE_MAX_BYTES: Int(10 * 1024 * 1024, 1024, 200 * 1024 * 1024, 'Largest voice message upload'),
   VOICE_MAX_SECONDS: Int(300, 1, 3600, 'Longest voice message'),

@@ -8,6 +8,7 @@ import type { MessageRow } from '../../platform/db/schema.js';
 import type { RequestRecord } from '../../platform/stores/records.js';
 import type { Agent, AgentRepository } from '../agents/AgentRepository.js';
 import type { Principal } from '../auth/principal.js';
+import type { PlatformNotifier } from '../notify/PlatformNotifier.js';
 import { MessageIds } from './MessageIds.js';
 
 export interface ConversationDeps {
@@ -19,6 +20,10 @@ export interface ConversationDeps {
   agents: Pick<AgentRepository, 'findById'>;
   bus: Pick<EventBus, 'publish'>;
   now: () => number;
+  /** Whether the request's user holds a live socket right now. */
+  userPresent: (requestId: string) => Promise<boolean>;
+  /** Tells the host platform, so it can push a notification to a user who is away. */
+  notifier: Pick<PlatformNotifier, 'notify'>;
 }
 
 /** Who is speaking in a conversation, once allowed to. */
@@ -127,6 +132,16 @@ export class ConversationService {
       ...(message.internal ? [] : [this.deps.bus.publish({ t: 'request', requestId, frame })]),
       ...[...agentIds].map((agentId) => this.deps.bus.publish({ t: 'agent', agentId, frame })),
     ]);
+    if (speaker.role === 'agent' && !message.internal) await this.nudgeIfAway(requestId);
+  }
+
+  /** A reply to a user who is not connected reaches them through the platform's push. */
+  private async nudgeIfAway(requestId: string): Promise<void> {
+    if (await this.deps.userPresent(requestId)) return;
+    const userId = (await this.deps.cases.get(requestId))?.user_id;
+    if (!userId) return;
+    const at = new Date(this.deps.now()).toISOString();
+    await this.deps.notifier.notify({ type: 'message', requestId, userId, at });
   }
 
   private nameOf(speaker: Participant): { authorName?: string } {

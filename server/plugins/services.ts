@@ -8,8 +8,11 @@ import type { Config } from '../config/load.js';
 import type { RoutingStores } from '../routing/deps.js';
 import { FloorService } from '../floor/FloorService.js';
 import { HelpRequestService } from '../help-requests/HelpRequestService.js';
+import { CustomerView } from '../help-requests/CustomerView.js';
 import { RequestHistory } from '../help-requests/RequestHistory.js';
+import { RetentionPurge } from '../help-requests/RetentionPurge.js';
 import { UserCases } from '../help-requests/UserCases.js';
+import { PlatformNotifier } from '../notify/PlatformNotifier.js';
 import { UserErasure } from '../help-requests/UserErasure.js';
 import { LifelineMetrics } from '../observability/LifelineMetrics.js';
 import { AgentPresence } from '../routing/AgentPresence.js';
@@ -20,6 +23,7 @@ import { FloorStats } from '../../platform/stores/FloorStats.js';
 import { PresenceStore } from '../../platform/stores/PresenceStore.js';
 import { CaseRepository } from '../../platform/db/CaseRepository.js';
 import { MessageRepository } from '../../platform/db/MessageRepository.js';
+import { ProfileRepository } from '../../platform/db/ProfileRepository.js';
 import { ConversationService } from '../conversations/ConversationService.js';
 import { HistoryStore } from '../../platform/stores/HistoryStore.js';
 import { QueueStore } from '../../platform/stores/QueueStore.js';
@@ -59,8 +63,11 @@ export interface Lifeline {
   positions: QueuePositions;
   requests: HelpRequestService;
   history: RequestHistory;
+  /** The user behind a request, for the agents on it (CRM). */
+  customers: CustomerView;
   erasure: UserErasure;
   userCases: UserCases;
+  retention: RetentionPurge;
   cases: CaseRepository;
   floor: FloorService;
   urgency: UrgencyService;
@@ -119,6 +126,15 @@ export default fp<ServicesOptions>(
     );
     const liveness = new InstanceLiveness(deps, presence);
     const rebuild = new QueueRebuild(deps, dispatcher);
+    const retention = new RetentionPurge({
+      cases,
+      blobs,
+      claim: async (periodMs) =>
+        (await app.redis.set(`${config.keyPrefix}retention-claim`, '1', 'PX', periodMs, 'NX')) === 'OK',
+      settings: config.retention,
+      now,
+      log: app.log,
+    });
     const incidents = new IncidentTracker(app.redis, config.keyPrefix, {
       windowMs: config.urgency.incidentWindowMs,
       minUsers: config.urgency.incidentMinUsers,
@@ -132,6 +148,7 @@ export default fp<ServicesOptions>(
       requests,
       liveness,
       rebuild,
+      retention,
       dispatcher,
       now,
       log: app.log,
@@ -164,8 +181,10 @@ export default fp<ServicesOptions>(
       positions,
       requests,
       history: new RequestHistory(deps, agents),
+      customers: new CustomerView({ profiles: new ProfileRepository(app.db), requests, agents }),
       erasure: new UserErasure(deps, requests, blobs),
       userCases: new UserCases(cases, tokens),
+      retention,
       cases,
       floor: new FloorService(deps, agents, incidents, positions),
       urgency,
@@ -178,6 +197,8 @@ export default fp<ServicesOptions>(
         agents,
         bus,
         now,
+        userPresent: (requestId) => stores.presenceStore.userPresent(requestId, now()),
+        notifier: new PlatformNotifier(config.notify, app.log),
       }),
     });
     app.addHook('onReady', async () => {

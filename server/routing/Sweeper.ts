@@ -26,6 +26,8 @@ export class Sweeper {
       liveness: InstanceLiveness;
       /** Puts open cases back from the database when Redis lost the queue. */
       rebuild: { ensure(): Promise<number> };
+      /** Deletes what has outlived its retention, on one instance per period. */
+      retention: { maybeRun(): Promise<void> };
       dispatcher: Dispatcher;
       intervalMs: number;
       leaseMs: number;
@@ -54,6 +56,7 @@ export class Sweeper {
       await liveness.reapDead();
       await offers.expireDue();
       await requests.abandonDue();
+      await this.deps.retention.maybeRun();
       if (now() - this.lastReconcile >= RECONCILE_MS) {
         this.lastReconcile = now();
         dispatcher.reconcile();

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, platformToken } from '../support/clients.js';
+import {
+  agentOnline,
+  api,
+  createAgent,
+  createHelpRequest,
+  platformToken,
+  WsClient,
+} from '../support/clients.js';
 import { expectVideoPlaying, launchChromium, loginAs, newPage, screenshot } from '../support/browser.js';
 import { startInstance, testEnv, type Instance } from '../support/cluster.js';
 import { loadConfig } from '../../server/config/load.js';
@@ -90,6 +97,7 @@ describe('web: a viewer’s video call', () => {
     expect(await expectVideoPlaying(console, 'remote-video')).toBeGreaterThan(0);
     expect(await console.getByTestId('sentiment-hint').textContent()).toMatch(/Sentiment: upset/);
     await expect.poll(() => console.getByTestId('user-history').textContent()).toContain('First contact');
+    expect(await console.getByTestId('customer-profile').textContent()).toMatch(/Demo Creator.*creator/);
     // Chat beside the call goes through Lifeline (stored with the case) and shows on the other side.
     await viewer.getByTestId('call-chat-input').fill('Can you see my stream freezing?');
     await viewer.getByTestId('call-chat-input').press('Enter');
@@ -169,6 +177,97 @@ describe('web: routing in the console', () => {
       .toMatch(/^Transcript: (?!Transcribing|Transcript unavailable)/);
     await screenshot(console, '09-agent-queue-voice');
     await viewer.getByRole('button', { name: 'Cancel request' }).click();
+    await closeAll();
+  }, 60_000);
+});
+
+describe("web: the agent's view of the user", () => {
+  it('shows a returning user with their earlier case: outcome, note, stars and the conversation', async () => {
+    // The earlier case, served over the API by an agent who then leaves the floor.
+    const user = { sub: `returning-${Date.now()}`, tier: 'creator', name: 'Returning Viewer' };
+    const earlierAgent = await createAgent(app, config, {
+      name: 'Earlier Agent',
+      languages: ['de'],
+      skills: ['technical', 'account_security', 'payment'],
+    });
+    const earlierSocket = await agentOnline(app, earlierAgent);
+    const earlier = await createHelpRequest(
+      app,
+      config,
+      { channel: 'text', media: undefined, language: 'de', text: 'my payout never arrived' },
+      user,
+    );
+    const userSocket = await WsClient.connect(app.wsUrl, earlier.accessToken);
+    const offer = await earlierSocket.next('offer', (f) => f.request.id === earlier.id, 10_000);
+    earlierSocket.send({ type: 'offer.accept', offerId: offer.offerId });
+    const ready = await earlierSocket.next('session.ready');
+    for (const [token, body, internal] of [
+      [earlier.accessToken, 'Where is my March payout?', false],
+      [earlierAgent.token, 'It bounced, sending it again', false],
+      [earlierAgent.token, 'Bank rejected it once', true],
+    ] as const) {
+      const posted = await api(app, 'POST', `/v1/help-requests/${earlier.id}/messages`, {
+        token,
+        body: { body, internal },
+      });
+      expect(posted.status).toBe(201);
+    }
+    earlierSocket.send({
+      type: 'session.end',
+      sessionId: ready.sessionId,
+      outcome: 'resolved',
+      note: 'Re-sent',
+    });
+    await earlierSocket.next('session.ended');
+    const rated = await api(app, 'POST', `/v1/help-requests/${earlier.id}/rating`, {
+      token: earlier.accessToken,
+      body: { stars: 4 },
+    });
+    expect(rated.status).toBe(204);
+    // Away before gone, so the next request can only go to the console.
+    earlierSocket.send({ type: 'agent.status', status: 'away', ref: 'away' });
+    await earlierSocket.next('agent.status', (f) => f.ref === 'away');
+    earlierSocket.close();
+    userSocket.close();
+
+    const console = await page();
+    await loginAs(console, app.url, '/agent', await agent('Crm Agent', ['de']), PASSWORD);
+    await console.getByTestId('status-available').click();
+    await expect
+      .poll(() => console.getByTestId('status-available').getAttribute('aria-pressed'))
+      .toBe('true');
+    const again = await createHelpRequest(
+      app,
+      config,
+      { channel: 'text', media: undefined, language: 'de', text: 'how do I change my stream key?' },
+      user,
+    );
+    const againSocket = await WsClient.connect(app.wsUrl, again.accessToken);
+    await console.getByTestId('offer-accept').click({ timeout: 10_000 });
+    await console.getByTestId('call-view').waitFor({ timeout: 15_000 });
+
+    const profile = console.getByTestId('customer-profile');
+    await expect.poll(() => profile.textContent(), { timeout: 10_000 }).toContain('Returning Viewer');
+    const history = console.getByTestId('user-history');
+    expect(await history.getByTestId('past-case').count()).toBe(1);
+    const past = await history.getByTestId('past-case').textContent();
+    expect(past).toMatch(/Text.*Ended/);
+    expect(past).toContain('my payout never arrived');
+    expect(past).toMatch(/Resolved · Earlier Agent/);
+    expect(past).toContain('Re-sent');
+    expect(await history.getByRole('img', { name: 'Rated 4 of 5 stars' }).textContent()).toContain('★★★★☆');
+    const conversation = history.getByTestId('past-conversation');
+    expect(await conversation.getAttribute('open')).toBeNull();
+    await conversation.locator('summary').click();
+    expect(await conversation.getAttribute('open')).toBe('');
+    expect(await conversation.locator('li').allTextContents()).toEqual([
+      'Returning Viewer: Where is my March payout?',
+      'Earlier Agent: It bounced, sending it again',
+      'Note: Earlier Agent: Bank rejected it once',
+    ]);
+    await screenshot(console, '12-agent-customer');
+    await console.getByTestId('call-end').click();
+    againSocket.close();
     await closeAll();
   }, 60_000);
 });

@@ -1,3 +1,5 @@
+import { mkdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase } from '../../platform/db/database.js';
 import { freePort } from '../../scripts/lib/ports.js';
@@ -165,5 +167,44 @@ describe('PostgreSQL is the system of record', () => {
     ).toBe(404);
     expect(await instance.app.redis.exists(`${config.keyPrefix}user-requests:${sub}`)).toBe(0);
     socket.close();
+  });
+
+  it('purges conversation lines and voice files past their retention, and keeps the rest', async () => {
+    const request = await createHelpRequest(instance, config, {
+      channel: 'text',
+      language: 'fi',
+      text: 'keep me',
+    });
+    const stored = db();
+    const line = (id: string, daysAgo: number) => ({
+      id,
+      case_id: request.id,
+      role: 'user',
+      author_id: null,
+      internal: false,
+      body: `line ${id}`,
+      attachments: '[]',
+      created_at: new Date(Date.now() - daysAgo * 86_400_000),
+    });
+    await stored
+      .insertInto('messages')
+      .values([line('old-line', 400), line('new-line', 1)])
+      .execute();
+    const voiceDir = join(config.voice.dir, 'voice');
+    await mkdir(voiceDir, { recursive: true });
+    await writeFile(join(voiceDir, 'old-voice'), 'x');
+    await writeFile(join(voiceDir, 'new-voice'), 'x');
+    const longAgo = new Date(Date.now() - 40 * 86_400_000);
+    await utimes(join(voiceDir, 'old-voice'), longAgo, longAgo);
+
+    const purged = await instance.app.lifeline.retention.run();
+    expect(purged.messages).toBeGreaterThanOrEqual(1);
+    expect(purged.voiceFiles).toBeGreaterThanOrEqual(1);
+    const left = await stored.selectFrom('messages').select('id').where('case_id', '=', request.id).execute();
+    expect(left.map((m) => m.id)).toEqual(['new-line']);
+    await expect(stat(join(voiceDir, 'old-voice'))).rejects.toThrow();
+    await expect(stat(join(voiceDir, 'new-voice'))).resolves.toBeTruthy();
+    await rm(join(voiceDir, 'new-voice'), { force: true });
+    await stored.destroy();
   });
 });

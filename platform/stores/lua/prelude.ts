@@ -45,6 +45,11 @@ local function liveSockets(key, now)
   return live
 end
 
+-- A live call needs its user present; a text or voice conversation waits for them instead.
+local function needsUserPresent(id)
+  return redis.call('HGET', reqKey(id), 'channel') == 'call'
+end
+
 local function queueAdd(id)
   local r = redis.call('HMGET', reqKey(id), 'rank', 'routeLang', 'category')
   redis.call('ZADD', QUEUE, r[1], id)

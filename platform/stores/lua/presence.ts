@@ -28,7 +28,9 @@ redis.call('SREM', instanceSocketsKey(instanceId), 'req|' .. reqId .. '|' .. soc
 local st = redis.call('HGET', KEYS[1], 'state')
 if not st then return -1 end
 local live = liveSockets(socketsKey('req', reqId), now)
-if live == 0 and (st == 'queued' or st == 'offered') then redis.call('ZADD', ABANDON, ARGV[6], reqId) end
+if live == 0 and (st == 'queued' or st == 'offered') and needsUserPresent(reqId) then
+  redis.call('ZADD', ABANDON, ARGV[6], reqId)
+end
 return live
 `);
 
@@ -96,7 +98,7 @@ for _, entry in ipairs(redis.call('SPOP', KEYS[1], tonumber(ARGV[5]))) do
   if kind then redis.call('HDEL', socketsKey(kind, id), socketId) end
   if kind == 'req' then
     local st = redis.call('HGET', reqKey(id), 'state')
-    if (st == 'queued' or st == 'offered') and liveSockets(socketsKey('req', id), now) == 0 then
+    if (st == 'queued' or st == 'offered') and needsUserPresent(id) and liveSockets(socketsKey('req', id), now) == 0 then
       redis.call('ZADD', ABANDON, 'NX', deadline, id)
     end
   elseif kind == 'agent' and liveSockets(socketsKey('agent', id), now) == 0 then

@@ -1,8 +1,9 @@
 import { script } from './prelude.js';
 
 /**
- * A new request joins the queue and its route's index. Its abandon clock starts at once, so a
- * user who never opens a socket is abandoned after the grace period like one who left.
+ * A new request joins the queue and its route's index. For a live call its abandon clock starts
+ * at once, so a user who never opens a socket is abandoned after the grace period like one who
+ * left; a text or voice conversation waits for its user however long they are away.
  * KEYS: req. ARGV: prefix, id, userId, rank, maxWaiting, activeTtlMs, abandonDeadline, field, value, ...
  */
 export const ENQUEUE = script(`
@@ -16,7 +17,7 @@ end
 redis.call('HSET', KEYS[1], unpack(ARGV, 8))
 redis.call('HSET', KEYS[1], 'state', 'queued', 'rank', rank, 'declined', '{}')
 queueAdd(id)
-redis.call('ZADD', ABANDON, ARGV[7], id)
+if needsUserPresent(id) then redis.call('ZADD', ABANDON, ARGV[7], id) end
 redis.call('SET', activeKey(userId), id, 'PX', ARGV[6])
 redis.call('ZADD', P .. 'user-requests:' .. userId, redis.call('HGET', KEYS[1], 'createdAt'), id)
 return {'OK'}

@@ -86,6 +86,22 @@ export function cancelAbandonSuite(redis: RedisEnv = singleRedis): void {
       expect((await read(b, request)).body.state).toBe('abandoned');
     });
 
+    it('never abandons a text or voice conversation: it waits for its user', async () => {
+      const text = await createHelpRequest(a, cluster.config, {
+        channel: 'text',
+        language: 'et',
+        text: 'reply later',
+      });
+      const voice = await createHelpRequest(a, cluster.config, { channel: 'voice', language: 'et' });
+      const socket = await WsClient.connect(b.wsUrl, text.accessToken);
+      await socket.next('queue.update');
+      socket.close();
+      await socket.closed;
+      await new Promise((resolve) => setTimeout(resolve, 900));
+      expect((await read(a, text)).body.state).toBe('queued');
+      expect((await read(b, voice)).body.state).toBe('queued');
+    });
+
     it('keeps a request whose user comes back within the grace period, on another instance', async () => {
       const request = await createHelpRequest(a, cluster.config, { language: 'da' });
       const first = await WsClient.connect(a.wsUrl, request.accessToken);

@@ -1,15 +1,14 @@
-import type {
-  HistoryReply,
-  PastRequest,
-  QuickReply,
-  QuickRepliesReply,
-} from '@lifeline/core/protocol/floor.js';
+import type { QuickReply, QuickRepliesReply } from '@lifeline/core/protocol/floor.js';
 import type { OfferedRequest } from '@lifeline/core/protocol/frames.js';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../shared/api.js';
+import { CustomerPanel } from './CustomerPanel.js';
 
-/** Beside the call: the request, a sentiment hint, and quick replies to edit and send into the conversation. */
+/**
+ * Beside the call: the request, a sentiment hint, the user with their earlier cases, and quick
+ * replies to edit and send into the conversation.
+ */
 export function SidePanels({
   token,
   request,
@@ -22,15 +21,7 @@ export function SidePanels({
   const { t, i18n } = useTranslation();
   const [replies, setReplies] = useState<QuickReply[]>([]);
   const [draft, setDraft] = useState('');
-  const [history, setHistory] = useState<PastRequest[]>([]);
   const category = request?.category ?? 'general';
-  useEffect(() => {
-    if (!request) return;
-    void api<HistoryReply>(`/v1/help-requests/${request.id}/history`, { token }).then(
-      (r) => setHistory(r.requests),
-      () => setHistory([]),
-    );
-  }, [request, token]);
   useEffect(() => {
     const lang = request?.language ?? i18n.language;
     void api<QuickRepliesReply>(`/v1/quick-replies?category=${category}&lang=${lang}`, { token }).then((r) =>
@@ -53,23 +44,7 @@ export function SidePanels({
           <p className="muted">{request.urgency.reasons.join(' · ')}</p>
         </section>
       )}
-      <section aria-label={t('agent.history')} data-testid="user-history">
-        <h3>{t('agent.history')}</h3>
-        {history.length === 0 ? (
-          <p className="muted">{t('agent.noHistory')}</p>
-        ) : (
-          <ul>
-            {history.map((past) => (
-              <li key={past.id}>
-                {new Date(past.createdAt).toLocaleDateString()} · {t(`categories.${past.category}`)} ·{' '}
-                {past.outcome
-                  ? t(`agent.outcomes.${past.outcome}`, { defaultValue: past.outcome })
-                  : past.state}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <CustomerPanel token={token} requestId={request?.id} />
       <section aria-label={t('agent.quickReplies')}>
         <h3>{t('agent.quickReplies')}</h3>
         <div className="reply-buttons">

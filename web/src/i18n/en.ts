@@ -1,5 +1,12 @@
 // The protocol's words each need a label: a category added to core fails here until it has one.
-import type { CategoryName, Sentiment, UrgencyLevel } from '@lifeline/core/protocol/vocabulary.js';
+import type {
+  CategoryName,
+  Channel,
+  MessageRole,
+  RequestState,
+  Sentiment,
+  UrgencyLevel,
+} from '@lifeline/core/protocol/vocabulary.js';
 
 export const en = {
   app: { title: 'Lifeline', language: '中文', languageLabel: 'Switch language' },
@@ -97,6 +104,32 @@ export const en = {
     quickReplies: 'Quick replies',
     history: 'Earlier requests',
     noHistory: 'First contact',
+    customer: 'The user',
+    unnamed: 'Unnamed user',
+    firstSeen: 'First seen',
+    lastSeen: 'Last seen',
+    loading: 'Loading…',
+    customerUnavailable: 'The user’s past could not be loaded',
+    conversation: 'Conversation ({{count}} lines)',
+    olderLines: '{{count}} older lines not shown',
+    noOutcome: 'No outcome recorded',
+    inProgress: 'In progress',
+    rating: 'Rated {{count}} of 5 stars',
+    channels: { call: 'Call', voice: 'Voice message', text: 'Text' } satisfies Record<Channel, string>,
+    states: {
+      queued: 'Waiting',
+      offered: 'Offered',
+      assigned: 'With an agent',
+      ended: 'Ended',
+      cancelled: 'Cancelled',
+      abandoned: 'Abandoned',
+    } satisfies Record<RequestState, string>,
+    roles: {
+      user: 'User',
+      agent: 'Agent',
+      assistant: 'Assistant',
+      system: 'System',
+    } satisfies Record<MessageRole, string>,
     sendReply: 'Send to user',
     sentiment: 'Sentiment: {{value}}',
     reasons: 'Why',

@@ -1,0 +1,43 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { CaseRepository } from '../../platform/db/CaseRepository.js';
+import type { BlobStore } from '../../platform/storage/BlobStore.js';
+
+/** Where voice messages live in the blob store (see voiceBlobKey). */
+const VOICE_FOLDER = 'voice';
+
+/**
+ * Deletes what has outlived its retention: conversation lines in PostgreSQL and voice files in the
+ * blob store. Transcripts live on the hot request, which Redis expires after
+ * REQUEST_RETENTION_SECONDS. Any instance may run it; `claim` makes one do it per period.
+ */
+export class RetentionPurge {
+  private lastRun = 0;
+
+  constructor(
+    private readonly deps: {
+      cases: Pick<CaseRepository, 'purgeMessagesBefore'>;
+      blobs: Pick<BlobStore, 'deleteOlderThan'>;
+      /** One instance per period: true for the one that may purge now. */
+      claim: (periodMs: number) => Promise<boolean>;
+      settings: { messagesMs: number; voiceMs: number; sweepMs: number };
+      now: () => number;
+      log: FastifyBaseLogger;
+    },
+  ) {}
+
+  /** Purges at most once per sweep period on this instance, and once per period across instances. */
+  async maybeRun(): Promise<void> {
+    const { settings, now } = this.deps;
+    if (now() - this.lastRun < settings.sweepMs) return;
+    this.lastRun = now();
+    if (await this.deps.claim(settings.sweepMs)) await this.run();
+  }
+
+  async run(): Promise<{ messages: number; voiceFiles: number }> {
+    const { cases, blobs, settings, now, log } = this.deps;
+    const messages = await cases.purgeMessagesBefore(now() - settings.messagesMs);
+    const voiceFiles = await blobs.deleteOlderThan(VOICE_FOLDER, now() - settings.voiceMs);
+    if (messages + voiceFiles > 0) log.info({ messages, voiceFiles }, 'retention purge');
+    return { messages, voiceFiles };
+  }
+}
