@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   LIFELINE_INTERNAL: { status: 500, message: 'Internal error' },
   LIFELINE_QUEUE_FULL: { status: 503, message: 'The queue is full; try again shortly' },
   LIFELINE_REDIS_UNAVAILABLE: { status: 503, message: 'The state store is unavailable; try again shortly' },
+  LIFELINE_DATABASE_UNAVAILABLE: { status: 503, message: 'The database is unavailable; try again shortly' },
   LIFELINE_MEDIA_UNAVAILABLE: { status: 503, message: 'The media server is unavailable; try again shortly' },
   LIFELINE_SHUTTING_DOWN: { status: 503, message: 'This instance is shutting down; reconnect' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -9,6 +9,22 @@ function isRedisOutage(error: Error): boolean {
   return name === 'MaxRetriesPerRequestError' || REDIS_DOWN.test(error.message);
 }
 
+/**
+ * PostgreSQL unreachable or refusing work: pg's own connection errors, and SQLSTATE classes 08
+ * (connection exception), 53 (insufficient resources) and 57P (operator intervention, e.g. a
+ * shutdown). Told apart from Redis by coming through pg (its stack) or carrying a SQLSTATE.
+ */
+const DATABASE_DOWN =
+  /timeout exceeded when trying to connect|Connection terminated|the database system is (starting up|shutting down)/i;
+
+function isDatabaseOutage(error: Error & { code?: unknown }): boolean {
+  if (typeof error.code === 'string' && /^(08|53|57P)/.test(error.code)) return true;
+  const viaPg = /node_modules[\\/](pg|pg-pool)[\\/]/.test(error.stack ?? '');
+  return (
+    DATABASE_DOWN.test(error.message) || (viaPg && /ECONNREFUSED|ECONNRESET|ETIMEDOUT/.test(error.message))
+  );
+}
+
 interface FastifyLikeError extends Error {
   code?: string;
   statusCode?: number;
@@ -36,6 +52,8 @@ export function toLifelineError(error: unknown): LifelineError {
   if (mapped) return new LifelineError(mapped, undefined, { cause: error });
   if (error instanceof SyntaxError && fastifyError.statusCode === 400)
     return new LifelineError('LIFELINE_BAD_JSON');
+  if (isDatabaseOutage(error))
+    return new LifelineError('LIFELINE_DATABASE_UNAVAILABLE', undefined, { cause: error });
   if (isRedisOutage(error))
     return new LifelineError('LIFELINE_REDIS_UNAVAILABLE', undefined, { cause: error });
   return new LifelineError('LIFELINE_INTERNAL', undefined, { cause: error });
