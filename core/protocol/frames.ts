@@ -64,6 +64,10 @@ export const SessionReady = Type.Object({
   room: Type.String(),
   livekitUrl: Type.String(),
   token: Type.String({ description: 'LiveKit join token for this room only, short-lived' }),
+  channel: Channel,
+  canPublish: Type.Boolean({
+    description: 'Whether the token may publish media: only a live call; a conversation is chat only',
+  }),
 });
 
 export const ServerFrame = Type.Union([

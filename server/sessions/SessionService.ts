@@ -4,6 +4,7 @@ import type { Dispatcher } from '../routing/Dispatcher.js';
 import type { RoutingDeps } from '../routing/deps.js';
 import { keepRecord } from '../routing/keepRecord.js';
 import type { ServerFrame, ServerFrameOf } from '../../core/protocol/frames.js';
+import type { Channel } from '../../core/protocol/vocabulary.js';
 import {
   agentIdentity,
   roomNameFor,
@@ -62,8 +63,14 @@ export class SessionService {
 
   /** A fresh session.ready for the user, e.g. after their socket reconnected mid-session. */
   async readyForUser(sessionId: string, requestId: string): Promise<ReadyFrame> {
-    const name = (await this.deps.queue.getRequest(requestId))?.userName ?? 'Viewer';
-    return this.readyFrame(sessionId, requestId, userIdentity(requestId), name);
+    const record = await this.deps.queue.getRequest(requestId);
+    return this.readyFrame(
+      sessionId,
+      requestId,
+      userIdentity(requestId),
+      record?.userName ?? 'Viewer',
+      record?.channel,
+    );
   }
 
   /** A fresh session.ready for each session the agent is serving, e.g. after a reload. */
@@ -78,19 +85,26 @@ export class SessionService {
   }
 
   async readyForAgent(sessionId: string, requestId: string, agentId: string): Promise<ReadyFrame> {
-    const name = (await this.agents.findById(agentId))?.name;
-    return this.readyFrame(sessionId, requestId, agentIdentity(agentId), name);
+    const [agent, record] = await Promise.all([
+      this.agents.findById(agentId),
+      this.deps.queue.getRequest(requestId),
+    ]);
+    return this.readyFrame(sessionId, requestId, agentIdentity(agentId), agent?.name, record?.channel);
   }
 
   private async readyFrame(
     sessionId: string,
     requestId: string,
     identity: string,
-    name?: string,
+    name: string | undefined,
+    channel: Channel = 'call',
   ): Promise<ReadyFrame> {
     const room = roomNameFor(sessionId);
-    const token = await this.media.joinToken({ room, identity, name, canPublish: true });
-    return { type: 'session.ready', sessionId, requestId, room, livekitUrl: this.media.publicUrl, token };
+    // A grant no wider than the session needs: only a live call publishes audio or video.
+    const canPublish = channel === 'call';
+    const token = await this.media.joinToken({ room, identity, name, canPublish });
+    const { publicUrl: livekitUrl } = this.media;
+    return { type: 'session.ready', sessionId, requestId, room, livekitUrl, token, channel, canPublish };
   }
 
   /** Ends a session once, whoever asks first (agent, user, webhook); later calls return false. */

@@ -62,7 +62,8 @@ function Workspace({ token }: { token: string }) {
           <CallView
             livekitUrl={agent.session.livekitUrl}
             token={agent.session.token}
-            video
+            video={agent.session.canPublish}
+            publish={agent.session.canPublish}
             onHangUp={agent.hangUp}
             conversation={conversation}
           />

@@ -176,6 +176,7 @@ export function HelpWidget({ identity, stream }: { identity: string | null; stre
           livekitUrl={help.ready.livekitUrl}
           token={help.ready.token}
           video={channel === 'call' && media === 'video'}
+          publish={help.ready.canPublish}
           onHangUp={() => void help.cancel()}
           conversation={conversation}
         />
