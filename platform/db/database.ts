@@ -22,15 +22,29 @@ export function connectDatabase(target: DatabaseTarget): Kysely<Database> {
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
-/** Creates the schema if needed and applies every pending migration; throws listing a failure. */
+/** One key for every Lifeline process migrating this database: they take turns. */
+const MIGRATION_LOCK = 7_104_001;
+
+/**
+ * Creates the schema if needed and applies every pending migration; throws listing a failure.
+ * Instances starting together take turns under a PostgreSQL advisory lock, on one connection,
+ * so no two of them race to create the schema or the migrator's own tables.
+ */
 export async function migrateToLatest(db: Kysely<Database>, schema: string): Promise<string[]> {
-  await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => MIGRATIONS },
-    migrationTableSchema: schema,
+  return db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(connection);
+    try {
+      await sql`create schema if not exists ${sql.id(schema)}`.execute(connection);
+      const migrator = new Migrator({
+        db: connection,
+        provider: { getMigrations: async () => MIGRATIONS },
+        migrationTableSchema: schema,
+      });
+      const { error, results } = await migrator.migrateToLatest();
+      if (error) throw error instanceof Error ? error : new Error(String(error));
+      return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`.execute(connection);
+    }
   });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

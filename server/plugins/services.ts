@@ -1,45 +1,37 @@
 import fp from 'fastify-plugin';
-import { AgentRepository } from '../agents/AgentRepository.js';
-import { LifelineTokens } from '../auth/LifelineTokens.js';
-import { LoginGuard } from '../auth/LoginGuard.js';
-import { PlatformIdentity } from '../auth/PlatformIdentity.js';
-import { EventBus } from '../../platform/bus/EventBus.js';
-import type { Config } from '../config/load.js';
-import type { RoutingStores } from '../routing/deps.js';
-import { FloorService } from '../floor/FloorService.js';
-import { HelpRequestService } from '../help-requests/HelpRequestService.js';
-import { CustomerView } from '../help-requests/CustomerView.js';
-import { RequestHistory } from '../help-requests/RequestHistory.js';
-import { RetentionPurge } from '../help-requests/RetentionPurge.js';
-import { UserCases } from '../help-requests/UserCases.js';
-import { PlatformNotifier } from '../notify/PlatformNotifier.js';
-import { UserErasure } from '../help-requests/UserErasure.js';
-import { LifelineMetrics } from '../observability/LifelineMetrics.js';
-import { AgentPresence } from '../routing/AgentPresence.js';
-import { Dispatcher } from '../routing/Dispatcher.js';
-import { OfferService } from '../routing/OfferService.js';
-import { QueuePositions } from '../routing/QueuePositions.js';
-import { FloorStats } from '../../platform/stores/FloorStats.js';
-import { PresenceStore } from '../../platform/stores/PresenceStore.js';
-import { CaseRepository } from '../../platform/db/CaseRepository.js';
-import { MessageRepository } from '../../platform/db/MessageRepository.js';
-import { ProfileRepository } from '../../platform/db/ProfileRepository.js';
-import { ConversationService } from '../conversations/ConversationService.js';
-import { HistoryStore } from '../../platform/stores/HistoryStore.js';
-import { QueueStore } from '../../platform/stores/QueueStore.js';
-import { SessionStore } from '../../platform/stores/SessionStore.js';
-import { InstanceLiveness } from '../routing/InstanceLiveness.js';
-import { QueueRebuild } from '../routing/QueueRebuild.js';
-import { Sweeper } from '../routing/Sweeper.js';
-import { SessionService } from '../sessions/SessionService.js';
-import { FileBlobStore } from '../../platform/storage/FileBlobStore.js';
-import { IncidentTracker } from '../../platform/urgency/IncidentTracker.js';
-import { UrgencyService } from '../../platform/urgency/UrgencyService.js';
-import { VoiceService } from '../voice/VoiceService.js';
-import { SocketRegistry } from '../ws/SocketRegistry.js';
-import { VoiceJobs } from '../../platform/jobs/queues.js';
 import type { MediaPlane } from '../../media/MediaPlane.js';
 import type { UrgencyScorer } from '../../core/urgency/types.js';
+import type { EventBus } from '../../platform/bus/EventBus.js';
+import type { CaseRepository } from '../../platform/db/CaseRepository.js';
+import type { IncidentTracker } from '../../platform/urgency/IncidentTracker.js';
+import type { UrgencyService } from '../../platform/urgency/UrgencyService.js';
+import type { AgentRepository } from '../agents/AgentRepository.js';
+import type { LifelineTokens } from '../auth/LifelineTokens.js';
+import { LoginGuard } from '../auth/LoginGuard.js';
+import { PlatformIdentity } from '../auth/PlatformIdentity.js';
+import { composeCases } from '../composition/cases.js';
+import { composeFoundation } from '../composition/foundation.js';
+import { composeRouting } from '../composition/routing.js';
+import type { Config } from '../config/load.js';
+import type { ConversationService } from '../conversations/ConversationService.js';
+import type { FloorService } from '../floor/FloorService.js';
+import type { CustomerView } from '../help-requests/CustomerView.js';
+import type { HelpRequestService } from '../help-requests/HelpRequestService.js';
+import type { RequestHistory } from '../help-requests/RequestHistory.js';
+import type { RetentionPurge } from '../help-requests/RetentionPurge.js';
+import type { UserCases } from '../help-requests/UserCases.js';
+import type { UserErasure } from '../help-requests/UserErasure.js';
+import type { LifelineMetrics } from '../observability/LifelineMetrics.js';
+import type { AgentPresence } from '../routing/AgentPresence.js';
+import type { RoutingStores } from '../routing/deps.js';
+import type { Dispatcher } from '../routing/Dispatcher.js';
+import type { InstanceLiveness } from '../routing/InstanceLiveness.js';
+import type { OfferService } from '../routing/OfferService.js';
+import type { QueuePositions } from '../routing/QueuePositions.js';
+import { Sweeper } from '../routing/Sweeper.js';
+import type { SessionService } from '../sessions/SessionService.js';
+import type { VoiceService } from '../voice/VoiceService.js';
+import type { SocketRegistry } from '../ws/SocketRegistry.js';
 
 export interface Lifeline {
   config: Config;
@@ -89,67 +81,21 @@ export interface ServicesOptions {
   now: () => number;
 }
 
-/** Composes the application's services once per app; each is handed what it needs, nothing global. */
+/**
+ * Composes the application once per app (foundation, routing, cases; see server/composition/),
+ * starts its timers and fan-out when ready and stops them on close. Nothing is global.
+ */
 export default fp<ServicesOptions>(
   async (app, { config, media, scorer, now }) => {
-    const { retentionMs } = config.routing;
-    const stores = {
-      queue: new QueueStore(app.redis, config.keyPrefix, retentionMs),
-      sessionStore: new SessionStore(app.redis, config.keyPrefix, retentionMs),
-      history: new HistoryStore(app.redis, config.keyPrefix),
-      presenceStore: new PresenceStore(app.redis, config.keyPrefix),
-      floor: new FloorStats(app.redis, config.keyPrefix),
-    };
-    const bus = new EventBus(app.redis, app.redisSubscriber, config.keyPrefix, (error) =>
-      app.log.warn({ err: error }, 'ignored a malformed bus message'),
-    );
-    const metrics = new LifelineMetrics(
-      () => stores.queue.waitingCount(),
-      () => stores.presenceStore.countOnlineAgents(),
-    );
-    const tokens = new LifelineTokens(
-      config.secrets.signing,
-      { agentSeconds: config.tokens.agentTtlSeconds, requestSeconds: config.tokens.requestTtlSeconds },
-      now,
-    );
-    const cases = new CaseRepository(app.db);
-    const blobs = new FileBlobStore(config.voice.dir);
-    const deps = { ...stores, cases, bus, now, settings: config.routing, metrics, log: app.log };
-    const agents = new AgentRepository(app.redis, config.keyPrefix);
-    const sockets = new SocketRegistry();
-    const dispatcher = new Dispatcher(deps);
-    const sessions = new SessionService(deps, media, agents, dispatcher);
-    const positions = new QueuePositions(deps, sockets);
-    const offers = new OfferService(deps, sessions, dispatcher);
-    const presence = new AgentPresence(deps, agents, dispatcher, (agentId) =>
-      offers.withdrawAllFrom(agentId),
-    );
-    const liveness = new InstanceLiveness(deps, presence);
-    const rebuild = new QueueRebuild(deps, dispatcher);
-    const retention = new RetentionPurge({
-      cases,
-      blobs,
-      claim: async (periodMs) =>
-        (await app.redis.set(`${config.keyPrefix}retention-claim`, '1', 'PX', periodMs, 'NX')) === 'OK',
-      settings: config.retention,
-      now,
-      log: app.log,
-    });
-    const incidents = new IncidentTracker(app.redis, config.keyPrefix, {
-      windowMs: config.urgency.incidentWindowMs,
-      minUsers: config.urgency.incidentMinUsers,
-    });
-    const urgency = new UrgencyService(scorer, stores.history, incidents, config.urgency);
-    const requests = new HelpRequestService(deps, tokens, urgency, positions, dispatcher, sessions);
-    const voiceJobs = new VoiceJobs(app.redis, config.keyPrefix, config.jobs);
-    const voice = new VoiceService(stores.queue, blobs, voiceJobs, bus, config.voice);
+    const base = composeFoundation(app, config, now);
+    const routing = composeRouting(base, media);
+    const { voiceJobs, ...cases } = composeCases(app, config, base, routing, scorer);
+    const { bus, sockets } = base;
+    const { dispatcher, positions, liveness, rebuild } = routing;
     const sweeper = new Sweeper({
-      offers,
-      requests,
-      liveness,
-      rebuild,
-      retention,
-      dispatcher,
+      ...routing,
+      requests: cases.requests,
+      retention: cases.retention,
       now,
       log: app.log,
       intervalMs: config.routing.sweepIntervalMs,
@@ -162,44 +108,20 @@ export default fp<ServicesOptions>(
     });
     app.decorate('lifeline', {
       config,
-      stores,
       secrets: config.secrets,
       now,
-      tokens,
-      identities: new PlatformIdentity(config.secrets.platform, now),
-      agents,
-      loginGuard: new LoginGuard(app.redis, config.keyPrefix, config.login),
       media,
+      identities: new PlatformIdentity(config.secrets.platform, now),
+      loginGuard: new LoginGuard(app.redis, config.keyPrefix, config.login),
+      stores: base.stores,
+      cases: base.cases,
       bus,
       sockets,
-      metrics,
-      dispatcher,
-      sessions,
-      offers,
-      presence,
-      liveness,
-      positions,
-      requests,
-      history: new RequestHistory(deps, agents),
-      customers: new CustomerView({ profiles: new ProfileRepository(app.db), requests, agents }),
-      erasure: new UserErasure(deps, requests, blobs),
-      userCases: new UserCases(cases, tokens),
-      retention,
-      cases,
-      floor: new FloorService(deps, agents, incidents, positions),
-      urgency,
-      incidents,
-      voice,
-      conversations: new ConversationService({
-        messages: new MessageRepository(app.db),
-        cases,
-        requests,
-        agents,
-        bus,
-        now,
-        userPresent: (requestId) => stores.presenceStore.userPresent(requestId, now()),
-        notifier: new PlatformNotifier(config.notify, app.log),
-      }),
+      metrics: base.metrics,
+      tokens: base.tokens,
+      agents: base.agents,
+      ...routing,
+      ...cases,
     });
     app.addHook('onReady', async () => {
       await liveness.heartbeat();

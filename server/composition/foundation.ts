@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import { EventBus } from '../../platform/bus/EventBus.js';
+import { CaseRepository } from '../../platform/db/CaseRepository.js';
+import { FileBlobStore } from '../../platform/storage/FileBlobStore.js';
+import { FloorStats } from '../../platform/stores/FloorStats.js';
+import { HistoryStore } from '../../platform/stores/HistoryStore.js';
+import { PresenceStore } from '../../platform/stores/PresenceStore.js';
+import { QueueStore } from '../../platform/stores/QueueStore.js';
+import { SessionStore } from '../../platform/stores/SessionStore.js';
+import { AgentRepository } from '../agents/AgentRepository.js';
+import { LifelineTokens } from '../auth/LifelineTokens.js';
+import type { Config } from '../config/load.js';
+import { LifelineMetrics } from '../observability/LifelineMetrics.js';
+import type { RoutingDeps } from '../routing/deps.js';
+import { SocketRegistry } from '../ws/SocketRegistry.js';
+
+/** What every module is built on: the stores, the system of record, fan-out, tokens, accounts. */
+export function composeFoundation(app: FastifyInstance, config: Config, now: () => number) {
+  const { retentionMs } = config.routing;
+  const stores = {
+    queue: new QueueStore(app.redis, config.keyPrefix, retentionMs),
+    sessionStore: new SessionStore(app.redis, config.keyPrefix, retentionMs),
+    history: new HistoryStore(app.redis, config.keyPrefix),
+    presenceStore: new PresenceStore(app.redis, config.keyPrefix),
+    floor: new FloorStats(app.redis, config.keyPrefix),
+  };
+  const bus = new EventBus(app.redis, app.redisSubscriber, config.keyPrefix, (error) =>
+    app.log.warn({ err: error }, 'ignored a malformed bus message'),
+  );
+  const metrics = new LifelineMetrics(
+    () => stores.queue.waitingCount(),
+    () => stores.presenceStore.countOnlineAgents(),
+  );
+  const cases = new CaseRepository(app.db);
+  const deps: RoutingDeps = { ...stores, cases, bus, now, settings: config.routing, metrics, log: app.log };
+  return {
+    deps,
+    stores,
+    cases,
+    bus,
+    metrics,
+    blobs: new FileBlobStore(config.voice.dir),
+    tokens: new LifelineTokens(
+      config.secrets.signing,
+      { agentSeconds: config.tokens.agentTtlSeconds, requestSeconds: config.tokens.requestTtlSeconds },
+      now,
+    ),
+    agents: new AgentRepository(app.redis, config.keyPrefix),
+    sockets: new SocketRegistry(),
+  };
+}
+
+export type Foundation = ReturnType<typeof composeFoundation>;
