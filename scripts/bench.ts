@@ -18,7 +18,7 @@ import { benchScaleOut } from './bench/scaleout.js';
 import { benchSockets } from './bench/sockets.js';
 import { benchVoicePipeline } from './bench/voice.js';
 import { REPO_ROOT } from './lib/paths.js';
-import { machineInfo, type Figure } from './bench/report.js';
+import { writeResults, type Figure } from './bench/report.js';
 
 const GOALS = {
   pairP99Ms: 25,
@@ -273,31 +273,7 @@ if (unknown.length > 0) {
 }
 for (const [name, run] of Object.entries(GROUPS))
   if (wanted.length === 0 || wanted.includes(name)) await run();
-const results = {
-  measuredAt: new Date().toISOString(),
-  machine: machineInfo(),
-  figures,
-  raw,
-};
-const dir = RESULTS;
 // A partial run writes beside the full one rather than over it.
 const stem = wanted.length === 0 ? 'latest' : `latest-${wanted.join('-')}`;
-mkdirSync(dir, { recursive: true });
-writeFileSync(join(dir, `${stem}.json`), `${JSON.stringify(results, null, 2)}\n`);
-const rows = figures.map(
-  (f) =>
-    `| ${f.name} | ${Number(f.value.toFixed(3))} ${f.unit} | ${f.goal} | ${f.goal === 'report' ? '—' : f.met ? 'met' : '**missed**'} | ${f.baseline} |`,
-);
-const md = [
-  `# Benchmarks`,
-  '',
-  `Measured ${results.measuredAt} on ${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}.`,
-  '',
-  '| figure | value | goal | | baseline in the same run |',
-  '| --- | --- | --- | --- | --- |',
-  ...rows,
-  '',
-].join('\n');
-writeFileSync(join(dir, `${stem}.md`), `${md}\n![Time to pair against load](time-to-pair.svg)\n`);
-console.log(`\n${md}`);
+console.log(`\n${writeResults(RESULTS, stem, figures, raw)}`);
 process.exit(figures.every((f) => f.met) ? 0 : 1);

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { CATEGORIES } from '../../core/protocol/vocabulary.js';
-import { queueRank } from '../../core/routing/priority.js';
+import { seedWaiting } from '../lib/seedWaiting.js';
 import { PresenceStore, type SocketRef } from '../../platform/stores/PresenceStore.js';
 import { QueueStore } from '../../platform/stores/QueueStore.js';
 import { SessionStore } from '../../platform/stores/SessionStore.js';
@@ -104,32 +104,16 @@ export async function benchDispatchCost(options: {
   }
 }
 
+/** Tops the queue up from `from` to `to` requests spread over the languages and categories. */
 async function seedRequests(queue: QueueStore, from: number, to: number): Promise<number> {
-  const now = Date.now();
-  for (let i = from; i < to; i += 500) {
-    await Promise.all(
-      Array.from({ length: Math.min(500, to - i) }, (_, k) => {
-        const n = i + k;
-        const score = 20 + (n % 70);
-        return queue.enqueue(
-          {
-            id: randomUUID(),
-            userId: `u${n}`,
-            tier: 'regular',
-            channel: 'call',
-            language: pick(LANGS, n),
-            category: pick(CATEGORIES, Math.floor(n / LANGS.length)),
-            score,
-            level: 'normal',
-            reasons: [],
-            createdAt: now - n,
-          },
-          queueRank(score, now - n, 2),
-          { maxWaiting: 10_000_000, activeTtlMs: 3600_000, abandonAt: now + 3600_000 },
-        );
-      }),
-    );
-  }
+  await seedWaiting(queue, to - from, (k) => {
+    const n = from + k;
+    return {
+      language: pick(LANGS, n),
+      category: pick(CATEGORIES, Math.floor(n / LANGS.length)),
+      score: 20 + (n % 70),
+    };
+  });
   return to;
 }
 

@@ -4,12 +4,12 @@ import { createInterface } from 'node:readline';
 import { Redis } from 'ioredis';
 import { SignJWT } from 'jose';
 import WebSocket from 'ws';
-import { queueRank } from '../../core/routing/priority.js';
 import { EventBus } from '../../platform/bus/EventBus.js';
 import { QueueStore } from '../../platform/stores/QueueStore.js';
 import { LifelineTokens } from '../../server/auth/LifelineTokens.js';
 import { startLiveKitDevServer } from '../lib/livekit-dev-server.js';
 import { REPO_ROOT } from '../lib/paths.js';
+import { seedWaiting } from '../lib/seedWaiting.js';
 import { freePort } from '../lib/ports.js';
 
 const percentile = (values: number[], p: number) => {
@@ -57,42 +57,13 @@ async function echoBaseline(clients: number, ms: number) {
   return { p50: percentile(samples, 50), p99: percentile(samples, 99), samples: samples.length };
 }
 
-/** Straight into Redis through the queue store: the unservable (a language no agent speaks) ranked first. */
-async function seedQueue(
-  queue: QueueStore,
-  seed: { servable: number; unservable: number },
-): Promise<string[]> {
-  const now = Date.now();
-  const ids: string[] = [];
-  const total = seed.servable + seed.unservable;
-  for (let i = 0; i < total; i += 500) {
-    await Promise.all(
-      Array.from({ length: Math.min(500, total - i) }, (_, k) => {
-        const n = i + k;
-        const stuck = n < seed.unservable;
-        const score = stuck ? 99 : 40;
-        const id = randomUUID();
-        ids.push(id);
-        return queue.enqueue(
-          {
-            id,
-            userId: `seeded-${id}`,
-            tier: 'regular',
-            channel: 'call',
-            language: stuck ? 'fi' : 'en',
-            category: stuck ? 'account_security' : 'technical',
-            score,
-            level: stuck ? 'critical' : 'normal',
-            reasons: [],
-            createdAt: now - n,
-          },
-          queueRank(score, now - n, 2),
-          { maxWaiting: 10_000_000, activeTtlMs: 3600_000, abandonAt: now + 3600_000 },
-        );
-      }),
-    );
-  }
-  return ids;
+/** Straight into Redis: the unservable (a language no agent speaks) ranked first. */
+function seedQueue(queue: QueueStore, seed: { servable: number; unservable: number }): Promise<string[]> {
+  return seedWaiting(queue, seed.servable + seed.unservable, (n) =>
+    n < seed.unservable
+      ? { language: 'fi', category: 'account_security', score: 99, level: 'critical' }
+      : { language: 'en', category: 'technical', score: 40 },
+  );
 }
 
 interface Level {

@@ -99,6 +99,12 @@ export class AgentRepository {
       .exec();
   }
 
+  /** Names by id of the agents that still exist among these; a deleted one is left out. */
+  async namesOf(ids: Iterable<string>): Promise<Map<string, string>> {
+    const found = await Promise.all([...new Set(ids)].map((id) => this.findById(id)));
+    return new Map(found.filter((a): a is Agent => a !== null).map((a) => [a.id, a.name]));
+  }
+
   async list(): Promise<Agent[]> {
     const ids = await this.redis.smembers(`${this.prefix}agents:all`);
     return (await Promise.all(ids.map((id) => this.findById(id)))).filter((a): a is Agent => a !== null);

@@ -4,12 +4,12 @@ import type { MessageRole } from '../../core/protocol/vocabulary.js';
 import type { EventBus } from '../../platform/bus/EventBus.js';
 import type { CaseRepository } from '../../platform/db/CaseRepository.js';
 import type { MessageRepository } from '../../platform/db/MessageRepository.js';
-import type { MessageRow } from '../../platform/db/schema.js';
 import type { RequestRecord } from '../../platform/stores/records.js';
 import type { Agent, AgentRepository } from '../agents/AgentRepository.js';
 import type { Principal } from '../auth/principal.js';
 import type { PlatformNotifier } from '../notify/PlatformNotifier.js';
 import { MessageIds } from './MessageIds.js';
+import { agentAuthors, toConversationMessage } from './messageView.js';
 
 export interface ConversationDeps {
   messages: MessageRepository;
@@ -17,7 +17,7 @@ export interface ConversationDeps {
   cases: Pick<CaseRepository, 'get'>;
   /** The hot request record: who is offered or serving it right now. */
   requests: { record(id: string): Promise<RequestRecord | null> };
-  agents: Pick<AgentRepository, 'findById'>;
+  agents: Pick<AgentRepository, 'findById' | 'namesOf'>;
   bus: Pick<EventBus, 'publish'>;
   now: () => number;
   /** Whether the request's user holds a live socket right now. */
@@ -83,17 +83,8 @@ export class ConversationService {
       ...page,
       includeInternal: reader.role === 'agent',
     });
-    const names = await this.agentNames(rows);
-    const userName = reader.record?.userName;
-    return rows.map((row) => ({
-      id: row.id,
-      requestId: row.case_id,
-      role: row.role as MessageRole,
-      ...this.authorName(row, names, userName),
-      internal: row.internal,
-      body: row.body,
-      createdAt: row.created_at.toISOString(),
-    }));
+    const names = await this.deps.agents.namesOf(agentAuthors(rows));
+    return rows.map((row) => toConversationMessage(row, names, reader.record?.userName));
   }
 
   /** Allowed in, or refused: 403 for anyone else's request (before anything is looked up), 404 for none. */
@@ -149,20 +140,5 @@ export class ConversationService {
     return name ? { authorName: name } : {};
   }
 
-  private authorName(row: MessageRow, agents: Map<string, string>, userName?: string) {
-    const name =
-      row.role === 'agent' && row.author_id
-        ? agents.get(row.author_id)
-        : row.role === 'user'
-          ? userName
-          : undefined;
-    return name ? { authorName: name } : {};
-  }
-
   /** The names of the agents who wrote these lines; an agent deleted since is left unnamed. */
-  private async agentNames(rows: MessageRow[]): Promise<Map<string, string>> {
-    const ids = [...new Set(rows.filter((r) => r.role === 'agent' && r.author_id).map((r) => r.author_id!))];
-    const found = await Promise.all(ids.map((id) => this.deps.agents.findById(id)));
-    return new Map(found.filter((a): a is Agent => a !== null).map((a) => [a.id, a.name]));
-  }
 }

@@ -1,16 +1,15 @@
 import { LifelineError } from '../../core/errors/LifelineError.js';
-import type { ConversationMessage } from '../../core/protocol/conversations.js';
 import type { CustomerCase, CustomerReply, PastCall } from '../../core/protocol/crm.js';
-import type { Channel, MessageRole, Tier } from '../../core/protocol/vocabulary.js';
+import type { Channel, Tier } from '../../core/protocol/vocabulary.js';
 import type {
   CallRow,
   CaseFile,
   CustomerFile,
   ProfileRepository,
 } from '../../platform/db/ProfileRepository.js';
-import type { MessageRow } from '../../platform/db/schema.js';
 import type { RequestRecord } from '../../platform/stores/records.js';
-import type { Agent, AgentRepository } from '../agents/AgentRepository.js';
+import type { AgentRepository } from '../agents/AgentRepository.js';
+import { agentAuthors, toConversationMessage } from '../conversations/messageView.js';
 
 /** How many of the user's cases the console shows, newest first. */
 const CASE_LIMIT = 20;
@@ -21,7 +20,7 @@ export interface CustomerViewDeps {
   profiles: Pick<ProfileRepository, 'ownerOf' | 'customer'>;
   /** The hot request record: who is offered or serving it right now. */
   requests: { record(id: string): Promise<RequestRecord | null> };
-  agents: Pick<AgentRepository, 'findById'>;
+  agents: Pick<AgentRepository, 'findById' | 'namesOf'>;
 }
 
 const iso = (at: Date) => new Date(at).toISOString();
@@ -89,7 +88,7 @@ export class CustomerView {
       ...isoIfAny('endedAt', row.ended_at),
       ...ifAny('endedReason', row.ended_reason),
       calls: file.calls.map((call) => this.toCall(call, agents)),
-      messages: file.messages.map((line) => this.toMessage(line, agents, userName)),
+      messages: file.messages.map((line) => toConversationMessage(line, agents, userName)),
       messageCount: file.messageCount,
     };
   }
@@ -108,32 +107,10 @@ export class CustomerView {
     };
   }
 
-  private toMessage(line: MessageRow, agents: Map<string, string>, userName?: string): ConversationMessage {
-    const name =
-      line.role === 'agent' && line.author_id
-        ? agents.get(line.author_id)
-        : line.role === 'user'
-          ? userName
-          : undefined;
-    return {
-      id: line.id,
-      requestId: line.case_id,
-      role: line.role as MessageRole,
-      ...ifAny('authorName', name),
-      internal: line.internal,
-      body: line.body,
-      createdAt: iso(line.created_at),
-    };
-  }
-
   /** Names of the agents who took the calls or wrote the lines; one deleted since is left unnamed. */
-  private async agentNames({ cases }: CustomerFile): Promise<Map<string, string>> {
-    const ids = new Set<string>();
-    for (const file of cases) {
-      for (const call of file.calls) ids.add(call.agent_id);
-      for (const line of file.messages) if (line.role === 'agent' && line.author_id) ids.add(line.author_id);
-    }
-    const found = await Promise.all([...ids].map((id) => this.deps.agents.findById(id)));
-    return new Map(found.filter((a): a is Agent => a !== null).map((a) => [a.id, a.name]));
+  private agentNames({ cases }: CustomerFile): Promise<Map<string, string>> {
+    return this.deps.agents.namesOf(
+      cases.flatMap((file) => [...file.calls.map((call) => call.agent_id), ...agentAuthors(file.messages)]),
+    );
   }
 }

@@ -36,9 +36,12 @@ export class Dispatcher {
   /** Every free agent takes what it can; for timers no event announces and for missed events. */
   reconcile(): void {
     this.track(
-      this.deps.presenceStore.freeAgents(RECONCILE_BATCH).then(async (agents) => {
-        for (const agentId of agents) await this.fillAgent(agentId);
-      }),
+      (async () => {
+        // An empty queue has nothing to reconcile: no claim per idle agent on a quiet floor.
+        if ((await this.deps.queue.waitingCount()) === 0) return;
+        for (const agentId of await this.deps.presenceStore.freeAgents(RECONCILE_BATCH))
+          await this.fillAgent(agentId);
+      })(),
     );
   }
 

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queueRank } from '../../core/routing/priority.js';
+import { seedWaiting } from '../../scripts/lib/seedWaiting.js';
 import { agentOnline, api, createAgent, createHelpRequest } from '../support/clients.js';
 import { startCluster, type Cluster, type Instance } from '../support/cluster.js';
 
@@ -13,27 +12,12 @@ let app: Instance;
 beforeAll(async () => {
   cluster = await startCluster(1);
   app = cluster.instances[0]!;
-  const { queue } = app.app.lifeline.stores;
-  const now = Date.now();
-  for (let i = 0; i < UNSERVABLE; i += 1) {
-    const id = randomUUID();
-    await queue.enqueue(
-      {
-        id,
-        userId: `stuck-${i}`,
-        tier: 'regular',
-        channel: 'call',
-        language: 'fi',
-        category: 'account_security',
-        score: 95,
-        level: 'critical',
-        reasons: ['seeded'],
-        createdAt: now - i,
-      },
-      queueRank(95, now - i, 2),
-      { maxWaiting: 1_000_000, activeTtlMs: 600_000, abandonAt: now + 600_000 },
-    );
-  }
+  await seedWaiting(app.app.lifeline.stores.queue, UNSERVABLE, () => ({
+    language: 'fi',
+    category: 'account_security',
+    score: 95,
+    level: 'critical',
+  }));
 }, 60_000);
 afterAll(() => cluster.close());
 
