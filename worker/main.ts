@@ -7,7 +7,9 @@ import { connectDatabase } from '../platform/db/database.js';
 import { HistoryStore } from '../platform/stores/HistoryStore.js';
 import { QueueStore } from '../platform/stores/QueueStore.js';
 import { FileBlobStore } from '../platform/storage/FileBlobStore.js';
+import { IncidentRepository } from '../platform/db/IncidentRepository.js';
 import { IncidentTracker } from '../platform/urgency/IncidentTracker.js';
+import { Incidents } from '../platform/urgency/Incidents.js';
 import { UrgencyService } from '../platform/urgency/UrgencyService.js';
 import { scoreUrgency } from '../core/urgency/score.js';
 import { loadWorkerConfigAtStart } from './config.js';
@@ -29,16 +31,25 @@ async function main(): Promise<void> {
   const bus = new EventBus(redis, null, config.keyPrefix);
   const whisper = new WhisperCli(config.whisper);
   await whisper.assertReady();
+  const db = connectDatabase(config.database);
   const urgency = new UrgencyService(
     scoreUrgency,
     new HistoryStore(redis, config.keyPrefix),
-    new IncidentTracker(redis, config.keyPrefix, {
-      windowMs: config.urgency.incidentWindowMs,
-      minUsers: config.urgency.incidentMinUsers,
-    }),
+    new Incidents(
+      new IncidentTracker(redis, config.keyPrefix, {
+        windowMs: config.urgency.incidentWindowMs,
+        minUsers: config.urgency.incidentMinUsers,
+      }),
+      new IncidentRepository(db),
+      { windowMs: config.urgency.incidentWindowMs },
+      (error) =>
+        log.warn(
+          { err: error instanceof Error ? error.message : String(error) },
+          'could not record an incident in the database',
+        ),
+    ),
     config.urgency,
   );
-  const db = connectDatabase(config.database);
   const deps = {
     cases: new CaseRepository(db),
     onRecordFailure: (error: unknown) =>

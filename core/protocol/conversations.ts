@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { MessageRole } from './domain.js';
+import { AttachmentKind, MessageRole } from './domain.js';
 import { MAX_MESSAGE_LENGTH } from './vocabulary.js';
 
 /**
@@ -16,6 +16,19 @@ const Internal = Type.Boolean({
   description: 'An internal note: agents and supervisors see it, the user never does',
 });
 
+/** What a line carries besides its text: a video feedback clip, fetched with the same rights as the conversation. */
+export const MessageAttachment = Type.Object({
+  kind: AttachmentKind,
+  contentType: Type.String(),
+  url: Type.String({ description: 'Path of the file on this API; send the same bearer token' }),
+  thumbnailUrl: Type.Optional(Type.String({ description: 'A small JPEG of one frame' })),
+  seconds: Type.Optional(Type.Number()),
+  width: Type.Optional(Type.Integer()),
+  height: Type.Optional(Type.Integer()),
+  hasAudio: Type.Optional(Type.Boolean()),
+});
+export type MessageAttachment = Static<typeof MessageAttachment>;
+
 export const ConversationMessage = Type.Object({
   id: Type.String(),
   requestId: Type.String(),
@@ -23,6 +36,7 @@ export const ConversationMessage = Type.Object({
   authorName: Type.Optional(Type.String({ description: "The agent's or the user's display name" })),
   internal: Internal,
   body: Type.String(),
+  attachments: Type.Optional(Type.Array(MessageAttachment, { description: 'Only on lines that carry any' })),
   createdAt: Type.String({ format: 'date-time' }),
 });
 export type ConversationMessage = Static<typeof ConversationMessage>;

@@ -1,14 +1,18 @@
 import { Type, type Static, type TLiteral } from '@sinclair/typebox';
 import {
   AGENT_ROLES,
+  ATTACHMENT_KINDS,
   AGENT_STATUSES,
   CATEGORIES,
   CHANNELS,
   MEDIA_KINDS,
   MESSAGE_ROLES,
+  OUTCOMES,
   QUEUE_STATES,
   REQUEST_STATES,
   SENTIMENTS,
+  TASK_KINDS,
+  TASK_STATES,
   TIERS,
   TRANSCRIPT_STATUSES,
   URGENCY_LEVELS,
@@ -36,6 +40,10 @@ export const AgentStatus = oneOf(AGENT_STATUSES);
 export const QueueState = oneOf(QUEUE_STATES);
 export const WaitingCloseReason = oneOf(WAITING_CLOSE_REASONS);
 export const MessageRole = oneOf(MESSAGE_ROLES, { description: 'Who said it' });
+export const Outcome = oneOf(OUTCOMES, { description: 'How the agent closed the session' });
+export const TaskKind = oneOf(TASK_KINDS);
+export const TaskState = oneOf(TASK_STATES);
+export const AttachmentKind = oneOf(ATTACHMENT_KINDS);
 
 /** A BCP 47 language tag such as en, zh or zh-Hans-CN. */
 export const LanguageTag = Type.String({ pattern: '^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$', maxLength: 35 });

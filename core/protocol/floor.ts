@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { AgentRole, Category } from './domain.js';
+import { AgentRole, Category, MediaKind, Outcome } from './domain.js';
 import { HelpRequestView } from './helpRequests.js';
+import { dueInMinutes, Task } from './tasks.js';
 import { MAX_NOTE_LENGTH } from './vocabulary.js';
 
 /** REST replies of the floor: the agents' queue and tools, and the supervisors' overview. */
@@ -23,12 +24,23 @@ export type HistoryReply = Static<typeof HistoryReply>;
 
 export const WrapUpBody = Type.Object(
   {
-    outcome: Type.String({ minLength: 1, maxLength: 64 }),
+    outcome: Outcome,
     note: Type.Optional(Type.String({ maxLength: MAX_NOTE_LENGTH })),
+    followUpInMinutes: Type.Optional(
+      dueInMinutes(
+        'With `follow_up` only: minutes until the follow-up falls due, at most 30 days (default FOLLOW_UP_DEFAULT_HOURS)',
+      ),
+    ),
   },
   { additionalProperties: false },
 );
 export type WrapUpBody = Static<typeof WrapUpBody>;
+
+export const StartCallBody = Type.Object(
+  { media: MediaKind },
+  { additionalProperties: false, description: 'Turn a text or voice conversation into a live call' },
+);
+export type StartCallBody = Static<typeof StartCallBody>;
 
 export const RatingBody = Type.Object(
   { stars: Type.Integer({ minimum: 1, maximum: 5 }) },
@@ -50,9 +62,12 @@ export const QuickRepliesReply = Type.Object({
 export type QuickRepliesReply = Static<typeof QuickRepliesReply>;
 
 export const Incident = Type.Object({
+  id: Type.String(),
   keyword: Type.String(),
-  users: Type.Integer(),
+  users: Type.Integer({ description: 'Distinct users who reported it' }),
   since: Type.String({ format: 'date-time' }),
+  lastAt: Type.String({ format: 'date-time', description: 'The latest report' }),
+  cases: Type.Integer({ minimum: 0, description: 'Cases linked to it' }),
 });
 export type Incident = Static<typeof Incident>;
 export const IncidentsReply = Type.Object({ incidents: Type.Array(Incident) });
@@ -105,5 +120,6 @@ export const SupervisorOverview = Type.Object({
     }),
   ),
   incidents: Type.Array(Incident),
+  tasks: Type.Array(Task, { description: 'Pending and open follow-ups and escalations, soonest due first' }),
 });
 export type SupervisorOverview = Static<typeof SupervisorOverview>;

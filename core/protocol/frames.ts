@@ -5,6 +5,7 @@ import {
   Channel,
   LanguageTag,
   MediaKind,
+  Outcome,
   QueueState,
   Sentiment,
   StreamContext,
@@ -14,7 +15,7 @@ import {
   WaitingCloseReason,
 } from './domain.js';
 import { ConversationMessage, MessageFrameFields } from './conversations.js';
-import { MAX_NOTE_LENGTH } from './vocabulary.js';
+import { WrapUpBody } from './floor.js';
 
 /**
  * The WebSocket protocol: one discriminated union per direction, keyed by `type`. A client may
@@ -32,8 +33,9 @@ export const ClientFrame = Type.Union([
   frame('offer.decline', { offerId: Id }),
   frame('session.end', {
     sessionId: Id,
-    outcome: Type.Optional(Type.String({ maxLength: 64 })),
-    note: Type.Optional(Type.String({ maxLength: MAX_NOTE_LENGTH })),
+    outcome: Type.Optional(Outcome),
+    note: WrapUpBody.properties.note,
+    followUpInMinutes: WrapUpBody.properties.followUpInMinutes,
   }),
   frame('message', MessageFrameFields),
   frame('ping', {}),
@@ -61,12 +63,19 @@ export const SessionReady = Type.Object({
   type: Type.Literal('session.ready'),
   sessionId: Type.String(),
   requestId: Type.String(),
-  room: Type.String(),
-  livekitUrl: Type.String(),
-  token: Type.String({ description: 'LiveKit join token for this room only, short-lived' }),
   channel: Channel,
+  room: Type.Optional(
+    Type.String({ description: 'The LiveKit room, only while the session holds a live call' }),
+  ),
+  livekitUrl: Type.Optional(Type.String()),
+  token: Type.Optional(
+    Type.String({ description: 'LiveKit join token for this room only, short-lived; only with a live call' }),
+  ),
+  media: Type.Optional(MediaKind),
   canPublish: Type.Boolean({
-    description: 'Whether the token may publish media: only a live call; a conversation is chat only',
+    description:
+      'Whether there is a live call to publish into: a `call` request, or a conversation an agent turned into a call. ' +
+      'Without one the session is the conversation alone: no room, no token',
   }),
 });
 

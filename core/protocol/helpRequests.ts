@@ -47,6 +47,18 @@ export const CreatedReply = Type.Object({
   ),
 });
 
+/** A video feedback clip: the case's recorded message, its audio transcribed like a voice message's. */
+export const VideoClip = Type.Object({
+  seconds: Type.Number(),
+  contentType: Type.String(),
+  width: Type.Integer({ description: 'Of the recorded picture, in pixels' }),
+  height: Type.Integer(),
+  hasAudio: Type.Boolean({
+    description: 'False for a silent clip: nothing to transcribe, so its transcript is `failed`',
+  }),
+});
+export type VideoClip = Static<typeof VideoClip>;
+
 export const HelpRequestView = Type.Object({
   id: Type.String(),
   state: RequestState,
@@ -73,6 +85,7 @@ export const HelpRequestView = Type.Object({
     }),
   ),
   voice: Type.Optional(Type.Object({ seconds: Type.Number(), contentType: Type.String() })),
+  video: Type.Optional(VideoClip),
   stream: Type.Optional(StreamContext),
   createdAt: Type.String({ format: 'date-time' }),
   position: Type.Optional(QueueFields.position),
@@ -88,6 +101,8 @@ export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength:
 export type CancelReply = Static<typeof CancelReply>;
 export const VoiceAccepted = Type.Object({ jobId: Type.String(), durationSeconds: Type.Number() });
 export type VoiceAccepted = Static<typeof VoiceAccepted>;
+export const VideoAccepted = Type.Composite([VoiceAccepted, Type.Object({ video: VideoClip })]);
+export type VideoAccepted = Static<typeof VideoAccepted>;
 
 /** One of the signed-in user's own cases; an open one carries a token to reopen it anywhere. */
 export const MyHelpRequest = Type.Object({

@@ -75,3 +75,32 @@ export const VOICE_CONTENT_TYPES = [
   'audio/ogg',
   'audio/mpeg',
 ] as const;
+
+/**
+ * What a `system` line of a conversation says: an event code, which each client words in its
+ * user's language, never free text.
+ */
+export const SYSTEM_EVENTS = ['call.audio.started', 'call.video.started', 'call.ended'] as const;
+export type SystemEvent = (typeof SYSTEM_EVENTS)[number];
+
+/** Video feedback clips: what MediaRecorder produces in Chromium and Firefox (WebM) and Safari (MP4). */
+export const VIDEO_CONTENT_TYPES = ['video/webm', 'video/mp4'] as const;
+
+/** What a conversation line may carry besides its text. */
+export const ATTACHMENT_KINDS = ['video'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+
+/** How an agent closes a session in its wrap-up. `follow_up` and `escalated` each leave a task. */
+export const OUTCOMES = ['resolved', 'escalated', 'follow_up', 'no_issue'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** Work left after a session: a call-back by the same agent, or a case a supervisor must hand on. */
+export const TASK_KINDS = ['follow_up', 'escalation'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+/** pending: not due or not assigned yet; open: its case waits in the queue; done: taken; cancelled: not needed. */
+export const TASK_STATES = ['pending', 'open', 'done', 'cancelled'] as const;
+export type TaskState = (typeof TASK_STATES)[number];
+
+/** The latest a wrap-up or a supervisor may set a task's due time: 30 days ahead. */
+export const MAX_FOLLOW_UP_MINUTES = 30 * 24 * 60;

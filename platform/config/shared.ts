@@ -28,7 +28,7 @@ export const SHARED_ENV = {
   }),
   DATABASE_URL: Type.String({
     default: 'postgres://postgres@127.0.0.1:5432/lifeline',
-    description: 'PostgreSQL, the system of record (cases, conversations, calls, profiles)',
+    description: 'PostgreSQL, the system of record (cases, conversations, calls, profiles, tasks, incidents)',
   }),
   DATABASE_SCHEMA: Type.String({
     default: 'public',
@@ -50,7 +50,8 @@ export const SHARED_ENV = {
   ),
   VOICE_DIR: Type.Optional(
     Type.String({
-      description: 'Where voice messages are stored (default .lifeline/voice); share it between hosts',
+      description:
+        'Where voice messages and video feedback are stored (default .lifeline/voice); share it between hosts',
     }),
   ),
   JOB_ATTEMPTS: Int(3, 1, 20, 'Tries of a job that fails for a reason a retry can fix'),

@@ -82,6 +82,40 @@ export class CaseRepository {
     });
   }
 
+  /**
+   * Puts a closed case back to waiting for a follow-up or an escalation, inside the caller's
+   * transaction. A live call cannot be called back, so a `call` case continues as a text
+   * conversation (its agent may turn it into a call again). Returns the case as it now stands;
+   * one that is open already is left as it is.
+   */
+  async reopen(
+    id: string,
+    terms: { reason: string; at: number; rankFor: (score: number) => number },
+    db: Kysely<Database> = this.db,
+  ): Promise<CaseRow | undefined> {
+    const row = await db.selectFrom('cases').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!row || (OPEN_CASE_STATES as readonly string[]).includes(row.state)) return row;
+    const when = new Date(terms.at);
+    const reopened = await db
+      .updateTable('cases')
+      .set({
+        state: 'queued',
+        rank: terms.rankFor(row.score),
+        updated_at: when,
+        ended_at: null,
+        ended_reason: null,
+        ...(row.channel === 'call' ? { channel: 'text', media: null } : {}),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('case_events')
+      .values({ case_id: id, state: 'queued', reason: terms.reason, at: when })
+      .execute();
+    return reopened;
+  }
+
   async rescored(id: string, urgency: { score: number; level: string; category: string; rank: number }) {
     await this.db.updateTable('cases').set(urgency).where('id', '=', id).execute();
   }
@@ -146,7 +180,10 @@ export class CaseRepository {
       .execute();
   }
 
-  /** Erases a user: their cases with everything hanging off them, and their profile. */
+  /**
+   * Erases a user: their cases with everything hanging off them (events, messages, calls, tasks,
+   * incident links, all by ON DELETE CASCADE), and their profile.
+   */
   async eraseUser(userId: string): Promise<number> {
     return this.db.transaction().execute(async (tx) => {
       const deleted = await tx.deleteFrom('cases').where('user_id', '=', userId).executeTakeFirst();

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { MessageRole } from '../../core/protocol/vocabulary.js';
-import type { Database, MessageRow } from './schema.js';
+import type { Database, MessageRow, StoredAttachment } from './schema.js';
 
 /** What a conversation line is when it is written. */
 export interface NewMessage {
@@ -11,6 +11,8 @@ export interface NewMessage {
   authorId: string | null;
   internal: boolean;
   body: string;
+  /** Files the line carries (a video clip); none for most lines. */
+  attachments?: StoredAttachment[];
   createdAt: number;
 }
 
@@ -48,7 +50,7 @@ export class MessageRepository {
       author_id: message.authorId,
       internal: message.internal,
       body: message.body,
-      attachments: '[]',
+      attachments: JSON.stringify(message.attachments ?? []),
       created_at: sql<Date>`greatest(${new Date(message.createdAt)}::timestamptz, (${latest}))`,
     });
     try {

@@ -7,6 +7,9 @@ export interface Database {
   messages: MessagesTable;
   calls: CallsTable;
   user_profiles: UserProfilesTable;
+  tasks: TasksTable;
+  incidents: IncidentsTable;
+  incident_cases: IncidentCasesTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -51,8 +54,20 @@ export interface MessagesTable {
   /** Agents' notes to each other; never shown to the user. */
   internal: boolean;
   body: string;
-  attachments: Json<{ kind: string; key: string; contentType: string }[]>;
+  attachments: Json<StoredAttachment[]>;
   created_at: Timestamp;
+}
+
+/** A file a line carries, by its blob key; a video clip adds its thumbnail's key and its shape. */
+export interface StoredAttachment {
+  kind: string;
+  key: string;
+  contentType: string;
+  thumbnailKey?: string;
+  seconds?: number;
+  width?: number;
+  height?: number;
+  hasAudio?: boolean;
 }
 
 export interface CallsTable {
@@ -79,3 +94,45 @@ export interface UserProfilesTable {
 export type CaseRow = Selectable<CasesTable>;
 export type NewCaseRow = Insertable<CasesTable>;
 export type MessageRow = Selectable<MessagesTable>;
+
+/** Work a wrap-up leaves: a follow-up by the same agent, or an escalation a supervisor hands on. */
+export interface TasksTable {
+  id: string;
+  kind: string;
+  case_id: string;
+  session_id: string | null;
+  created_by: string;
+  /** Offered the reopened case first; null for an escalation no supervisor has assigned yet. */
+  assignee_id: string | null;
+  /** pending → open (its case waits in the queue) → done (taken) or cancelled. */
+  state: string;
+  due_at: Timestamp | null;
+  reserved_until: Timestamp | null;
+  opened_at: Timestamp | null;
+  /** When the hot queue confirmed it holds the reopened case; null after a crash in between. */
+  requeued_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  closed_reason: string | null;
+  taken_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Many users reporting the same harm at once; Redis spots the burst, this keeps the record. */
+export interface IncidentsTable {
+  id: string;
+  keyword: string;
+  opened_at: Timestamp;
+  last_at: Timestamp;
+  users: number;
+  closed_at: Timestamp | null;
+}
+
+export interface IncidentCasesTable {
+  incident_id: string;
+  case_id: string;
+  linked_at: Timestamp;
+}
+
+export type TaskRow = Selectable<TasksTable>;
+export type IncidentRow = Selectable<IncidentsTable>;

@@ -20,6 +20,8 @@ export function bullPrefix(keyPrefix: string): string {
 export const transcribeJobId = (requestId: string) => `transcribe-${requestId}`;
 export const scoreJobId = (requestId: string) => `score-${requestId}`;
 export const voiceBlobKey = (requestId: string) => `voice/${requestId}`;
+export const videoBlobKey = (requestId: string) => `video/${requestId}`;
+export const videoThumbnailKey = (requestId: string) => `video/${requestId}.jpg`;
 
 export interface JobSettings {
   attempts: number;

@@ -9,10 +9,13 @@ import {
   type NewRequest,
   type RequestRecord,
   type Transcript,
+  type VideoExtras,
 } from './records.js';
 
 /** What the voice pipeline may do to a request, in the API and in workers. */
 export type VoiceRequests = Pick<QueueStore, 'getRequest' | 'claimVoice' | 'setTranscript' | 'rescore'>;
+/** What a video upload may do to a request. */
+export type VideoRequests = Pick<QueueStore, 'getRequest' | 'claimVideo'>;
 
 export type EnqueueResult = { status: 'OK' } | { status: 'FULL' } | { status: 'ACTIVE'; existingId: string };
 export interface WaitingClosed {
@@ -49,6 +52,31 @@ export class QueueStore extends ScriptedStore {
     const [status, existingId] = asStrings(await this.run('enqueue', this.key('req', request.id), args));
     if (status === 'ACTIVE') return { status, existingId: existingId ?? '' };
     return { status: status === 'FULL' ? 'FULL' : 'OK' };
+  }
+
+  /**
+   * Puts a closed case back in the line for a task, reserved for an agent until a time (none:
+   * anyone eligible). Idempotent per task; see REOPEN.
+   */
+  async reopen(
+    request: NewRequest,
+    rank: number,
+    terms: { taskId: string; reservedFor: string | null; reservedUntil: number; activeTtlMs: number },
+  ): Promise<'OK' | 'DONE' | 'OPEN'> {
+    const fields = [...encodeNewRequest(request), 'routeLang', primaryLanguage(request.language)];
+    const { taskId, reservedFor, reservedUntil, activeTtlMs } = terms;
+    const args = [
+      request.id,
+      request.userId,
+      rank,
+      taskId,
+      reservedFor ?? '',
+      reservedUntil,
+      activeTtlMs,
+      ...fields,
+    ];
+    const status = String(await this.run('reopen', this.key('req', request.id), args));
+    return status === 'DONE' || status === 'OPEN' ? status : 'OK';
   }
 
   async getRequest(id: string): Promise<RequestRecord | null> {
@@ -129,6 +157,26 @@ export class QueueStore extends ScriptedStore {
   /** 'OK' for the first voice message of a live request, 'EXISTS' for a repeat, 'GONE' if no such request. */
   async claimVoice(requestId: string, contentType: string, durationSeconds: number): Promise<string> {
     return String(await this.run('claimVoice', this.key('req', requestId), [contentType, durationSeconds]));
+  }
+
+  /** As claimVoice, for a video clip: its picture's size and whether it has sound come with the claim. */
+  async claimVideo(
+    requestId: string,
+    contentType: string,
+    durationSeconds: number,
+    video: VideoExtras,
+  ): Promise<string> {
+    const extras = [
+      'videoWidth',
+      video.width,
+      'videoHeight',
+      video.height,
+      'videoAudio',
+      video.hasAudio ? 1 : 0,
+    ];
+    return String(
+      await this.run('claimVoice', this.key('req', requestId), [contentType, durationSeconds, ...extras]),
+    );
   }
 
   /** Records a transcript on a request that still exists (a late job must not resurrect an expired one). */

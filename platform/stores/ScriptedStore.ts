@@ -6,6 +6,7 @@ export const SCRIPTS = {
   enqueue: new LuaScript(lua.ENQUEUE),
   closeWaiting: new LuaScript(lua.CLOSE_WAITING),
   rescore: new LuaScript(lua.RESCORE),
+  reopen: new LuaScript(lua.REOPEN),
   claimVoice: new LuaScript(lua.CLAIM_VOICE),
   offerToFreeAgent: new LuaScript(lua.OFFER_TO_FREE_AGENT),
   offerBestRequest: new LuaScript(lua.OFFER_BEST_REQUEST),

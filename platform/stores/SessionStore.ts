@@ -141,6 +141,18 @@ export class SessionStore extends ScriptedStore {
     if (fields.length > 0) await this.redis.hset(this.key('session', sessionId), Object.fromEntries(fields));
   }
 
+  /** Marks an active conversation as holding a live call; false if it already did or is not active. */
+  async markCall(sessionId: string, media: 'audio' | 'video'): Promise<boolean> {
+    const key = this.key('session', sessionId);
+    if ((await this.redis.hget(key, 'state')) !== 'active') return false;
+    return (await this.redis.hsetnx(key, 'call', media)) === 1;
+  }
+
+  /** The conversation's live call is over; false if it held none. */
+  async clearCall(sessionId: string): Promise<boolean> {
+    return (await this.redis.hdel(this.key('session', sessionId), 'call')) === 1;
+  }
+
   async getSession(sessionId: string): Promise<Record<string, string> | null> {
     const hash = await this.redis.hgetall(this.key('session', sessionId));
     return hash.requestId ? hash : null;

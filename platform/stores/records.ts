@@ -35,9 +35,18 @@ export interface Transcript {
   segments?: { startSeconds: number; endSeconds: number; text: string }[];
 }
 
+/** What a video clip adds to a recorded message. */
+export interface VideoExtras {
+  width: number;
+  height: number;
+  hasAudio: boolean;
+}
+
 export interface RequestRecord extends NewRequest {
   state: RequestState;
+  /** The request's recorded message: a voice message, or a video clip (then `video` is set too). */
   voice?: { contentType: string; seconds: number };
+  video?: VideoExtras;
   transcript?: Transcript;
   offerId?: string;
   offerAgentId?: string;
@@ -117,6 +126,13 @@ export function decodeRequest(hash: Record<string, string>): RequestRecord | nul
     sentiment: optional('sentiment') as Sentiment | undefined,
     voice: hash.voiceContentType
       ? { contentType: hash.voiceContentType, seconds: Number(hash.voiceSeconds ?? 0) }
+      : undefined,
+    video: hash.videoWidth
+      ? {
+          width: Number(hash.videoWidth),
+          height: Number(hash.videoHeight ?? 0),
+          hasAudio: hash.videoAudio === '1',
+        }
       : undefined,
     transcript: hash.transcriptStatus
       ? {

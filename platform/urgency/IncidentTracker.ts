@@ -1,14 +1,28 @@
 import type { RedisClient } from '../redis/connect.js';
 
-export interface Incident {
+/** One keyword of one report, with how many distinct users reported it within the window. */
+export interface Sighting {
   keyword: string;
   users: number;
-  since: number;
+  /** Enough users within the window to make an incident. */
+  burst: boolean;
+}
+
+/** At most this many keywords of one report are counted. */
+const MAX_KEYWORDS = 8;
+
+/** The form a keyword is counted and recorded under. */
+export function normaliseKeywords(keywords: readonly string[]): string[] {
+  return keywords
+    .map((k) => k.trim().toLowerCase())
+    .filter(Boolean)
+    .slice(0, MAX_KEYWORDS);
 }
 
 /**
- * Spots bursts: many distinct users reporting the same harm keyword within minutes opens an
- * incident that supervisors see. Each keyword keeps a sorted set of user → last report time.
+ * The hot burst detector: each keyword keeps a sorted set of user → latest report time within
+ * the window, so counting distinct reporters is one round trip. It keeps nothing that matters
+ * after a restart; incidents themselves are recorded in PostgreSQL (see Incidents).
  */
 export class IncidentTracker {
   constructor(
@@ -21,17 +35,10 @@ export class IncidentTracker {
     return `${this.prefix}burst:${keyword}`;
   }
 
-  private get incidentsKey() {
-    return `${this.prefix}incidents`;
-  }
-
-  /** Records one user's report of these keywords; returns the incident it is part of, if any. */
-  async observe(keywords: readonly string[], userId: string, now: number): Promise<string | undefined> {
-    let joined: string | undefined;
-    for (const keyword of keywords
-      .map((k) => k.trim().toLowerCase())
-      .filter(Boolean)
-      .slice(0, 8)) {
+  /** Counts one user's report of these keywords. */
+  async observe(keywords: readonly string[], userId: string, now: number): Promise<Sighting[]> {
+    const sightings: Sighting[] = [];
+    for (const keyword of normaliseKeywords(keywords)) {
       const key = this.burstKey(keyword);
       const [, , , users] = ((await this.redis
         .multi()
@@ -41,29 +48,21 @@ export class IncidentTracker {
         .zcard(key)
         .exec()) ?? []) as [unknown, unknown, unknown, [Error | null, number]];
       const count = Number(users?.[1] ?? 0);
-      if (count < this.settings.minUsers) continue;
-      const existing = await this.redis.hget(this.incidentsKey, keyword);
-      const since = existing ? (JSON.parse(existing) as Incident).since : now;
-      await this.redis.hset(
-        this.incidentsKey,
-        keyword,
-        JSON.stringify({ keyword, users: count, since, lastAt: now }),
-      );
-      joined ??= keyword;
+      sightings.push({ keyword, users: count, burst: count >= this.settings.minUsers });
     }
-    return joined;
+    return sightings;
   }
 
-  /** Incidents with a report inside the window, newest first; older ones close by themselves. */
-  async open(now: number): Promise<Incident[]> {
-    const all = Object.values(await this.redis.hgetall(this.incidentsKey)).map(
-      (raw) => JSON.parse(raw) as Incident & { lastAt: number },
+  /** Who reported the keyword within the window, and when: the reports an incident opened on. */
+  async reporters(keyword: string, now: number): Promise<{ userId: string; at: number }[]> {
+    const flat = await this.redis.zrangebyscore(
+      this.burstKey(keyword),
+      now - this.settings.windowMs,
+      '+inf',
+      'WITHSCORES',
     );
-    const stale = all.filter((i) => now - i.lastAt > this.settings.windowMs).map((i) => i.keyword);
-    if (stale.length > 0) await this.redis.hdel(this.incidentsKey, ...stale);
-    return all
-      .filter((i) => now - i.lastAt <= this.settings.windowMs)
-      .sort((a, b) => b.lastAt - a.lastAt)
-      .map(({ keyword, users, since }) => ({ keyword, users, since }));
+    const reports: { userId: string; at: number }[] = [];
+    for (let i = 0; i + 1 < flat.length; i += 2) reports.push({ userId: flat[i]!, at: Number(flat[i + 1]) });
+    return reports;
   }
 }

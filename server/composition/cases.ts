@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { UrgencyScorer } from '../../core/urgency/types.js';
-import { MessageRepository } from '../../platform/db/MessageRepository.js';
 import { ProfileRepository } from '../../platform/db/ProfileRepository.js';
 import { VoiceJobs } from '../../platform/jobs/queues.js';
+import { IncidentRepository } from '../../platform/db/IncidentRepository.js';
 import { IncidentTracker } from '../../platform/urgency/IncidentTracker.js';
+import { Incidents } from '../../platform/urgency/Incidents.js';
 import { UrgencyService } from '../../platform/urgency/UrgencyService.js';
 import type { Config } from '../config/load.js';
 import { ConversationService } from '../conversations/ConversationService.js';
@@ -15,6 +16,7 @@ import { RetentionPurge } from '../help-requests/RetentionPurge.js';
 import { UserCases } from '../help-requests/UserCases.js';
 import { UserErasure } from '../help-requests/UserErasure.js';
 import { PlatformNotifier } from '../notify/PlatformNotifier.js';
+import { VideoFeedbackService } from '../video/VideoFeedbackService.js';
 import { VoiceService } from '../voice/VoiceService.js';
 import type { Foundation } from './foundation.js';
 import type { Routing } from './routing.js';
@@ -27,17 +29,20 @@ export function composeCases(
   routing: Routing,
   scorer: UrgencyScorer,
 ) {
-  const { deps, stores, cases, bus, blobs, tokens, agents } = base;
+  const { deps, stores, cases, messages, bus, blobs, tokens, agents } = base;
   const { now } = deps;
-  const incidents = new IncidentTracker(app.redis, config.keyPrefix, {
-    windowMs: config.urgency.incidentWindowMs,
-    minUsers: config.urgency.incidentMinUsers,
-  });
+  const { incidentWindowMs: windowMs, incidentMinUsers: minUsers } = config.urgency;
+  const incidents = new Incidents(
+    new IncidentTracker(app.redis, config.keyPrefix, { windowMs, minUsers }),
+    new IncidentRepository(app.db),
+    { windowMs },
+    (error) => app.log.warn({ err: error }, 'could not record an incident in the database'),
+  );
   const urgency = new UrgencyService(scorer, stores.history, incidents, config.urgency);
   const { positions, dispatcher, sessions } = routing;
   const requests = new HelpRequestService(deps, tokens, urgency, positions, dispatcher, sessions);
   const voiceJobs = new VoiceJobs(app.redis, config.keyPrefix, config.jobs);
-  return {
+  const composed = {
     incidents,
     urgency,
     requests,
@@ -47,7 +52,7 @@ export function composeCases(
     customers: new CustomerView({ profiles: new ProfileRepository(app.db), requests, agents }),
     erasure: new UserErasure(deps, requests, blobs),
     userCases: new UserCases(cases, tokens),
-    floor: new FloorService(deps, agents, incidents, positions),
+    floor: new FloorService(deps, agents, { incidents, tasks: base.tasks }, positions),
     retention: new RetentionPurge({
       cases,
       blobs,
@@ -58,7 +63,7 @@ export function composeCases(
       log: app.log,
     }),
     conversations: new ConversationService({
-      messages: new MessageRepository(app.db),
+      messages,
       cases,
       requests,
       agents,
@@ -68,4 +73,16 @@ export function composeCases(
       notifier: new PlatformNotifier(config.notify, app.log),
     }),
   };
+  const { conversations } = composed;
+  const limits = config.video;
+  const videoDeps = {
+    requests: stores.queue,
+    blobs,
+    jobs: voiceJobs,
+    bus,
+    conversations,
+    limits,
+    log: app.log,
+  };
+  return { ...composed, video: new VideoFeedbackService(videoDeps) };
 }

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { EventBus } from '../../platform/bus/EventBus.js';
 import { CaseRepository } from '../../platform/db/CaseRepository.js';
+import { MessageRepository } from '../../platform/db/MessageRepository.js';
+import { TaskRepository } from '../../platform/db/TaskRepository.js';
 import { FileBlobStore } from '../../platform/storage/FileBlobStore.js';
 import { FloorStats } from '../../platform/stores/FloorStats.js';
 import { HistoryStore } from '../../platform/stores/HistoryStore.js';
@@ -10,6 +12,7 @@ import { SessionStore } from '../../platform/stores/SessionStore.js';
 import { AgentRepository } from '../agents/AgentRepository.js';
 import { LifelineTokens } from '../auth/LifelineTokens.js';
 import type { Config } from '../config/load.js';
+import { SystemLines } from '../conversations/SystemLines.js';
 import { LifelineMetrics } from '../observability/LifelineMetrics.js';
 import type { RoutingDeps } from '../routing/deps.js';
 import { SocketRegistry } from '../ws/SocketRegistry.js';
@@ -33,10 +36,14 @@ export function composeFoundation(app: FastifyInstance, config: Config, now: () 
   );
   const cases = new CaseRepository(app.db);
   const deps: RoutingDeps = { ...stores, cases, bus, now, settings: config.routing, metrics, log: app.log };
+  const messages = new MessageRepository(app.db);
   return {
     deps,
     stores,
     cases,
+    tasks: new TaskRepository(app.db),
+    messages,
+    systemLines: new SystemLines({ messages, bus, now }),
     bus,
     metrics,
     blobs: new FileBlobStore(config.voice.dir),

@@ -9,9 +9,9 @@ import { SessionService } from '../sessions/SessionService.js';
 import type { Foundation } from './foundation.js';
 
 /** Routing and sessions: who is offered what, presence, positions, and the queue's rebuild. */
-export function composeRouting({ deps, agents, sockets }: Foundation, media: MediaPlane) {
+export function composeRouting({ deps, agents, sockets, systemLines }: Foundation, media: MediaPlane) {
   const dispatcher = new Dispatcher(deps);
-  const sessions = new SessionService(deps, media, agents, dispatcher);
+  const sessions = new SessionService(deps, media, agents, dispatcher, systemLines);
   const offers = new OfferService(deps, sessions, dispatcher);
   const presence = new AgentPresence(deps, agents, dispatcher, (agentId) => offers.withdrawAllFrom(agentId));
   return {

@@ -43,6 +43,10 @@ export interface Config extends SharedConfig {
   retention: { messagesMs: number; voiceMs: number; sweepMs: number };
   webRoot: string | undefined;
   voice: { maxBytes: number; maxSeconds: number; dir: string };
+  /** Video feedback: kept in the voice blob store, under its own limits. */
+  video: { maxBytes: number; maxSeconds: number };
+  /** Follow-ups: when one falls due by default, and how long only its own agent may take it. */
+  followUps: { defaultDelayMs: number; reserveMs: number };
 }
 
 const SECRET_VARS = ['LIFELINE_ADMIN_TOKEN', 'LIFELINE_SECRET', 'LIFELINE_PLATFORM_SECRET'] as const;
@@ -145,6 +149,11 @@ export function loadConfig(source: EnvSource = process.env): Config {
       maxBytes: env.VOICE_MAX_BYTES,
       maxSeconds: env.VOICE_MAX_SECONDS,
       dir: shared.voiceDir,
+    },
+    video: { maxBytes: env.VIDEO_MAX_BYTES, maxSeconds: env.VIDEO_MAX_SECONDS },
+    followUps: {
+      defaultDelayMs: env.FOLLOW_UP_DEFAULT_HOURS * 3_600_000,
+      reserveMs: env.FOLLOW_UP_RESERVE_SECONDS * 1000,
     },
   };
 }

@@ -100,11 +100,30 @@ export const API_ENV = {
   SHUTDOWN_GRACE_MS: Int(10_000, 0, 600_000, 'How long shutdown waits for work in flight'),
   VOICE_MAX_BYTES: Int(10 * 1024 * 1024, 1024, 200 * 1024 * 1024, 'Largest voice message upload'),
   VOICE_MAX_SECONDS: Int(300, 1, 3600, 'Longest voice message'),
+  VIDEO_MAX_BYTES: Int(
+    50 * 1024 * 1024,
+    1024,
+    500 * 1024 * 1024,
+    'Largest video feedback upload (held in memory while it is checked)',
+  ),
+  VIDEO_MAX_SECONDS: Int(60, 1, 600, 'Longest video feedback clip'),
   SERVICE_LEVEL_TARGET_SECONDS: Int(
     60,
     1,
     3600,
     'Answered within this many seconds counts toward the service level',
+  ),
+  FOLLOW_UP_DEFAULT_HOURS: Int(
+    24,
+    1,
+    720,
+    'When a follow-up falls due if its wrap-up names no time (a wrap-up may say 0 minutes to 30 days)',
+  ),
+  FOLLOW_UP_RESERVE_SECONDS: Int(
+    900,
+    0,
+    86_400,
+    'How long a due follow-up is offered only to its own agent before anyone eligible may take it',
   ),
   WEB_ROOT: Type.Optional(
     Type.String({ description: 'Directory of the web app served at / (defaults to web/)' }),

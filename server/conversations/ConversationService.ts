@@ -4,6 +4,7 @@ import type { MessageRole } from '../../core/protocol/vocabulary.js';
 import type { EventBus } from '../../platform/bus/EventBus.js';
 import type { CaseRepository } from '../../platform/db/CaseRepository.js';
 import type { MessageRepository } from '../../platform/db/MessageRepository.js';
+import type { StoredAttachment } from '../../platform/db/schema.js';
 import type { RequestRecord } from '../../platform/stores/records.js';
 import type { Agent, AgentRepository } from '../agents/AgentRepository.js';
 import type { Principal } from '../auth/principal.js';
@@ -51,23 +52,44 @@ export class ConversationService {
     if (!body) throw new LifelineError('LIFELINE_VALIDATION', 'A message needs some text');
     if (internal && principal.kind === 'user')
       throw new LifelineError('LIFELINE_FORBIDDEN', 'Only agents write internal notes');
-    const speaker = await this.participant(principal, requestId);
+    return this.store(await this.participant(principal, requestId), requestId, body, internal);
+  }
+
+  /**
+   * A line that carries a file (a user's video clip) and no text, stored and pushed like any
+   * other line. The file itself is already in the blob store; the line holds its key.
+   */
+  async attach(
+    principal: Principal,
+    requestId: string,
+    file: StoredAttachment,
+  ): Promise<ConversationMessage> {
+    return this.store(await this.participant(principal, requestId), requestId, '', false, [file]);
+  }
+
+  /** Files carried by a conversation are read with its rights: refused unless this principal takes part. */
+  async assertParticipant(principal: Principal, requestId: string): Promise<void> {
+    await this.participant(principal, requestId);
+  }
+
+  private async store(
+    speaker: Participant,
+    requestId: string,
+    body: string,
+    internal: boolean,
+    attachments?: StoredAttachment[],
+  ): Promise<ConversationMessage> {
     const now = this.deps.now();
     const role: MessageRole = speaker.role;
     const authorId = speaker.role === 'user' ? speaker.userId : speaker.agent.id;
     const id = this.ids.next(now);
-    const line = { id, caseId: requestId, role, authorId, internal, body, createdAt: now };
+    const line = { id, caseId: requestId, role, authorId, internal, body, attachments, createdAt: now };
     const storedAt = await this.deps.messages.add(line);
     if (!storedAt) throw new LifelineError('LIFELINE_NOT_FOUND', 'No such help request');
-    const message: ConversationMessage = {
-      id,
-      requestId,
-      role,
-      ...this.nameOf(speaker),
-      internal,
-      body,
-      createdAt: storedAt.toISOString(),
-    };
+    const stored = { id, case_id: requestId, role, author_id: authorId, internal, body };
+    const row = { ...stored, attachments: attachments ?? [], created_at: storedAt };
+    const names = new Map(speaker.role === 'agent' ? [[speaker.agent.id, speaker.agent.name]] : []);
+    const message = toConversationMessage(row, names, speaker.record?.userName);
     await this.fanOut(speaker, message);
     return message;
   }
@@ -133,11 +155,6 @@ export class ConversationService {
     if (!userId) return;
     const at = new Date(this.deps.now()).toISOString();
     await this.deps.notifier.notify({ type: 'message', requestId, userId, at });
-  }
-
-  private nameOf(speaker: Participant): { authorName?: string } {
-    const name = speaker.role === 'agent' ? speaker.agent.name : speaker.record?.userName;
-    return name ? { authorName: name } : {};
   }
 
   /** The names of the agents who wrote these lines; an agent deleted since is left unnamed. */

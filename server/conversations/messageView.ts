@@ -1,6 +1,6 @@
-import type { ConversationMessage } from '../../core/protocol/conversations.js';
-import type { MessageRole } from '../../core/protocol/vocabulary.js';
-import type { MessageRow } from '../../platform/db/schema.js';
+import type { ConversationMessage, MessageAttachment } from '../../core/protocol/conversations.js';
+import type { AttachmentKind, MessageRole } from '../../core/protocol/vocabulary.js';
+import type { MessageRow, StoredAttachment } from '../../platform/db/schema.js';
 
 /** A stored line as readers see it, named after its author: the agent's name, or the user's. */
 export function toConversationMessage(
@@ -21,7 +21,26 @@ export function toConversationMessage(
     ...(name ? { authorName: name } : {}),
     internal: row.internal,
     body: row.body,
+    ...(row.attachments.length > 0
+      ? { attachments: row.attachments.map((file) => toMessageAttachment(row.case_id, file)) }
+      : {}),
     createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+/** Readers get a path on the API, never the blob key; the file is served with the conversation's rights. */
+function toMessageAttachment(requestId: string, file: StoredAttachment): MessageAttachment {
+  const { kind, contentType, seconds, width, height, hasAudio } = file;
+  const base = `/v1/help-requests/${encodeURIComponent(requestId)}/${kind}`;
+  return {
+    kind: kind as AttachmentKind,
+    contentType,
+    url: base,
+    ...(file.thumbnailKey ? { thumbnailUrl: `${base}/thumbnail` } : {}),
+    ...(seconds === undefined ? {} : { seconds }),
+    ...(width === undefined ? {} : { width }),
+    ...(height === undefined ? {} : { height }),
+    ...(hasAudio === undefined ? {} : { hasAudio }),
   };
 }
 

@@ -1,7 +1,9 @@
 import { floorMetrics } from '../../core/routing/floorMetrics.js';
-import type { QueueReply, SupervisorOverview } from '../../core/protocol/floor.js';
-import type { IncidentTracker } from '../../platform/urgency/IncidentTracker.js';
+import type { Incident, QueueReply, SupervisorOverview } from '../../core/protocol/floor.js';
+import type { TaskRepository } from '../../platform/db/TaskRepository.js';
+import type { Incidents } from '../../platform/urgency/Incidents.js';
 import type { AgentRepository } from '../agents/AgentRepository.js';
+import { toTaskView } from '../follow-ups/taskView.js';
 import { toHelpRequestView } from '../help-requests/view.js';
 import type { RoutingDeps } from '../routing/deps.js';
 import type { QueuePositions } from '../routing/QueuePositions.js';
@@ -10,6 +12,8 @@ import type { QueuePositions } from '../routing/QueuePositions.js';
 const QUEUE_VIEW_LIMIT = 100;
 /** How many of the most urgent waiting requests the supervisor's breakdowns are counted over. */
 const OVERVIEW_SAMPLE = 10_000;
+/** How many pending and open tasks the overview lists. */
+const OVERVIEW_TASKS = 100;
 
 const countBy = <T>(items: readonly T[], key: (item: T) => string) => {
   const counts: Record<string, number> = {};
@@ -22,7 +26,10 @@ export class FloorService {
   constructor(
     private readonly deps: RoutingDeps,
     private readonly agents: AgentRepository,
-    private readonly incidents: IncidentTracker,
+    private readonly records: {
+      incidents: Pick<Incidents, 'open'>;
+      tasks: Pick<TaskRepository, 'live'>;
+    },
     private readonly positions: QueuePositions,
   ) {}
 
@@ -40,14 +47,15 @@ export class FloorService {
   }
 
   async overview(): Promise<SupervisorOverview> {
-    const { queue, sessionStore, presenceStore, floor, now, settings } = this.deps;
-    const [all, total, waiting, totals, live, open] = await Promise.all([
+    const { queue, sessionStore, presenceStore, floor, settings } = this.deps;
+    const [all, total, waiting, totals, live, incidents, tasks] = await Promise.all([
       this.agents.list(),
       queue.waitingCount(),
       queue.waitingDetails(OVERVIEW_SAMPLE),
       floor.totals(),
       sessionStore.activeSessions(),
-      this.incidents.open(now()),
+      this.incidents(),
+      this.records.tasks.live(OVERVIEW_TASKS),
     ]);
     const presence = await Promise.all(all.map((agent) => presenceStore.getPresence(agent.id)));
     return {
@@ -72,7 +80,21 @@ export class FloorService {
         agentId: s.agentId ?? '',
         startedAt: new Date(Number(s.startedAt)).toISOString(),
       })),
-      incidents: open.map((i) => ({ ...i, since: new Date(i.since).toISOString() })),
+      incidents,
+      tasks: tasks.map(toTaskView),
     };
+  }
+
+  /** Open incidents from the system of record, newest report first. */
+  async incidents(): Promise<Incident[]> {
+    const open = await this.records.incidents.open(this.deps.now());
+    return open.map((i) => ({
+      id: i.id,
+      keyword: i.keyword,
+      users: i.users,
+      since: new Date(i.opened_at).toISOString(),
+      lastAt: new Date(i.last_at).toISOString(),
+      cases: i.cases,
+    }));
   }
 }

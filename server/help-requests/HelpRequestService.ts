@@ -71,6 +71,7 @@ export class HelpRequestService {
     const rank = queueRank(request.score, request.createdAt, settings.agingPointsPerMinute);
     // The system of record first: a case the queue holds always exists in PostgreSQL.
     await this.deps.cases.open(request, rank);
+    await this.urgency.linkCase(request.id, urgency, createdAt);
     const result = await queue
       .enqueue(request, rank, {
         maxWaiting: settings.maxWaiting,

@@ -2,13 +2,14 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { CaseRepository } from '../../platform/db/CaseRepository.js';
 import type { BlobStore } from '../../platform/storage/BlobStore.js';
 
-/** Where voice messages live in the blob store (see voiceBlobKey). */
+/** Where voice messages and video clips with their thumbnails live (see voiceBlobKey, videoBlobKey). */
 const VOICE_FOLDER = 'voice';
+const VIDEO_FOLDER = 'video';
 
 /**
- * Deletes what has outlived its retention: conversation lines in PostgreSQL and voice files in the
- * blob store. Transcripts live on the hot request, which Redis expires after
- * REQUEST_RETENTION_SECONDS. Any instance may run it; `claim` makes one do it per period.
+ * Deletes what has outlived its retention: conversation lines in PostgreSQL and voice and video
+ * files in the blob store (RETAIN_VOICE_DAYS covers both). Transcripts live on the hot request,
+ * which Redis expires after REQUEST_RETENTION_SECONDS. Any instance may run it; `claim` makes one do it per period.
  */
 export class RetentionPurge {
   private lastRun = 0;
@@ -36,7 +37,10 @@ export class RetentionPurge {
   async run(): Promise<{ messages: number; voiceFiles: number }> {
     const { cases, blobs, settings, now, log } = this.deps;
     const messages = await cases.purgeMessagesBefore(now() - settings.messagesMs);
-    const voiceFiles = await blobs.deleteOlderThan(VOICE_FOLDER, now() - settings.voiceMs);
+    const cutoff = now() - settings.voiceMs;
+    const voiceFiles =
+      (await blobs.deleteOlderThan(VOICE_FOLDER, cutoff)) +
+      (await blobs.deleteOlderThan(VIDEO_FOLDER, cutoff));
     if (messages + voiceFiles > 0) log.info({ messages, voiceFiles }, 'retention purge');
     return { messages, voiceFiles };
   }

@@ -1,4 +1,4 @@
-import { voiceBlobKey } from '../../platform/jobs/queues.js';
+import { videoBlobKey, videoThumbnailKey, voiceBlobKey } from '../../platform/jobs/queues.js';
 import type { BlobStore } from '../../platform/storage/BlobStore.js';
 import type { RoutingDeps } from '../routing/deps.js';
 import type { HelpRequestService } from './HelpRequestService.js';
@@ -8,8 +8,9 @@ const MAX_CASES = 10_000;
 
 /**
  * Erases one platform user's personal data everywhere: open requests are closed first (their
- * agent and sockets are told), then the hot copies in Redis, the voice blobs, and the cases,
- * conversations, calls and profile in PostgreSQL.
+ * agent and sockets are told), then the hot copies in Redis, the voice and video blobs (with
+ * thumbnails), and the cases, conversations, calls and profile in PostgreSQL (the cases' tasks
+ * and incident links go with them, by cascade).
  */
 export class UserErasure {
   constructor(
@@ -27,7 +28,9 @@ export class UserErasure {
     }
     await this.deps.queue.forget(ids);
     await this.deps.history.forgetUser(userId);
-    for (const id of ids) await this.blobs.delete(voiceBlobKey(id)).catch(() => undefined);
+    for (const id of ids)
+      for (const key of [voiceBlobKey(id), videoBlobKey(id), videoThumbnailKey(id)])
+        await this.blobs.delete(key).catch(() => undefined);
     const erasedCases = await this.deps.cases.eraseUser(userId);
     this.deps.log.info({ erasedCases }, 'user erased');
     return { erasedCases };

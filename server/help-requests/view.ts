@@ -2,6 +2,7 @@ import type { Static } from '@sinclair/typebox';
 import type { QueueSnapshot } from '../routing/QueuePositions.js';
 import type { RequestRecord } from '../../platform/stores/records.js';
 import type { HelpRequestView } from '../../core/protocol/helpRequests.js';
+import { clipOf } from '../video/clip.js';
 
 export function toHelpRequestView({
   record,
@@ -27,7 +28,9 @@ export function toHelpRequestView({
       sentiment: record.sentiment,
     },
     transcript: record.transcript,
-    voice: record.voice,
+    // A video clip is the recorded message too; clients see it as `video`, never as a voice message.
+    voice: record.video ? undefined : record.voice,
+    video: clipOf(record),
     stream: record.stream,
     createdAt: new Date(record.createdAt).toISOString(),
     position: queue?.position,

@@ -3,18 +3,21 @@ import type { MediaPlane } from '../../media/MediaPlane.js';
 import type { UrgencyScorer } from '../../core/urgency/types.js';
 import type { EventBus } from '../../platform/bus/EventBus.js';
 import type { CaseRepository } from '../../platform/db/CaseRepository.js';
-import type { IncidentTracker } from '../../platform/urgency/IncidentTracker.js';
+import type { Incidents } from '../../platform/urgency/Incidents.js';
 import type { UrgencyService } from '../../platform/urgency/UrgencyService.js';
 import type { AgentRepository } from '../agents/AgentRepository.js';
 import type { LifelineTokens } from '../auth/LifelineTokens.js';
 import { LoginGuard } from '../auth/LoginGuard.js';
 import { PlatformIdentity } from '../auth/PlatformIdentity.js';
 import { composeCases } from '../composition/cases.js';
+import { composeFollowUps } from '../composition/followUps.js';
 import { composeFoundation } from '../composition/foundation.js';
 import { composeRouting } from '../composition/routing.js';
 import type { Config } from '../config/load.js';
 import type { ConversationService } from '../conversations/ConversationService.js';
 import type { FloorService } from '../floor/FloorService.js';
+import type { FollowUpService } from '../follow-ups/FollowUpService.js';
+import type { WrapUps } from '../follow-ups/WrapUps.js';
 import type { CustomerView } from '../help-requests/CustomerView.js';
 import type { HelpRequestService } from '../help-requests/HelpRequestService.js';
 import type { RequestHistory } from '../help-requests/RequestHistory.js';
@@ -30,6 +33,7 @@ import type { OfferService } from '../routing/OfferService.js';
 import type { QueuePositions } from '../routing/QueuePositions.js';
 import { Sweeper } from '../routing/Sweeper.js';
 import type { SessionService } from '../sessions/SessionService.js';
+import type { VideoFeedbackService } from '../video/VideoFeedbackService.js';
 import type { VoiceService } from '../voice/VoiceService.js';
 import type { SocketRegistry } from '../ws/SocketRegistry.js';
 
@@ -63,8 +67,12 @@ export interface Lifeline {
   cases: CaseRepository;
   floor: FloorService;
   urgency: UrgencyService;
-  incidents: IncidentTracker;
+  incidents: Incidents;
+  /** Follow-ups and escalations a wrap-up leaves. */
+  followUps: FollowUpService;
+  wrapUps: WrapUps;
   voice: VoiceService;
+  video: VideoFeedbackService;
   conversations: ConversationService;
 }
 
@@ -90,12 +98,14 @@ export default fp<ServicesOptions>(
     const base = composeFoundation(app, config, now);
     const routing = composeRouting(base, media);
     const { voiceJobs, ...cases } = composeCases(app, config, base, routing, scorer);
+    const followUps = composeFollowUps(app, config, base, routing);
     const { bus, sockets } = base;
     const { dispatcher, positions, liveness, rebuild } = routing;
     const sweeper = new Sweeper({
       ...routing,
       requests: cases.requests,
       retention: cases.retention,
+      followUps: followUps.followUps,
       now,
       log: app.log,
       intervalMs: config.routing.sweepIntervalMs,
@@ -122,6 +132,7 @@ export default fp<ServicesOptions>(
       agents: base.agents,
       ...routing,
       ...cases,
+      ...followUps,
     });
     app.addHook('onReady', async () => {
       await liveness.heartbeat();

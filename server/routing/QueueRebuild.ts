@@ -9,7 +9,8 @@ const REBUILD_CLAIM_MS = 60_000;
 /** Open cases read per query while rebuilding. */
 const PAGE = 10_000;
 
-function toNewRequest(row: CaseRow): NewRequest {
+/** A case as the hot queue holds it, from its row in the system of record. */
+export function toNewRequest(row: CaseRow): NewRequest {
   return {
     id: row.id,
     userId: row.user_id,

@@ -8,9 +8,9 @@ const RECONCILE_MS = 2000;
 
 /**
  * Periodic work every instance runs: renewing its own lease, reaping dead instances, expiring
- * offers, abandoning requests, and reconciling free agents with the queue. Each step is atomic
- * in Redis, so instances may sweep concurrently and a crashed instance's timers are picked up by
- * the others.
+ * offers, abandoning requests, reopening due tasks, and reconciling free agents with the queue.
+ * Each step is atomic in Redis (or, for due tasks, claimed once in PostgreSQL), so instances may
+ * sweep concurrently and a crashed instance's timers are picked up by the others.
  */
 export class Sweeper {
   private interval: NodeJS.Timeout | null = null;
@@ -28,6 +28,8 @@ export class Sweeper {
       rebuild: { ensure(): Promise<number> };
       /** Deletes what has outlived its retention, on one instance per period. */
       retention: { maybeRun(): Promise<void> };
+      /** Reopens the cases of due follow-ups and escalations, each on one instance only. */
+      followUps: { maybeRun(): Promise<void> };
       dispatcher: Dispatcher;
       intervalMs: number;
       leaseMs: number;
@@ -57,6 +59,7 @@ export class Sweeper {
       await offers.expireDue();
       await requests.abandonDue();
       await this.deps.retention.maybeRun();
+      await this.deps.followUps.maybeRun();
       if (now() - this.lastReconcile >= RECONCILE_MS) {
         this.lastReconcile = now();
         dispatcher.reconcile();

@@ -4,7 +4,9 @@ import type { Dispatcher } from '../routing/Dispatcher.js';
 import type { RoutingDeps } from '../routing/deps.js';
 import { keepRecord } from '../routing/keepRecord.js';
 import type { ServerFrame, ServerFrameOf } from '../../core/protocol/frames.js';
-import type { Channel } from '../../core/protocol/vocabulary.js';
+import type { Channel, MediaKind } from '../../core/protocol/vocabulary.js';
+import type { RequestRecord } from '../../platform/stores/records.js';
+import type { SystemLines } from '../conversations/SystemLines.js';
 import {
   agentIdentity,
   roomNameFor,
@@ -16,6 +18,16 @@ import {
 
 type ReadyFrame = ServerFrameOf<'session.ready'>;
 
+/** The live call a session holds, if any: a `call` request always, a conversation once turned into one. */
+function liveCall(
+  record: RequestRecord | null,
+  session: Record<string, string> | null,
+): MediaKind | undefined {
+  if ((record?.channel ?? 'call') === 'call') return record?.media ?? 'video';
+  const call = session?.state === 'active' ? session.call : undefined;
+  return call === 'audio' || call === 'video' ? call : undefined;
+}
+
 /** A session is one accepted request: one LiveKit room, one user, one agent. */
 export class SessionService {
   constructor(
@@ -23,54 +35,70 @@ export class SessionService {
     private readonly media: MediaPlane,
     private readonly agents: AgentRepository,
     private readonly dispatcher: Dispatcher,
+    private readonly lines: SystemLines,
   ) {}
 
-  /** Makes the room and hands both sides their own token; if the room cannot be made, the request goes back. */
+  /**
+   * Hands both sides their session. A live call gets its room first and each side its own token;
+   * if the room cannot be made, the request goes back. A text or voice conversation needs no room.
+   */
   async start(sessionId: string, requestId: string, agentId: string): Promise<void> {
-    const { queue, sessionStore, bus, now, metrics } = this.deps;
-    try {
-      await this.media.createRoom(roomNameFor(sessionId));
-    } catch (error) {
-      await sessionStore.endSession(sessionId, now(), 'media_failed', '', true);
-      await keepRecord(
-        this.deps,
-        'requeue',
-        Promise.all([
-          this.deps.cases.transition(requestId, 'queued', 'media_failed', now()),
-          this.deps.cases.callEnded(sessionId, 'media_failed', now()),
-        ]),
-      );
-      await bus.publish({ t: 'queue-changed' });
-      this.dispatcher.requestWaiting(requestId);
-      this.dispatcher.agentFree(agentId);
-      throw error;
-    }
+    const { queue, now, metrics } = this.deps;
     const record = await queue.getRequest(requestId);
+    if ((record?.channel ?? 'call') === 'call') {
+      try {
+        await this.media.createRoom(roomNameFor(sessionId));
+      } catch (error) {
+        await this.giveBack(sessionId, requestId, agentId);
+        throw error;
+      }
+    }
     if (record) {
       const waitSeconds = Math.max(0, now() - record.createdAt) / 1000;
       metrics.waitUntilAnswered.observe(waitSeconds);
       await this.deps.floor.answered(waitSeconds, this.deps.settings.serviceLevelTargetSeconds);
     }
+    await this.announce(sessionId, requestId, agentId);
+  }
+
+  private async giveBack(sessionId: string, requestId: string, agentId: string): Promise<void> {
+    const { sessionStore, bus, now } = this.deps;
+    await sessionStore.endSession(sessionId, now(), 'media_failed', '', true);
+    await keepRecord(
+      this.deps,
+      'requeue',
+      Promise.all([
+        this.deps.cases.transition(requestId, 'queued', 'media_failed', now()),
+        this.deps.cases.callEnded(sessionId, 'media_failed', now()),
+      ]),
+    );
+    await bus.publish({ t: 'queue-changed' });
+    this.dispatcher.requestWaiting(requestId);
+    this.dispatcher.agentFree(agentId);
+  }
+
+  /** Sends each side its current session.ready: at start, and when a call starts or stops. */
+  private async announce(sessionId: string, requestId: string, agentId: string): Promise<void> {
     const [userFrame, agentFrame] = await Promise.all([
       this.readyForUser(sessionId, requestId),
       this.readyForAgent(sessionId, requestId, agentId),
     ]);
     await Promise.all([
-      bus.publish({ t: 'request', requestId, frame: userFrame }),
-      bus.publish({ t: 'agent', agentId, frame: agentFrame }),
+      this.deps.bus.publish({ t: 'request', requestId, frame: userFrame }),
+      this.deps.bus.publish({ t: 'agent', agentId, frame: agentFrame }),
     ]);
   }
 
   /** A fresh session.ready for the user, e.g. after their socket reconnected mid-session. */
   async readyForUser(sessionId: string, requestId: string): Promise<ReadyFrame> {
-    const record = await this.deps.queue.getRequest(requestId);
-    return this.readyFrame(
-      sessionId,
-      requestId,
-      userIdentity(requestId),
-      record?.userName ?? 'Viewer',
-      record?.channel,
-    );
+    const [record, session] = await Promise.all([
+      this.deps.queue.getRequest(requestId),
+      this.deps.sessionStore.getSession(sessionId),
+    ]);
+    return this.readyFrame(sessionId, requestId, userIdentity(requestId), record?.userName ?? 'Viewer', {
+      channel: record?.channel,
+      call: liveCall(record, session),
+    });
   }
 
   /** A fresh session.ready for each session the agent is serving, e.g. after a reload. */
@@ -85,11 +113,15 @@ export class SessionService {
   }
 
   async readyForAgent(sessionId: string, requestId: string, agentId: string): Promise<ReadyFrame> {
-    const [agent, record] = await Promise.all([
+    const [agent, record, session] = await Promise.all([
       this.agents.findById(agentId),
       this.deps.queue.getRequest(requestId),
+      this.deps.sessionStore.getSession(sessionId),
     ]);
-    return this.readyFrame(sessionId, requestId, agentIdentity(agentId), agent?.name, record?.channel);
+    return this.readyFrame(sessionId, requestId, agentIdentity(agentId), agent?.name, {
+      channel: record?.channel,
+      call: liveCall(record, session),
+    });
   }
 
   private async readyFrame(
@@ -97,14 +129,71 @@ export class SessionService {
     requestId: string,
     identity: string,
     name: string | undefined,
-    channel: Channel = 'call',
+    { channel = 'call', call }: { channel?: Channel; call: MediaKind | undefined },
   ): Promise<ReadyFrame> {
+    const base = { type: 'session.ready', sessionId, requestId, channel } as const;
+    // A grant no wider than the session needs: no room and no token without a live call.
+    if (!call) return { ...base, canPublish: false };
     const room = roomNameFor(sessionId);
-    // A grant no wider than the session needs: only a live call publishes audio or video.
-    const canPublish = channel === 'call';
-    const token = await this.media.joinToken({ room, identity, name, canPublish });
-    const { publicUrl: livekitUrl } = this.media;
-    return { type: 'session.ready', sessionId, requestId, room, livekitUrl, token, channel, canPublish };
+    const token = await this.media.joinToken({ room, identity, name, canPublish: true });
+    return { ...base, room, livekitUrl: this.media.publicUrl, token, media: call, canPublish: true };
+  }
+
+  /**
+   * Turns a text or voice conversation into a live call with one action of its agent: a room, a
+   * token for each side, and a line in the conversation. Asking again while the call runs changes
+   * nothing; a `call` session already is one.
+   */
+  async startCall(agentId: string, sessionId: string, media: MediaKind): Promise<void> {
+    const { requestId, record } = await this.servedConversation(agentId, sessionId);
+    if (record.channel === 'call') throw new LifelineError('LIFELINE_ALREADY_A_CALL');
+    const room = roomNameFor(sessionId);
+    if (await this.deps.sessionStore.markCall(sessionId, media)) {
+      try {
+        await this.media.createRoom(room);
+      } catch (error) {
+        await this.deps.sessionStore.clearCall(sessionId);
+        throw error;
+      }
+      // The session may have ended while the room was made: then the call must not start.
+      if ((await this.deps.sessionStore.getSession(sessionId))?.state !== 'active') {
+        await this.deps.sessionStore.clearCall(sessionId);
+        await this.media.deleteRoom(room).catch(() => undefined);
+        throw new LifelineError('LIFELINE_SESSION_GONE');
+      }
+      await this.lines.say(
+        requestId,
+        agentId,
+        media === 'video' ? 'call.video.started' : 'call.audio.started',
+      );
+    }
+    await this.announce(sessionId, requestId, agentId);
+  }
+
+  /** Ends the live call of a conversation and leaves the conversation open. */
+  async stopCall(agentId: string, sessionId: string): Promise<void> {
+    const { requestId, record } = await this.servedConversation(agentId, sessionId);
+    if (record.channel === 'call') throw new LifelineError('LIFELINE_ALREADY_A_CALL');
+    await this.callFinished(sessionId, requestId, agentId);
+  }
+
+  private async callFinished(sessionId: string, requestId: string, agentId: string): Promise<void> {
+    if (!(await this.deps.sessionStore.clearCall(sessionId))) return;
+    this.media.deleteRoom(roomNameFor(sessionId)).catch((error: unknown) => {
+      this.deps.log.warn({ err: error, sessionId }, 'room delete failed; LiveKit closes it when empty');
+    });
+    await this.lines.say(requestId, agentId, 'call.ended');
+    await this.announce(sessionId, requestId, agentId);
+  }
+
+  private async servedConversation(agentId: string, sessionId: string) {
+    const session = await this.deps.sessionStore.getSession(sessionId);
+    if (session?.state !== 'active' || !session.requestId) throw new LifelineError('LIFELINE_SESSION_GONE');
+    if (session.agentId !== agentId)
+      throw new LifelineError('LIFELINE_FORBIDDEN', 'This session is not yours');
+    const record = await this.deps.queue.getRequest(session.requestId);
+    if (!record) throw new LifelineError('LIFELINE_SESSION_GONE');
+    return { requestId: session.requestId, record };
   }
 
   /** Ends a session once, whoever asks first (agent, user, webhook); later calls return false. */
@@ -149,8 +238,15 @@ export class SessionService {
   async onMediaEvent(event: MediaEvent): Promise<boolean> {
     const sessionId = event.room ? sessionIdFromRoom(event.room) : null;
     if (event.event === 'other' || !sessionId) return false;
+    const session = await this.deps.sessionStore.getSession(sessionId);
+    const record = session?.requestId ? await this.deps.queue.getRequest(session.requestId) : null;
+    // A conversation outlives its call: the room closing only takes it back to chat.
+    if (record && record.channel !== 'call') {
+      if (event.event === 'room_finished' && session?.agentId && session.requestId)
+        await this.callFinished(sessionId, session.requestId, session.agentId);
+      return false;
+    }
     if (event.event === 'participant_left') {
-      const session = await this.deps.sessionStore.getSession(sessionId);
       const sides = session
         ? [userIdentity(session.requestId ?? ''), agentIdentity(session.agentId ?? '')]
         : [];
@@ -180,6 +276,8 @@ export class SessionService {
   ): Promise<{ room: string; livekitUrl: string; token: string }> {
     const session = await this.deps.sessionStore.getSession(sessionId);
     if (session?.state !== 'active') throw new LifelineError('LIFELINE_SESSION_GONE');
+    const record = session.requestId ? await this.deps.queue.getRequest(session.requestId) : null;
+    if (!liveCall(record, session)) throw new LifelineError('LIFELINE_NO_LIVE_CALL');
     const room = roomNameFor(sessionId);
     const token = await this.media.joinToken({
       room,

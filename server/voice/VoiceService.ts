@@ -36,6 +36,8 @@ export class VoiceService {
     const record = await this.requests.getRequest(requestId);
     if (!record) throw new LifelineError('LIFELINE_NOT_FOUND');
     if (!OPEN_STATES.has(record.state)) throw new LifelineError('LIFELINE_REQUEST_CLOSED');
+    if (record.video)
+      throw new LifelineError('LIFELINE_RECORDING_EXISTS', 'This request already has a video');
     if (record.voice) return { jobId: transcribeJobId(requestId), durationSeconds: record.voice.seconds };
     const durationSeconds = await this.probe(bytes);
     if (durationSeconds > this.limits.maxSeconds)
@@ -80,7 +82,7 @@ export class VoiceService {
         'LIFELINE_FORBIDDEN',
         'Only the agent offered or serving this request may play it',
       );
-    const blob = record.voice ? await this.blobs.get(voiceBlobKey(requestId)) : null;
+    const blob = record.voice && !record.video ? await this.blobs.get(voiceBlobKey(requestId)) : null;
     if (!blob) throw new LifelineError('LIFELINE_NOT_FOUND', 'This request has no voice message');
     return blob;
   }

@@ -36,9 +36,11 @@ export class SocketRegistry {
   send(socket: WebSocket, frame: ServerFrame): void {
     if (socket.readyState !== socket.OPEN) return;
     if (frame.type === 'session.ready') {
-      // A user who connects while their session starts would otherwise hear of it twice.
-      if (this.readySent.get(socket) === frame.sessionId) return;
-      this.readySent.set(socket, frame.sessionId);
+      // A user who connects while their session starts would otherwise hear of it twice; a call
+      // starting or stopping in a conversation is news, so the session's state is in the key.
+      const state = `${frame.sessionId}:${frame.room ?? ''}`;
+      if (this.readySent.get(socket) === state) return;
+      this.readySent.set(socket, state);
     }
     if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
       socket.terminate();

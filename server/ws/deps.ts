@@ -1,5 +1,6 @@
 import type { Config } from '../config/load.js';
 import type { ConversationService } from '../conversations/ConversationService.js';
+import type { WrapUps } from '../follow-ups/WrapUps.js';
 import type { HelpRequestService } from '../help-requests/HelpRequestService.js';
 import type { LifelineMetrics } from '../observability/LifelineMetrics.js';
 import type { AgentPresence } from '../routing/AgentPresence.js';
@@ -18,6 +19,8 @@ export interface SocketServices {
   requests: HelpRequestService;
   positions: QueuePositions;
   sessions: SessionService;
+  /** Ends a session with its wrap-up and what the outcome leaves (a follow-up, an escalation). */
+  wrapUps: WrapUps;
   offers: OfferService;
   liveness: InstanceLiveness;
   conversations: ConversationService;

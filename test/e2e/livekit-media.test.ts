@@ -1,7 +1,7 @@
 import { Room, dispose } from '@livekit/rtc-node';
 import { onAudibleFrames, publishMicrophone, sendTone } from '../../scripts/lib/rtcAudio.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { agentOnline, createAgent, createHelpRequest, WsClient } from '../support/clients.js';
+import { agentOnline, createAgent, createHelpRequest, liveCall, WsClient } from '../support/clients.js';
 import { startInstance, testConfig, type Instance } from '../support/cluster.js';
 
 let instance: Instance;
@@ -42,11 +42,14 @@ describe('a paired call in a real LiveKit room', () => {
     const agentRoom = new Room();
     const heard = receiveAudio(agentRoom, 50);
     const joinStarted = performance.now();
-    await agentRoom.connect(agentReady.livekitUrl, agentReady.token, {
+    await agentRoom.connect(liveCall(agentReady).livekitUrl, liveCall(agentReady).token, {
       autoSubscribe: true,
       dynacast: false,
     });
-    await userRoom.connect(userReady.livekitUrl, userReady.token, { autoSubscribe: true, dynacast: false });
+    await userRoom.connect(liveCall(userReady).livekitUrl, liveCall(userReady).token, {
+      autoSubscribe: true,
+      dynacast: false,
+    });
     const joinMs = performance.now() - joinStarted;
 
     const { source, track } = await publishMicrophone(userRoom);

@@ -244,7 +244,7 @@ describe("web: the agent's view of the user", () => {
     );
     const againSocket = await WsClient.connect(app.wsUrl, again.accessToken);
     await console.getByTestId('offer-accept').click({ timeout: 10_000 });
-    await console.getByTestId('call-view').waitFor({ timeout: 15_000 });
+    await console.getByTestId('agent-conversation').waitFor({ timeout: 15_000 });
 
     const profile = console.getByTestId('customer-profile');
     await expect.poll(() => profile.textContent(), { timeout: 10_000 }).toContain('Returning Viewer');

@@ -67,13 +67,24 @@ describe('the floor', () => {
     );
     expect((await api(app, 'GET', '/v1/supervisor/overview', { token: agent.token })).status).toBe(403);
 
-    const listen = await api(app, 'POST', `/v1/supervisor/sessions/${ready.sessionId}/listen`, {
-      token: supervisor,
+    // A text conversation has no call to listen to until its agent starts one.
+    const listenTo = () =>
+      api(app, 'POST', `/v1/supervisor/sessions/${ready.sessionId}/listen`, { token: supervisor });
+    expect(await listenTo()).toMatchObject({
+      status: 409,
+      body: { error: { code: 'LIFELINE_NO_LIVE_CALL' } },
     });
-    expect(listen.body.room).toBe(ready.room);
+    const call = await api(app, 'POST', `/v1/sessions/${ready.sessionId}/call`, {
+      token: agent.token,
+      body: { media: 'audio' },
+    });
+    expect(call.status).toBe(204);
+    const room = `lifeline-${ready.sessionId}`;
+    const listen = await listenTo();
+    expect(listen.body.room).toBe(room);
     const grant = (decodeJwt(listen.body.token) as { video: Record<string, unknown> }).video;
     expect(grant).toMatchObject({
-      room: ready.room,
+      room,
       roomJoin: true,
       canPublish: false,
       canPublishData: false,
@@ -91,15 +102,22 @@ describe('the floor', () => {
       body: { outcome: 'resolved', note: 'reset password' },
     });
     expect(wrapUp.status).toBe(204);
+    // Only the serving agent may wrap a session up, and only with one of the known outcomes.
     const other = await createAgent(app, cluster.config);
     expect(
       (
         await api(app, 'POST', `/v1/sessions/${ready.sessionId}/wrap-up`, {
           token: other.token,
-          body: { outcome: 'x' },
+          body: { outcome: 'resolved' },
         })
       ).status,
     ).toBe(403);
+    const unknown = await api(app, 'POST', `/v1/sessions/${ready.sessionId}/wrap-up`, {
+      token: agent.token,
+      body: { outcome: 'x' },
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.code).toBe('LIFELINE_VALIDATION');
     expect(
       (
         await api(app, 'POST', `/v1/help-requests/${waiting.id}/rating`, {

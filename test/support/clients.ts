@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import WebSocket from 'ws';
 import type { Config } from '../../server/config/load.js';
-import type { ServerFrame } from '../../core/protocol/frames.js';
+import type { ServerFrame, SessionReady } from '../../core/protocol/frames.js';
 import type { Instance } from './cluster.js';
 
 /** Where an API instance answers: in this process (an Instance) or in a child process. */
@@ -171,4 +171,11 @@ export async function createHelpRequest(
   if (reply.status !== 201)
     throw new Error(`help request failed: ${reply.status} ${JSON.stringify(reply.body)}`);
   return reply.body as { id: string; accessToken: string; position: number; etaSeconds: number };
+}
+
+/** The live call a session.ready carries; fails the test if it carries none. */
+export function liveCall(ready: SessionReady): { room: string; livekitUrl: string; token: string } {
+  const { room, livekitUrl, token } = ready;
+  if (!room || !livekitUrl || !token) throw new Error(`session ${ready.sessionId} holds no live call`);
+  return { room, livekitUrl, token };
 }

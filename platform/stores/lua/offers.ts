@@ -2,16 +2,23 @@ import { script } from './prelude.js';
 
 /**
  * A waiting request looks for the most deserving free agent on its route (longest idle first)
- * that can take it now. That agent is then offered the most urgent request it can serve, which
- * is this one unless a more urgent one waits on its routes; the caller tries again for this one.
+ * that can take it now; a follow-up still reserved for its agent looks only at that agent. The
+ * agent is then offered the most urgent request it can serve, which is this one unless a more
+ * urgent one waits on its routes; the caller tries again for this one.
  * KEYS: req. ARGV: prefix, requestId, now, cooldownMs, offerId, expiresAt, depth
  * Returns {'OK', agentId, offeredRequestId, ...the request's fields} or {'NONE'}.
  */
 export const OFFER_TO_FREE_AGENT = script(`
 local reqId, now, cooldown, offerId, expiresAt, depth = ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5], ARGV[6], tonumber(ARGV[7])
-local r = redis.call('HMGET', KEYS[1], 'state', 'routeLang', 'category', 'declined')
+local r = redis.call('HMGET', KEYS[1], 'state', 'routeLang', 'category', 'declined', 'reservedFor', 'reservedUntil')
 if r[1] ~= 'queued' then return {'NONE'} end
-for _, agentId in ipairs(redis.call('ZRANGE', freeKey(r[2] or '', r[3] or 'general'), 0, depth - 1)) do
+local candidates
+if r[5] and now < tonumber(r[6] or 0) then
+  candidates = {r[5]}
+else
+  candidates = redis.call('ZRANGE', freeKey(r[2] or '', r[3] or 'general'), 0, depth - 1)
+end
+for _, agentId in ipairs(candidates) do
   if not declinedRecently(r[4], agentId, now, cooldown) and canTakeNow(agentId, now) then
     local best = bestRequestFor(agentId, now, cooldown, depth) or reqId
     makeOffer(best, agentId, offerId, now, expiresAt)
@@ -69,7 +76,8 @@ return {'OK', o[1]}
 
 /**
  * Ends an offer without a session. mode: decline (only its agent), expire (only when due),
- * withdraw (the agent left; no decline is recorded). The request goes back to the queue.
+ * withdraw (the agent left; no decline is recorded). The request goes back to the queue. A
+ * follow-up's own agent who declines or lets it expire gives up its reservation: anyone may take it.
  * KEYS: offer. ARGV: prefix, offerId, now, mode, agentId
  */
 export const RELEASE_OFFER = script(`
@@ -89,7 +97,10 @@ local req = reqKey(o[1])
 local r = redis.call('HMGET', req, 'state', 'offerId', 'declined')
 if r[1] == 'offered' and r[2] == offerId then
   local declined = cjson.decode(r[3] or '{}')
-  if mode ~= 'withdraw' then declined[o[2]] = now end
+  if mode ~= 'withdraw' then
+    declined[o[2]] = now
+    if redis.call('HGET', req, 'reservedFor') == o[2] then redis.call('HDEL', req, 'reservedFor', 'reservedUntil') end
+  end
   redis.call('HSET', req, 'state', 'queued', 'declined', cjson.encode(declined))
   redis.call('HDEL', req, 'offerId', 'offerAgentId')
   queueAdd(o[1])

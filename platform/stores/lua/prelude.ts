@@ -110,6 +110,12 @@ local function declinedRecently(declined, agentId, now, cooldown)
   return at ~= nil and now - tonumber(at) < cooldown
 end
 
+-- A reopened follow-up waits for its own agent until its reservation lapses: nobody else is offered it before.
+local function reservedForOther(reservedFor, reservedUntil, agentId, now)
+  if not reservedFor or reservedFor == agentId then return false end
+  return now < tonumber(reservedUntil or 0)
+end
+
 -- Available, under capacity, and holding a socket on a live instance.
 local function canTakeNow(agentId, now)
   local p = redis.call('HMGET', presenceKey(agentId), 'status', 'load', 'maxSessions')
@@ -128,7 +134,8 @@ local function bestRequestFor(agentId, now, cooldown, depth)
       for i = 1, #entries, 2 do
         local id, rank = entries[i], tonumber(entries[i + 1])
         if bestRank and rank < bestRank then break end
-        if not declinedRecently(redis.call('HGET', reqKey(id), 'declined'), agentId, now, cooldown) then
+        local q = redis.call('HMGET', reqKey(id), 'declined', 'reservedFor', 'reservedUntil')
+        if not declinedRecently(q[1], agentId, now, cooldown) and not reservedForOther(q[2], q[3], agentId, now) then
           if not bestRank or rank > bestRank or id < bestId then bestId, bestRank = id, rank end
           break
         end

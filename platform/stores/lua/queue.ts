@@ -71,10 +71,38 @@ if state == 'queued' then queueAdd(reqId) end
 return state
 `);
 
-/** The first voice message of a request wins; a repeat upload is the same work. KEYS: req. ARGV: prefix, contentType, durationSeconds */
+/**
+ * The first recorded message of a request (voice, or a video clip) wins; a repeat upload is the
+ * same work. KEYS: req. ARGV: prefix, contentType, durationSeconds, then a video's field, value, ...
+ */
 export const CLAIM_VOICE = script(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'GONE' end
 if redis.call('HSETNX', KEYS[1], 'voiceContentType', ARGV[2]) == 0 then return 'EXISTS' end
-redis.call('HSET', KEYS[1], 'voiceSeconds', ARGV[3], 'transcriptStatus', 'pending')
+redis.call('HSET', KEYS[1], 'voiceSeconds', ARGV[3], 'transcriptStatus', 'pending', unpack(ARGV, 4))
+return 'OK'
+`);
+
+/**
+ * A closed case waits again for a follow-up or an escalation, as the system of record has it,
+ * reserved for `reservedFor` until `reservedUntil`. Idempotent per task: a request this task
+ * reopened already, or one that is open anyway, is left alone, so a retry after a crash never
+ * queues it twice. The user's active case becomes this one unless another is open.
+ * KEYS: req. ARGV: prefix, id, userId, rank, taskId, reservedFor, reservedUntil, activeTtlMs, field, value, ...
+ * Returns 'OK', 'DONE' (this task reopened it before) or 'OPEN' (it is open already).
+ */
+export const REOPEN = script(`
+local id, userId, rank, taskId = ARGV[2], ARGV[3], ARGV[4], ARGV[5]
+local r = redis.call('HMGET', KEYS[1], 'state', 'followUp')
+if r[2] == taskId then return 'DONE' end
+if r[1] == 'queued' or r[1] == 'offered' or r[1] == 'assigned' then return 'OPEN' end
+redis.call('HDEL', KEYS[1], 'sessionId', 'agentId', 'assignedAt', 'endedAt', 'endedReason', 'offerId', 'offerAgentId', 'media', 'reservedFor', 'reservedUntil')
+redis.call('HSET', KEYS[1], unpack(ARGV, 9))
+redis.call('HSET', KEYS[1], 'state', 'queued', 'rank', rank, 'declined', '{}', 'followUp', taskId)
+if ARGV[6] ~= '' then redis.call('HSET', KEYS[1], 'reservedFor', ARGV[6], 'reservedUntil', ARGV[7]) end
+redis.call('PERSIST', KEYS[1])
+queueAdd(id)
+local existing = redis.call('GET', activeKey(userId))
+local st = existing and redis.call('HGET', reqKey(existing), 'state')
+if st ~= 'queued' and st ~= 'offered' and st ~= 'assigned' then redis.call('SET', activeKey(userId), id, 'PX', ARGV[8]) end
 return 'OK'
 `);

@@ -40,14 +40,11 @@ const agentTools: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['agents'],
         security: [{ lifelineToken: [] }],
         description:
-          'Open incidents: many distinct users reporting the same harm within INCIDENT_WINDOW_MINUTES',
+          'Open incidents, from the system of record: many distinct users reporting the same harm within INCIDENT_WINDOW_MINUTES; each lists how many cases are linked to it',
         response: { 200: IncidentsReply, 403: ErrorBody },
       },
     },
-    async () => {
-      const open = await app.lifeline.incidents.open(app.lifeline.now());
-      return { incidents: open.map((i) => ({ ...i, since: new Date(i.since).toISOString() })) };
-    },
+    async () => ({ incidents: await app.lifeline.floor.incidents() }),
   );
 };
 

@@ -1,27 +1,68 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ErrorBody } from '../../../core/protocol/domain.js';
-import { WrapUpBody } from '../../../core/protocol/floor.js';
+import { StartCallBody, WrapUpBody } from '../../../core/protocol/floor.js';
 import { IdParams } from '../../../core/protocol/helpRequests.js';
 import { agentIdOf } from '../../plugins/auth.js';
 
 /** /v1/sessions/:id/*: what the serving agent records about a session. */
 const sessions: FastifyPluginAsyncTypebox = async (app) => {
+  /** Every route here is the serving agent's, about one session. */
+  const agentOnly = { onRequest: app.requirePrincipal, preHandler: app.requireAgent } as const;
+  const session = { tags: ['agents'], security: [{ lifelineToken: [] }], params: IdParams };
   app.post(
     '/v1/sessions/:id/wrap-up',
     {
-      onRequest: app.requirePrincipal,
-      preHandler: app.requireAgent,
+      ...agentOnly,
       schema: {
-        tags: ['agents'],
-        security: [{ lifelineToken: [] }],
-        params: IdParams,
+        ...session,
+        description:
+          "Records the serving agent's outcome and note. `follow_up` leaves a task due in `followUpInMinutes` " +
+          '(default FOLLOW_UP_DEFAULT_HOURS), offered back to this agent first; `escalated` leaves a task for a ' +
+          'supervisor to assign. Repeating or correcting a wrap-up changes its task while it is still pending.',
         body: WrapUpBody,
-        response: { 204: Type.Null(), 403: ErrorBody, 404: ErrorBody },
+        response: { 204: Type.Null(), 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
       },
     },
     async (request, reply) => {
-      await app.lifeline.sessions.wrapUp(agentIdOf(request), request.params.id, request.body);
+      await app.lifeline.wrapUps.record(agentIdOf(request), request.params.id, request.body);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/v1/sessions/:id/call',
+    {
+      ...agentOnly,
+      schema: {
+        ...session,
+        description:
+          'Turns the text or voice conversation this agent is serving into a live call: a LiveKit room, ' +
+          'and a `session.ready` with a publishing token to both sides. The conversation stays open. ' +
+          'Asking again while the call runs changes nothing.',
+        body: StartCallBody,
+        response: { 204: Type.Null(), 403: ErrorBody, 409: ErrorBody, 503: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      await app.lifeline.sessions.startCall(agentIdOf(request), request.params.id, request.body.media);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/v1/sessions/:id/call',
+    {
+      ...agentOnly,
+      schema: {
+        ...session,
+        description:
+          "Ends a conversation's live call and keeps the conversation: both sides get a `session.ready` without a token.",
+        response: { 204: Type.Null(), 403: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      await app.lifeline.sessions.stopCall(agentIdOf(request), request.params.id);
       return reply.code(204).send(null);
     },
   );

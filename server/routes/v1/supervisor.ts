@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import { ErrorBody } from '../../../core/protocol/domain.js';
 import { ListenGrant, SupervisorOverview } from '../../../core/protocol/floor.js';
 import { IdParams } from '../../../core/protocol/helpRequests.js';
+import { AssignTaskBody, TasksReply } from '../../../core/protocol/tasks.js';
 import { agentIdOf } from '../../plugins/auth.js';
 
-/** /v1/supervisor/*: the floor overview and silent listen-in. Supervisors only. */
+/** /v1/supervisor/*: the floor overview, silent listen-in and the floor's tasks. Supervisors only. */
 const supervisor: FastifyPluginAsyncTypebox = async (app) => {
   const secured = { onRequest: app.requirePrincipal, preHandler: app.requireSupervisor };
   const security = [{ lifelineToken: [] }];
@@ -36,6 +38,43 @@ const supervisor: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => app.lifeline.sessions.listenToken(agentIdOf(request), request.params.id),
+  );
+
+  app.get(
+    '/v1/supervisor/tasks',
+    {
+      ...secured,
+      schema: {
+        tags: ['supervisors'],
+        security,
+        description:
+          'Pending and open follow-ups and escalations, unassigned escalations first, then soonest due',
+        response: { 200: TasksReply, 403: ErrorBody },
+      },
+    },
+    async () => ({ tasks: await app.lifeline.followUps.onFloor() }),
+  );
+
+  app.post(
+    '/v1/supervisor/tasks/:id/assign',
+    {
+      ...secured,
+      schema: {
+        tags: ['supervisors'],
+        security,
+        description:
+          'Hands a pending task (an escalation, or a follow-up whose agent cannot take it) to an agent: when due, ' +
+          'its case is offered to that agent first. 409 LIFELINE_TASK_CLOSED once it is pending no more.',
+        params: IdParams,
+        body: AssignTaskBody,
+        response: { 204: Type.Null(), 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const { agentId, dueInMinutes } = request.body;
+      await app.lifeline.followUps.assign(request.params.id, agentId, dueInMinutes);
+      return reply.code(204).send(null);
+    },
   );
 };
 

@@ -4,9 +4,10 @@ export const sessionEnd: FrameHandler<'session.end'> = {
   type: 'session.end',
   roles: ['agent'],
   async handle({ lifeline, principal }, frame) {
-    await lifeline.sessions.endByAgent(agentIdOf(principal), frame.sessionId, {
+    await lifeline.wrapUps.endSession(agentIdOf(principal), frame.sessionId, {
       outcome: frame.outcome,
       note: frame.note,
+      followUpInMinutes: frame.followUpInMinutes,
     });
     return { type: 'ack' };
   },

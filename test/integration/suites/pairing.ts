@@ -1,7 +1,7 @@
 import { decodeJwt } from 'jose';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentOnline, createAgent, createHelpRequest, WsClient } from '../../support/clients.js';
+import { agentOnline, createAgent, createHelpRequest, liveCall, WsClient } from '../../support/clients.js';
 import { startCluster, type Cluster } from '../../support/cluster.js';
 import { singleRedis, type RedisEnv } from '../../support/redis-cluster.js';
 
@@ -56,8 +56,8 @@ export function pairingSuite(redis: RedisEnv = singleRedis): void {
       );
 
       for (const [token, identity] of [
-        [userReady.token, `user-${request.id}`],
-        [agentReady.token, `agent-${agent.id}`],
+        [liveCall(userReady).token, `user-${request.id}`],
+        [liveCall(agentReady).token, `agent-${agent.id}`],
       ] as const) {
         const claims = decodeJwt(token) as {
           sub: string;
@@ -83,7 +83,9 @@ export function pairingSuite(redis: RedisEnv = singleRedis): void {
         livekit.apiKey,
         livekit.apiSecret,
       );
-      expect((await rooms.listRooms([agentReady.room])).map((r) => r.name)).toEqual([agentReady.room]);
+      expect((await rooms.listRooms([liveCall(agentReady).room])).map((r) => r.name)).toEqual([
+        agentReady.room,
+      ]);
 
       agentSocket.send({
         type: 'session.end',
@@ -94,7 +96,7 @@ export function pairingSuite(redis: RedisEnv = singleRedis): void {
       await agentSocket.next('ack', (f) => f.ref === 'end');
       expect((await userSocket.next('session.ended')).reason).toBe('agent_ended');
       expect((await agentSocket.next('session.ended')).sessionId).toBe(agentReady.sessionId);
-      await expect.poll(async () => (await rooms.listRooms([agentReady.room])).length).toBe(0);
+      await expect.poll(async () => (await rooms.listRooms([liveCall(agentReady).room])).length).toBe(0);
 
       const metrics = await fetch(`${b.url}/metrics`).then((r) => r.text());
       expect(metrics).toMatch(/^lifeline_offers_total\{outcome="accepted"\} 1$/m);

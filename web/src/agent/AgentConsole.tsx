@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../i18n/index.js';
 import { CallView } from '../shared/CallView.js';
+import { ChatPanel } from '../shared/ChatPanel.js';
 import { Login, useSignedIn } from '../shared/Login.js';
 import { useConversation } from '../shared/useConversation.js';
 import { OfferCard } from './OfferCard.js';
@@ -59,14 +60,30 @@ function Workspace({ token }: { token: string }) {
       ))}
       {agent.session && (
         <div className="in-call">
-          <CallView
-            livekitUrl={agent.session.livekitUrl}
-            token={agent.session.token}
-            video={agent.session.canPublish}
-            publish={agent.session.canPublish}
-            onHangUp={agent.hangUp}
-            conversation={conversation}
-          />
+          {agent.session.livekitUrl && agent.session.token ? (
+            <CallView
+              livekitUrl={agent.session.livekitUrl}
+              token={agent.session.token}
+              video={agent.session.media === 'video'}
+              onHangUp={agent.session.channel === 'call' ? agent.hangUp : agent.stopCall}
+              conversation={conversation}
+            />
+          ) : (
+            <section className="conversation" data-testid="agent-conversation">
+              <div className="controls">
+                <button type="button" data-testid="start-audio" onClick={() => agent.startCall('audio')}>
+                  {t('call.startAudio')}
+                </button>
+                <button type="button" data-testid="start-video" onClick={() => agent.startCall('video')}>
+                  {t('call.startVideo')}
+                </button>
+                <button type="button" className="danger" data-testid="call-end" onClick={agent.hangUp}>
+                  {t('call.endConversation')}
+                </button>
+              </div>
+              <ChatPanel conversation={conversation} />
+            </section>
+          )}
           <SidePanels
             token={token}
             request={agent.session.request}
@@ -75,7 +92,7 @@ function Workspace({ token }: { token: string }) {
         </div>
       )}
       {agent.wrapUp && !agent.session && (
-        <WrapUp onSubmit={(outcome, note) => void agent.finishWrapUp(outcome, note)} />
+        <WrapUp onSubmit={(...wrapUp) => void agent.finishWrapUp(...wrapUp)} />
       )}
       <QueueList token={token} />
     </main>

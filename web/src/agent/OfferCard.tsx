@@ -3,8 +3,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, mediaUrl } from '../shared/api.js';
 import type { Offer } from './useAgentSession.js';
+import { VideoFeedback } from './VideoFeedback.js';
 
-/** An incoming request with its countdown, urgency and reasons, transcript or voice, accept or decline. */
+const DETAILS_REFRESH_MS = 1500;
+
+/** An incoming request with its countdown, urgency and reasons, transcript, voice or video, accept or decline. */
 export function OfferCard({
   offer,
   token,
@@ -30,11 +33,30 @@ export function OfferCard({
     return () => clearInterval(timer);
   }, [offer]);
   useEffect(() => {
-    void api<HelpRequestView>(`/v1/help-requests/${request.id}`, { token }).then(async (view) => {
-      setDetails(view);
-      if (view.voice)
-        setAudio(await mediaUrl(`/v1/help-requests/${request.id}/voice`, token).catch(() => null));
-    });
+    let current = true;
+    let audioLoaded = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = () =>
+      void api<HelpRequestView>(`/v1/help-requests/${request.id}`, { token }).then(
+        async (view) => {
+          if (!current) return;
+          setDetails(view);
+          // A recording may still be on its way (the request is offered as soon as it is made) or
+          // being transcribed: look again until its transcript is settled.
+          const settled = view.transcript?.status === 'done' || view.transcript?.status === 'failed';
+          if (view.channel === 'voice' && !settled) timer = setTimeout(load, DETAILS_REFRESH_MS);
+          if (view.voice && !audioLoaded) {
+            audioLoaded = true;
+            setAudio(await mediaUrl(`/v1/help-requests/${request.id}/voice`, token).catch(() => null));
+          }
+        },
+        () => undefined,
+      );
+    load();
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [request.id, token]);
 
   return (
@@ -60,7 +82,7 @@ export function OfferCard({
         </p>
       )}
       {request.text && <blockquote>{request.text}</blockquote>}
-      {details?.transcript && (
+      {details?.transcript && !details.video && (
         <p data-testid="offer-transcript">
           {t('agent.transcript')}:{' '}
           {details.transcript.status === 'done'
@@ -76,6 +98,7 @@ export function OfferCard({
           <audio controls src={audio} />
         </label>
       )}
+      {details?.video && <VideoFeedback token={token} view={details} />}
       <details>
         <summary>{t('agent.reasons')}</summary>
         <ul>

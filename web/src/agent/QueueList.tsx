@@ -37,6 +37,11 @@ export function QueueList({ token }: { token: string }) {
             {t(`categories.${request.category}`)} · {request.language} · {request.tier} ·{' '}
             {t('agent.waited', { seconds: Math.round((Date.now() - Date.parse(request.createdAt)) / 1000) })}
             {request.text && <p>{request.text}</p>}
+            {request.video && (
+              <p className="muted" data-testid="queue-video">
+                {t('video.inQueue', { seconds: Math.round(request.video.seconds) })}
+              </p>
+            )}
             {request.transcript && (
               <p data-testid="queue-transcript">
                 {t('agent.transcript')}:{' '}

@@ -4,10 +4,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../shared/api.js';
 import { CustomerPanel } from './CustomerPanel.js';
+import { VideoFeedbackFor } from './VideoFeedback.js';
+import { MyTasks } from './MyTasks.js';
 
 /**
- * Beside the call: the request, a sentiment hint, the user with their earlier cases, and quick
- * replies to edit and send into the conversation.
+ * Beside the call: the request, a sentiment hint, the user with their earlier cases, quick
+ * replies to edit and send into the conversation, and the agent's own follow-ups.
  */
 export function SidePanels({
   token,
@@ -42,6 +44,7 @@ export function SidePanels({
             </p>
           )}
           <p className="muted">{request.urgency.reasons.join(' · ')}</p>
+          <VideoFeedbackFor token={token} requestId={request.id} />
         </section>
       )}
       <CustomerPanel token={token} requestId={request?.id} />
@@ -79,6 +82,7 @@ export function SidePanels({
           {t('agent.sendReply')}
         </button>
       </section>
+      <MyTasks token={token} />
     </aside>
   );
 }

@@ -1,4 +1,4 @@
-import type { WrapUpBody } from '@lifeline/core/protocol/floor.js';
+import type { StartCallBody, WrapUpBody } from '@lifeline/core/protocol/floor.js';
 import type {
   ClientFrameOf,
   OfferedRequest,
@@ -38,7 +38,12 @@ export function useAgentSession(token: string) {
         ]);
       if (frame.type === 'offer.withdrawn')
         setOffers((list) => list.filter((o) => o.offerId !== frame.offerId));
-      if (frame.type === 'session.ready') setSession({ ...frame, request: lastOffer.current });
+      // A call starting or stopping in a conversation re-sends the session: keep what was offered.
+      if (frame.type === 'session.ready')
+        setSession((current) => ({
+          ...frame,
+          request: current?.sessionId === frame.sessionId ? current.request : lastOffer.current,
+        }));
       if (frame.type === 'session.ended') {
         // Whoever ended it, the agent still owes a wrap-up for it.
         setWrapUp((pending) => pending ?? frame.sessionId);
@@ -66,11 +71,19 @@ export function useAgentSession(token: string) {
     setWrapUp(session.sessionId);
     setSession(null);
   };
-  const finishWrapUp = async (outcome: string, note: string) => {
+  /** Turns the conversation being served into a live call, or ends that call and keeps talking. */
+  const startCall = (media: StartCallBody['media']) => {
+    if (session)
+      void api(`/v1/sessions/${session.sessionId}/call`, { token, body: { media } satisfies StartCallBody });
+  };
+  const stopCall = () => {
+    if (session) void api(`/v1/sessions/${session.sessionId}/call`, { method: 'DELETE', token });
+  };
+  const finishWrapUp = async (outcome: WrapUpBody['outcome'], note: string, followUpInMinutes?: number) => {
     if (wrapUp)
       await api(`/v1/sessions/${wrapUp}/wrap-up`, {
         token,
-        body: { outcome, ...(note ? { note } : {}) } satisfies WrapUpBody,
+        body: { outcome, ...(note ? { note } : {}), followUpInMinutes } satisfies WrapUpBody,
       });
     setWrapUp(null);
   };
@@ -83,6 +96,8 @@ export function useAgentSession(token: string) {
     decline,
     session,
     hangUp,
+    startCall,
+    stopCall,
     wrapUp,
     finishWrapUp,
     socket: live,

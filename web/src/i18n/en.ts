@@ -3,13 +3,34 @@ import type {
   CategoryName,
   Channel,
   MessageRole,
+  Outcome,
   RequestState,
   Sentiment,
+  TaskKind,
+  TaskState,
   UrgencyLevel,
 } from '@lifeline/core/protocol/vocabulary.js';
 
 export const en = {
   app: { title: 'Lifeline', language: '中文', languageLabel: 'Switch language' },
+  /** Video feedback: the widget's recorder and what agents see of a clip. */
+  video: {
+    record: 'Or record a video',
+    preview: 'Camera preview',
+    stop: 'Stop',
+    limit: 'up to {{seconds}} s',
+    replay: 'Your video',
+    again: 'Record again',
+    send: 'Send video',
+    noCamera: 'The camera could not start: {{message}}',
+    heading: 'Video from the user',
+    length: '{{seconds}} s',
+    thumbnail: 'A still from the video',
+    play: 'Play video',
+    unavailable: 'The video could not be loaded',
+    noSound: 'this video has no sound',
+    inQueue: 'Video, {{seconds}} s',
+  },
   stream: {
     live: 'LIVE',
     title: 'Sunset cooking stream',
@@ -50,6 +71,8 @@ export const en = {
     thanks: 'Thank you!',
     ended: 'Call ended',
     error: 'Something went wrong: {{message}}',
+    writeWhileWaiting: 'Write here while you wait. An agent answers here, even if you leave and come back.',
+    agentJoined: 'An agent is with you',
   },
   categories: {
     general: 'General',
@@ -81,6 +104,17 @@ export const en = {
     listening: 'Listening silently',
     internal: 'Note:',
     internalNote: 'Internal note (the user does not see it)',
+    startAudio: 'Start voice call',
+    startVideo: 'Start video call',
+    endConversation: 'End conversation',
+  },
+  /** Lifeline's own lines in a conversation, keyed by their event code. */
+  system: {
+    call: {
+      audio: { started: 'A voice call started' },
+      video: { started: 'A video call started' },
+      ended: 'The call ended; the conversation goes on',
+    },
   },
   agent: {
     title: 'Agent console',
@@ -143,7 +177,7 @@ export const en = {
       escalated: 'Escalated',
       follow_up: 'Needs follow-up',
       no_issue: 'No issue found',
-    },
+    } satisfies Record<Outcome, string>,
   },
   supervisor: {
     title: 'Supervisor view',
@@ -163,6 +197,31 @@ export const en = {
     listen: 'Listen in',
     status: 'Status',
     load: 'Load',
+  },
+  /** Follow-ups and escalations a wrap-up leaves. */
+  tasks: {
+    mine: 'My tasks',
+    floor: 'Follow-ups and escalations',
+    none: 'No tasks',
+    kinds: { follow_up: 'Follow-up', escalation: 'Escalation' } satisfies Record<TaskKind, string>,
+    states: {
+      pending: 'Pending',
+      open: 'Waiting in the queue',
+      done: 'Taken',
+      cancelled: 'Cancelled',
+    } satisfies Record<TaskState, string>,
+    due: 'Due {{time}}',
+    notDue: 'Waiting for a supervisor',
+    unassigned: 'Unassigned',
+    assignee: 'For {{name}}',
+    reservedUntil: 'Offered only to its agent until {{time}}',
+    assignTo: 'Assign to',
+    assign: 'Assign',
+    assignFailed: 'Could not assign: {{message}}',
+    followUpIn: 'Follow up',
+    followUpDefault: 'At the usual time',
+    in: { 60: 'In 1 hour', 240: 'In 4 hours', 1440: 'Tomorrow', 4320: 'In 3 days' },
+    escalationHint: 'A supervisor hands this case to someone who can take it further.',
   },
 };
 export type Messages = typeof en;

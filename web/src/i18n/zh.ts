@@ -2,6 +2,24 @@ import type { Messages } from './en.js';
 
 export const zh: Messages = {
   app: { title: 'Lifeline 实时客服', language: 'English', languageLabel: '切换语言' },
+  /** 视频反馈：小组件里的录制，以及客服看到的视频。 */
+  video: {
+    record: '或者录一段视频',
+    preview: '摄像头预览',
+    stop: '停止',
+    limit: '最长 {{seconds}} 秒',
+    replay: '您的视频',
+    again: '重新录制',
+    send: '发送视频',
+    noCamera: '无法打开摄像头：{{message}}',
+    heading: '用户发来的视频',
+    length: '{{seconds}} 秒',
+    thumbnail: '视频截图',
+    play: '播放视频',
+    unavailable: '视频无法加载',
+    noSound: '这段视频没有声音',
+    inQueue: '视频，{{seconds}} 秒',
+  },
   stream: {
     live: '直播中',
     title: '日落美食直播',
@@ -42,6 +60,8 @@ export const zh: Messages = {
     thanks: '谢谢您的评价！',
     ended: '通话已结束',
     error: '出错了：{{message}}',
+    writeWhileWaiting: '等待时可以在这里留言。客服会在这里回复，即使您离开后再回来也能看到。',
+    agentJoined: '客服已接入',
   },
   categories: {
     general: '一般问题',
@@ -64,6 +84,16 @@ export const zh: Messages = {
     listening: '静默旁听中',
     internal: '备注：',
     internalNote: '内部备注（用户看不到）',
+    startAudio: '发起语音通话',
+    startVideo: '发起视频通话',
+    endConversation: '结束对话',
+  },
+  system: {
+    call: {
+      audio: { started: '语音通话已开始' },
+      video: { started: '视频通话已开始' },
+      ended: '通话已结束，对话继续',
+    },
   },
   agent: {
     title: '客服工作台',
@@ -136,5 +166,24 @@ export const zh: Messages = {
     listen: '旁听',
     status: '状态',
     load: '负载',
+  },
+  tasks: {
+    mine: '我的待办',
+    floor: '跟进与升级',
+    none: '暂无待办',
+    kinds: { follow_up: '跟进', escalation: '升级' },
+    states: { pending: '待处理', open: '排队中', done: '已接手', cancelled: '已取消' },
+    due: '{{time}} 到期',
+    notDue: '等待主管分配',
+    unassigned: '未分配',
+    assignee: '负责人：{{name}}',
+    reservedUntil: '{{time}} 前只分配给原客服',
+    assignTo: '分配给',
+    assign: '分配',
+    assignFailed: '分配失败：{{message}}',
+    followUpIn: '跟进时间',
+    followUpDefault: '默认时间',
+    in: { 60: '1 小时后', 240: '4 小时后', 1440: '明天', 4320: '3 天后' },
+    escalationHint: '主管会把此案转交给能进一步处理的同事。',
   },
 };

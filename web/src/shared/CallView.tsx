@@ -1,7 +1,7 @@
-import { MAX_MESSAGE_LENGTH } from '@lifeline/core/protocol/vocabulary.js';
 import { Room, RoomEvent, Track, type RemoteTrack } from 'livekit-client';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChatPanel } from './ChatPanel.js';
 import type { Conversation } from './useConversation.js';
 
 export interface CallProps {
@@ -27,8 +27,6 @@ export function CallView({ livekitUrl, token, video, publish = true, onHangUp, c
   const [room] = useState(() => new Room({ adaptiveStream: false, dynacast: false }));
   const [muted, setMuted] = useState(false);
   const [cameraOn, setCameraOn] = useState(video);
-  const [draft, setDraft] = useState('');
-  const [internal, setInternal] = useState(false);
 
   useEffect(() => {
     const attach = (track: RemoteTrack) => {
@@ -91,49 +89,7 @@ export function CallView({ livekitUrl, token, video, publish = true, onHangUp, c
           {t('call.hangUp')}
         </button>
       </div>
-      {publish && conversation && (
-        <form
-          className="chat"
-          onSubmit={(event) => {
-            event.preventDefault();
-            conversation.say(draft, internal);
-            setDraft('');
-          }}
-        >
-          <ul aria-live="polite" data-testid="call-chat">
-            {conversation.messages.map((line) => (
-              <li
-                key={line.id}
-                className={`${line.role === conversation.self ? 'me' : 'them'}${line.internal ? ' internal' : ''}`}
-              >
-                {line.internal && <strong>{t('call.internal')} </strong>}
-                {line.body}
-              </li>
-            ))}
-          </ul>
-          <label>
-            <span className="sr-only">{t('call.chat')}</span>
-            <input
-              data-testid="call-chat-input"
-              value={draft}
-              maxLength={MAX_MESSAGE_LENGTH}
-              onChange={(e) => setDraft(e.target.value)}
-              placeholder={t('call.chat')}
-            />
-          </label>
-          {conversation.canWriteNotes && (
-            <label>
-              <input
-                type="checkbox"
-                data-testid="call-chat-internal"
-                checked={internal}
-                onChange={(e) => setInternal(e.target.checked)}
-              />{' '}
-              {t('call.internalNote')}
-            </label>
-          )}
-        </form>
-      )}
+      {publish && conversation && <ChatPanel conversation={conversation} />}
     </section>
   );
 }

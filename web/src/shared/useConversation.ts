@@ -12,6 +12,8 @@ export interface Conversation {
   say: (body: string, internal?: boolean) => void;
   /** Agents may write internal notes the user never sees. */
   canWriteNotes: boolean;
+  /** The reader's token, for the files lines carry (a video clip is fetched with it). */
+  token: string | undefined;
 }
 
 /** Adds a line once, however many times it arrives (the history and the frame, or a resend). */
@@ -56,5 +58,5 @@ export function useConversation(
     socket.send({ type: 'message', requestId, body, ...(internal ? { internal } : {}) });
   };
 
-  return { messages, self, say, canWriteNotes: self === 'agent' };
+  return { messages, self, say, canWriteNotes: self === 'agent', token };
 }

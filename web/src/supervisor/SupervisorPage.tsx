@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../i18n/index.js';
 import { api } from '../shared/api.js';
 import { CallView } from '../shared/CallView.js';
 import { Login, useSignedIn } from '../shared/Login.js';
+import { FloorTasks } from './FloorTasks.js';
 import { LineChart } from './LineChart.js';
 
 const POLL_MS = 2000;
@@ -119,7 +120,7 @@ function Floor({ token }: { token: string }) {
           ) : (
             <ul>
               {overview.incidents.map((i) => (
-                <li key={i.keyword}>
+                <li key={i.id}>
                   {i.keyword}: {i.users}
                 </li>
               ))}
@@ -127,6 +128,7 @@ function Floor({ token }: { token: string }) {
           )}
         </div>
       </section>
+      <FloorTasks token={token} tasks={overview.tasks} agents={overview.agents} />
       <section>
         <h2>{t('supervisor.agents')}</h2>
         <table data-testid="agent-states">
@@ -165,7 +167,7 @@ function Floor({ token }: { token: string }) {
                   void api<ListenGrant>(`/v1/supervisor/sessions/${s.sessionId}/listen`, {
                     token,
                     body: {},
-                  }).then(setListening)
+                  }).then(setListening, () => setListening(null))
                 }
               >
                 {t('supervisor.listen')}

@@ -7,11 +7,13 @@ import {
   type Channel,
   type MediaKind,
 } from '@lifeline/core/protocol/vocabulary.js';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallView } from '../shared/CallView.js';
+import { ChatPanel } from '../shared/ChatPanel.js';
 import { useConversation } from '../shared/useConversation.js';
 import { useHelpRequest } from './useHelpRequest.js';
+import { uploadVideo, VideoRecorder } from './VideoRecorder.js';
 import { VoiceRecorder } from './VoiceRecorder.js';
 
 /** The embeddable help widget: pick a channel, wait with position and ETA, talk, rate. */
@@ -26,6 +28,12 @@ export function HelpWidget({ identity, stream }: { identity: string | null; stre
   const [category, setCategory] = useState<CategoryName | ''>('');
   const [error, setError] = useState<string | null>(null);
   const [rated, setRated] = useState(false);
+  /** The call the user walked out of, in a conversation that goes on without it. */
+  const [leftRoom, setLeftRoom] = useState<string | null>(null);
+  // A case resumed after a reload or on another device opens the widget on it.
+  useEffect(() => {
+    if (help.request) setOpen(true);
+  }, [help.request]);
 
   const language = i18n.language === 'zh' ? 'zh' : 'en';
   const submit = async (recording?: Blob) => {
@@ -38,7 +46,8 @@ export function HelpWidget({ identity, stream }: { identity: string | null; stre
       if (text.trim()) body.text = text.trim();
       if (category) body.category = category;
       const created = await help.create(body);
-      if (recording) await help.uploadVoice(created, recording);
+      if (recording?.type.startsWith('video/')) await uploadVideo(created, recording);
+      else if (recording) await help.uploadVoice(created, recording);
     } catch (caught) {
       setError((caught as Error).message);
     }
@@ -51,7 +60,9 @@ export function HelpWidget({ identity, stream }: { identity: string | null; stre
       </button>
     );
 
-  const showCall = help.ready !== null && !help.ended;
+  const asked = help.request?.channel ?? channel;
+  const call = help.ready?.token && help.ready.room !== leftRoom && !help.ended ? help.ready : null;
+  const conversing = help.request !== null && asked !== 'call' && !help.ended && !call;
   return (
     <aside className="widget" aria-label={t('widget.heading')}>
       <header>
@@ -147,7 +158,10 @@ export function HelpWidget({ identity, stream }: { identity: string | null; stre
             </select>
           </label>
           {channel === 'voice' ? (
-            <VoiceRecorder onSend={(recording) => void submit(recording)} />
+            <>
+              <VoiceRecorder onSend={(recording) => void submit(recording)} />
+              <VideoRecorder onSend={(clip) => void submit(clip)} />
+            </>
           ) : (
             <button type="submit" className="primary" data-testid="help-submit">
               {t('widget.submit')}
@@ -155,7 +169,7 @@ export function HelpWidget({ identity, stream }: { identity: string | null; stre
           )}
         </form>
       )}
-      {help.request && !showCall && !help.ended && (
+      {help.request && !help.ready && !help.ended && (
         <div className="waiting" aria-live="polite">
           <p data-testid="queue-position">
             {help.queue?.state === 'connecting'
@@ -171,13 +185,18 @@ export function HelpWidget({ identity, stream }: { identity: string | null; stre
           </button>
         </div>
       )}
-      {showCall && help.ready && (
+      {conversing && (
+        <div className="conversation" data-testid="conversation">
+          <p className="hint">{help.ready ? t('widget.agentJoined') : t('widget.writeWhileWaiting')}</p>
+          <ChatPanel conversation={conversation} />
+        </div>
+      )}
+      {call?.livekitUrl && call.token && (
         <CallView
-          livekitUrl={help.ready.livekitUrl}
-          token={help.ready.token}
-          video={channel === 'call' && media === 'video'}
-          publish={help.ready.canPublish}
-          onHangUp={() => void help.cancel()}
+          livekitUrl={call.livekitUrl}
+          token={call.token}
+          video={call.media === 'video'}
+          onHangUp={() => (asked === 'call' ? void help.cancel() : setLeftRoom(call.room ?? null))}
           conversation={conversation}
         />
       )}

@@ -1,16 +1,50 @@
 import type { RatingBody } from '@lifeline/core/protocol/floor.js';
 import type { ServerFrameOf, SessionReady } from '@lifeline/core/protocol/frames.js';
-import type { CreatedReply, CreateHelpRequestBody } from '@lifeline/core/protocol/helpRequests.js';
+import type {
+  CreatedReply,
+  CreateHelpRequestBody,
+  MyHelpRequestsReply,
+} from '@lifeline/core/protocol/helpRequests.js';
+import type { Channel } from '@lifeline/core/protocol/vocabulary.js';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../shared/api.js';
 import { LifelineSocket } from '../shared/socket.js';
 
 type QueuePlace = Pick<CreatedReply, 'position' | 'etaSeconds' | 'state'>;
 type VoiceStatus = ServerFrameOf<'voice.progress'>['status'];
+/** The open case this widget follows: enough to reconnect to it after a reload. */
+export interface HeldRequest {
+  id: string;
+  accessToken: string;
+  channel: Channel;
+}
 
-/** One help request's life on the user side: create, follow the queue, get the call, end. */
+/** This tab's open case survives a reload; another device finds it through the signed identity. */
+const HELD_KEY = 'lifeline.request';
+const held = {
+  read(): HeldRequest | null {
+    try {
+      return JSON.parse(sessionStorage.getItem(HELD_KEY) ?? 'null') as HeldRequest | null;
+    } catch {
+      return null;
+    }
+  },
+  write(request: HeldRequest | null) {
+    if (request) sessionStorage.setItem(HELD_KEY, JSON.stringify(request));
+    else sessionStorage.removeItem(HELD_KEY);
+  },
+};
+
+/** The signed-in user's open case, if any, with a fresh token to reopen it here. */
+async function openCaseOf(identity: string): Promise<HeldRequest | null> {
+  const { requests } = await api<MyHelpRequestsReply>('/v1/me/help-requests', { token: identity });
+  const open = requests.find((r) => r.accessToken);
+  return open?.accessToken ? { id: open.id, accessToken: open.accessToken, channel: open.channel } : null;
+}
+
+/** One help request's life on the user side: create or resume, follow the queue, the session, the end. */
 export function useHelpRequest(identity: string | null) {
-  const [request, setRequest] = useState<CreatedReply | null>(null);
+  const [request, setRequest] = useState<HeldRequest | null>(null);
   const [queue, setQueue] = useState<QueuePlace | null>(null);
   const [ready, setReady] = useState<SessionReady | null>(null);
   const [ended, setEnded] = useState(false);
@@ -19,25 +53,44 @@ export function useHelpRequest(identity: string | null) {
   /** The same socket as state, for what subscribes to it (the conversation). */
   const [live, setLive] = useState<LifelineSocket | null>(null);
 
-  useEffect(() => () => socket.current?.close(), []);
-
-  const follow = (created: CreatedReply) => {
-    const ws = new LifelineSocket(created.accessToken);
+  const follow = (next: HeldRequest) => {
+    socket.current?.close();
+    held.write(next);
+    setRequest(next);
+    const ws = new LifelineSocket(next.accessToken);
     ws.on((frame) => {
       if (frame.type === 'queue.update') setQueue(frame);
       if (frame.type === 'session.ready') setReady(frame);
-      if (frame.type === 'session.ended' || frame.type === 'request.closed') setEnded(true);
+      if (frame.type === 'session.ended' || frame.type === 'request.closed') {
+        held.write(null);
+        setEnded(true);
+      }
       if (frame.type === 'voice.progress') setVoiceStatus(frame.status);
     });
     socket.current = ws;
     setLive(ws);
   };
 
+  useEffect(() => {
+    let gone = false;
+    const saved = held.read();
+    if (saved) follow(saved);
+    else if (identity)
+      void openCaseOf(identity).then(
+        (open) => open && !gone && follow(open),
+        () => undefined,
+      );
+    return () => {
+      gone = true;
+      socket.current?.close();
+    };
+    // Once per identity: a resumed case is followed from then on by its own socket.
+  }, [identity]);
+
   const create = async (body: CreateHelpRequestBody) => {
     const created = await api<CreatedReply>('/v1/help-requests', { token: identity ?? undefined, body });
-    setRequest(created);
     setQueue(created);
-    follow(created);
+    follow({ id: created.id, accessToken: created.accessToken, channel: body.channel });
     return created;
   };
 
@@ -54,6 +107,7 @@ export function useHelpRequest(identity: string | null) {
       await api(`/v1/help-requests/${request.id}`, { method: 'DELETE', token: request.accessToken }).catch(
         () => undefined,
       );
+    held.write(null);
     setEnded(true);
   };
 
