@@ -30,7 +30,6 @@ import helpRequestMessages from './routes/v1/help-requests/messages.js';
 import voice from './routes/v1/help-requests/voice.js';
 import video from './routes/v1/help-requests/video.js';
 import livekitWebhook from './routes/v1/livekitWebhook.js';
-import agentTasks from './routes/v1/agentTasks.js';
 import agentTools from './routes/v1/agentTools.js';
 import queue from './routes/v1/queue.js';
 import sessions from './routes/v1/sessions.js';
@@ -127,7 +126,6 @@ export const lifelineApp = fp<AppOptions>(
     await app.register(voice);
     await app.register(video);
     await app.register(agentTools);
-    await app.register(agentTasks);
     await app.register(helpRequestHistory);
     await app.register(helpRequestCustomer);
     await app.register(helpRequestMessages);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { scoreUrgency } from './score.js';
+import { scoreUrgency, withContactSignals } from './score.js';
 import type { Tier } from '../protocol/vocabulary.js';
 import type { UrgencyInput } from './types.js';
 
@@ -89,6 +89,21 @@ describe('urgency scorer: monotonic in each signal', () => {
       expect([...scores].sort((a, b) => a - b)).toEqual(scores);
       expect(score(text, { incident: 'login outage' }).score).toBeGreaterThanOrEqual(score(text).score);
     }
+  });
+
+  it('adds repeat contacts and an incident to a text-only verdict exactly as scoring with them does', () => {
+    const worst = 'hacked right now posting my home address, unauthorized charges again, stream banned live';
+    for (const text of [...SAMPLES, worst])
+      for (const signals of [
+        { repeatContacts: 0 },
+        { repeatContacts: 2 },
+        { repeatContacts: 0, incident: 'hacked' },
+        { repeatContacts: 9, incident: 'x' },
+      ])
+        for (const tier of ['regular', 'brand'] as const)
+          expect(withContactSignals(score(text, { tier }), signals)).toEqual(
+            score(text, { tier, ...signals }),
+          );
   });
 
   it('never lowers the level or score when time pressure or more harm is added', () => {

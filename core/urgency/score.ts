@@ -69,14 +69,33 @@ export function scoreUrgency(input: UrgencyInput): Urgency {
     score += WEIGHTS.tier[input.tier];
     reasons.push(`${input.tier} (verified identity)`);
   }
-  if (input.repeatContacts > 0) {
-    score += Math.min(WEIGHTS.repeatMax, input.repeatContacts * WEIGHTS.repeatPerContact);
-    reasons.push(`contacted ${input.repeatContacts} time(s) before about this`);
-  }
-  if (input.incident) {
-    score += WEIGHTS.incident;
-    reasons.push(`part of an open incident: ${input.incident}`);
-  }
   const keywords = [...new Set(harms.flatMap((s) => hits.get(s) ?? []))].slice(0, 8);
-  return { category, level, score: Math.max(0, Math.min(100, score)), sentiment, reasons, keywords };
+  const fromText = { category, level, score: clamp(score), sentiment, reasons, keywords };
+  return withContactSignals(fromText, input);
+}
+
+const clamp = (score: number) => Math.max(0, Math.min(100, score));
+
+/**
+ * Adds what is known beyond the words (repeat contacts, an open incident) to a verdict scored
+ * with neither, so a caller that learns them from the verdict's category and keywords need not
+ * read the text again. Every term is non-negative, so adding them after the clamp gives the same
+ * score as adding them before it.
+ */
+export function withContactSignals(
+  urgency: Urgency,
+  signals: Pick<UrgencyInput, 'repeatContacts' | 'incident'>,
+): Urgency {
+  if (signals.repeatContacts <= 0 && !signals.incident) return urgency;
+  let { score } = urgency;
+  const reasons = [...urgency.reasons];
+  if (signals.repeatContacts > 0) {
+    score += Math.min(WEIGHTS.repeatMax, signals.repeatContacts * WEIGHTS.repeatPerContact);
+    reasons.push(`contacted ${signals.repeatContacts} time(s) before about this`);
+  }
+  if (signals.incident) {
+    score += WEIGHTS.incident;
+    reasons.push(`part of an open incident: ${signals.incident}`);
+  }
+  return { ...urgency, score: clamp(score), reasons };
 }

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { ffprobe, readToEndSeconds } from '../media-files/probe.js';
 
 const run = promisify(execFile);
 
@@ -17,34 +18,16 @@ export interface AudioProbe {
   codec: string;
 }
 
-const PROBE_TIMEOUT_MS = 15_000;
-
 /** Reads the container with ffprobe (no shell). Throws AudioUnsupportedError unless it holds decodable audio. */
 export async function probeAudio(path: string): Promise<AudioProbe> {
-  let stdout: string;
-  try {
-    ({ stdout } = await run(
-      'ffprobe',
-      [
-        '-v',
-        'error',
-        '-select_streams',
-        'a:0',
-        '-show_entries',
-        'stream=codec_name,duration:format=duration',
-        '-of',
-        'json',
-        path,
-      ],
-      { timeout: PROBE_TIMEOUT_MS },
-    ));
-  } catch (error) {
-    throw new AudioUnsupportedError('not decodable audio', { cause: error });
-  }
-  const info = JSON.parse(stdout) as {
+  const info = await ffprobe<{
     streams?: { codec_name?: string; duration?: string }[];
     format?: { duration?: string };
-  };
+  }>(
+    path,
+    ['-select_streams', 'a:0', '-show_entries', 'stream=codec_name,duration:format=duration'],
+    (cause) => new AudioUnsupportedError('not decodable audio', { cause }),
+  );
   const stream = info.streams?.[0];
   if (!stream?.codec_name) throw new AudioUnsupportedError('no audio stream');
   const duration = Number(stream.duration ?? info.format?.duration);
@@ -56,14 +39,9 @@ export async function probeAudio(path: string): Promise<AudioProbe> {
 }
 
 async function measureDuration(path: string): Promise<number> {
-  const { stderr } = await run('ffmpeg', ['-nostdin', '-v', 'info', '-i', path, '-f', 'null', '-'], {
-    timeout: PROBE_TIMEOUT_MS,
-    maxBuffer: 8 * 1024 * 1024,
-  });
-  const times = [...stderr.matchAll(/time=(\d+):(\d+):(\d+(?:\.\d+)?)/g)];
-  const last = times.at(-1);
-  if (!last) throw new AudioUnsupportedError('audio has no measurable duration');
-  return Number(last[1]) * 3600 + Number(last[2]) * 60 + Number(last[3]);
+  const seconds = await readToEndSeconds(path, []);
+  if (seconds === null) throw new AudioUnsupportedError('audio has no measurable duration');
+  return seconds;
 }
 
 /** Decodes any supported input to 16 kHz mono 16-bit WAV, what whisper.cpp reads. */

@@ -11,6 +11,19 @@ export type BusEvent =
 
 type Listener = (event: BusEvent) => void;
 
+export interface EventBusOptions {
+  onBadMessage?: (error: unknown) => void;
+  /**
+   * `queue-changed` says only "look at the queue again", and each instance pushes positions at
+   * most once per its update interval whatever it hears. So, at most once per this many ms, this
+   * publisher sends it: the first change at once, later ones folded into one sent when the time
+   * is up. 0 sends every one.
+   */
+  queueChangedEveryMs?: number;
+  /** A folded `queue-changed` that could not be sent (no caller is waiting for it). */
+  onPublishFailure?: (error: unknown) => void;
+}
+
 /**
  * Redis pub/sub fan-out across API instances. Publishing uses the fail-fast connection; the
  * subscriber uses its own connection that waits out Redis outages and resubscribes by itself.
@@ -19,12 +32,14 @@ type Listener = (event: BusEvent) => void;
 export class EventBus {
   private readonly listeners = new Set<Listener>();
   private readonly channel: string;
+  private lastQueueChangedAt = 0;
+  private queueChangedDue: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly publisher: RedisClient,
     private readonly subscriber: RedisClient | null,
     prefix: string,
-    private readonly onBadMessage: (error: unknown) => void = () => {},
+    private readonly options: EventBusOptions = {},
   ) {
     this.channel = `${prefix}events`;
     subscriber?.on('message', (channel: string, message: string) => {
@@ -43,7 +58,33 @@ export class EventBus {
   }
 
   async publish(event: BusEvent): Promise<void> {
+    if (event.t === 'queue-changed' && this.options.queueChangedEveryMs) return this.queueChanged();
     await this.publisher.publish(this.channel, JSON.stringify(event));
+  }
+
+  /** Sends a folded `queue-changed` now, if one is waiting; for shutdown. */
+  async flush(): Promise<void> {
+    if (!this.queueChangedDue) return;
+    clearTimeout(this.queueChangedDue);
+    this.queueChangedDue = null;
+    await this.sendQueueChanged();
+  }
+
+  private async queueChanged(): Promise<void> {
+    // One is due already: it tells of this change too.
+    if (this.queueChangedDue) return;
+    const wait = this.lastQueueChangedAt + (this.options.queueChangedEveryMs ?? 0) - Date.now();
+    if (wait <= 0) return this.sendQueueChanged();
+    this.queueChangedDue = setTimeout(() => {
+      this.queueChangedDue = null;
+      this.sendQueueChanged().catch((error: unknown) => this.options.onPublishFailure?.(error));
+    }, wait);
+    this.queueChangedDue.unref();
+  }
+
+  private async sendQueueChanged(): Promise<void> {
+    this.lastQueueChangedAt = Date.now();
+    await this.publisher.publish(this.channel, JSON.stringify({ t: 'queue-changed' }));
   }
 
   private dispatch(message: string) {
@@ -51,7 +92,7 @@ export class EventBus {
     try {
       event = JSON.parse(message) as BusEvent;
     } catch (error) {
-      this.onBadMessage(error);
+      this.options.onBadMessage?.(error);
       return;
     }
     for (const listener of this.listeners) listener(event);

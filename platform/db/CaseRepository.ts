@@ -1,5 +1,7 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { NewRequest } from '../stores/records.js';
+import { keepIncidentUsers } from './IncidentRepository.js';
+import { prepared } from './prepared.js';
 import type { CaseRow, Database } from './schema.js';
 
 /** States a case is open in: waiting (queued; an offer is hot state only) or with an agent. */
@@ -12,52 +14,69 @@ export const OPEN_CASE_STATES = ['queued', 'assigned'] as const;
 export class CaseRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async open(request: NewRequest, rank: number): Promise<void> {
+  /**
+   * Writes a new case, its first event, its links to the incidents its report joined, and the
+   * user's profile as seen now: one statement, so one round trip, atomic as a transaction.
+   */
+  async open(request: NewRequest, rank: number, incidentIds: readonly string[] = []): Promise<void> {
     const at = new Date(request.createdAt);
-    await this.db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto('cases')
-        .values({
-          id: request.id,
-          user_id: request.userId,
-          channel: request.channel,
-          media: request.media ?? null,
-          language: request.language,
-          category: request.category,
-          level: request.level,
-          score: request.score,
-          rank,
-          reasons: JSON.stringify(request.reasons),
-          sentiment: request.sentiment ?? null,
-          tier: request.tier,
-          text: request.text ?? null,
-          stream: JSON.stringify(request.stream ?? null),
-          state: 'queued',
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
-      await tx
-        .insertInto('case_events')
-        .values({ case_id: request.id, state: 'queued', reason: 'created', at })
-        .execute();
-      await tx
-        .insertInto('user_profiles')
-        .values({
-          platform_user_id: request.userId,
-          name: request.userName ?? null,
-          tier: request.tier,
-          languages: JSON.stringify([request.language]),
-          first_seen_at: at,
-          last_seen_at: at,
-        })
-        .onConflict((c) =>
-          c
-            .column('platform_user_id')
-            .doUpdateSet({ tier: request.tier, last_seen_at: at, name: request.userName ?? null }),
-        )
-        .execute();
-    });
+    await this.db
+      .with('new_case', (db) =>
+        db
+          .insertInto('cases')
+          .values({
+            id: request.id,
+            user_id: request.userId,
+            channel: request.channel,
+            media: request.media ?? null,
+            language: request.language,
+            category: request.category,
+            level: request.level,
+            score: request.score,
+            rank,
+            reasons: JSON.stringify(request.reasons),
+            sentiment: request.sentiment ?? null,
+            tier: request.tier,
+            text: request.text ?? null,
+            stream: JSON.stringify(request.stream ?? null),
+            state: 'queued',
+            created_at: at,
+            updated_at: at,
+          })
+          .returning('id'),
+      )
+      .with('first_event', (db) =>
+        db
+          .insertInto('case_events')
+          .columns(['case_id', 'state', 'reason', 'at'])
+          .expression(sql`select id, 'queued', 'created', ${at}::timestamptz from new_case`),
+      )
+      .with('incident_links', (db) =>
+        db
+          .insertInto('incident_cases')
+          .columns(['incident_id', 'case_id', 'linked_at'])
+          .expression(
+            sql`select joined.id, new_case.id, ${at}::timestamptz
+                from unnest(${[...incidentIds]}::text[]) as joined(id), new_case`,
+          )
+          .onConflict((c) => c.doNothing()),
+      )
+      .insertInto('user_profiles')
+      .values({
+        platform_user_id: request.userId,
+        name: request.userName ?? null,
+        tier: request.tier,
+        languages: JSON.stringify([request.language]),
+        first_seen_at: at,
+        last_seen_at: at,
+      })
+      .onConflict((c) =>
+        c
+          .column('platform_user_id')
+          .doUpdateSet({ tier: request.tier, last_seen_at: at, name: request.userName ?? null }),
+      )
+      .modifyEnd(prepared('case-open'))
+      .execute();
   }
 
   /** Undoes `open` when the case could not be queued, so nothing half-made stays. */
@@ -65,7 +84,18 @@ export class CaseRepository {
     await this.db.deleteFrom('cases').where('id', '=', id).execute();
   }
 
-  async transition(id: string, state: string, reason: string, at: number): Promise<void> {
+  /**
+   * The case's state as of `at`, with an event for its history. A change replayed late from the
+   * outbox (`onlyForward`) never overwrites a later one; a live change is applied as it comes,
+   * since instances' clocks may differ by a little.
+   */
+  async transition(
+    id: string,
+    state: string,
+    reason: string,
+    at: number,
+    { onlyForward = false }: { onlyForward?: boolean } = {},
+  ): Promise<void> {
     const when = new Date(at);
     const closed = !(OPEN_CASE_STATES as readonly string[]).includes(state);
     await this.db.transaction().execute(async (tx) => {
@@ -77,6 +107,7 @@ export class CaseRepository {
           ...(closed ? { ended_at: when, ended_reason: reason } : { ended_at: null, ended_reason: null }),
         })
         .where('id', '=', id)
+        .$if(onlyForward, (q) => q.where('updated_at', '<=', when))
         .execute();
       await tx.insertInto('case_events').values({ case_id: id, state, reason, at: when }).execute();
     });
@@ -133,18 +164,25 @@ export class CaseRepository {
     reason: string,
     at: number,
     wrapUp: { outcome?: string; note?: string } = {},
-  ) {
-    await this.db
+  ): Promise<boolean> {
+    const result = await this.db
       .updateTable('calls')
       .set({ ended_at: new Date(at), ended_reason: reason, ...this.wrapUpFields(wrapUp) })
       .where('session_id', '=', sessionId)
-      .execute();
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   }
 
-  async wrapUp(sessionId: string, wrapUp: { outcome?: string; note?: string }): Promise<void> {
+  /** False when the call is not recorded (yet): its start may still be on its way from the outbox. */
+  async wrapUp(sessionId: string, wrapUp: { outcome?: string; note?: string }): Promise<boolean> {
     const fields = this.wrapUpFields(wrapUp);
-    if (Object.keys(fields).length === 0) return;
-    await this.db.updateTable('calls').set(fields).where('session_id', '=', sessionId).execute();
+    if (Object.keys(fields).length === 0) return true;
+    const result = await this.db
+      .updateTable('calls')
+      .set(fields)
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   }
 
   /** The user's rating lands on the case's latest call. */
@@ -158,15 +196,43 @@ export class CaseRepository {
     await this.db.updateTable('calls').set({ rating: stars }).where('session_id', 'in', latest).execute();
   }
 
-  /** Every open case, most urgent first: what the hot queue must hold. */
-  openCases(limit: number): Promise<CaseRow[]> {
-    return this.db
+  /**
+   * Open cases, most urgent first, a page at a time: what the hot queue must hold. The next page
+   * starts after the last case of this one, by rank and then id, so each is read once.
+   */
+  openCases(limit: number, after?: { rank: number; id: string }): Promise<CaseRow[]> {
+    let query = this.db
       .selectFrom('cases')
       .selectAll()
-      .where('state', 'in', [...OPEN_CASE_STATES])
-      .orderBy('rank', 'desc')
-      .limit(limit)
-      .execute();
+      .where('state', 'in', [...OPEN_CASE_STATES]);
+    if (after)
+      query = query.where((eb) =>
+        eb.or([eb('rank', '<', after.rank), eb.and([eb('rank', '=', after.rank), eb('id', '<', after.id)])]),
+      );
+    return query.orderBy('rank', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  }
+
+  /**
+   * Cases that were with an agent when Redis lost their sessions wait again: one statement for
+   * all of them, each with its event. Returns how many moved (a case no longer assigned stays).
+   */
+  async requeueLost(ids: readonly string[], at: number): Promise<number> {
+    if (ids.length === 0) return 0;
+    const when = new Date(at);
+    const result = await this.db
+      .with('moved', (db) =>
+        db
+          .updateTable('cases')
+          .set({ state: 'queued', updated_at: when, ended_at: null, ended_reason: null })
+          .where('id', 'in', [...ids])
+          .where('state', '=', 'assigned')
+          .returning('id'),
+      )
+      .insertInto('case_events')
+      .columns(['case_id', 'state', 'reason', 'at'])
+      .expression(sql`select id, 'queued', 'state_store_lost', ${when}::timestamptz from moved`)
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0);
   }
 
   /** A user's cases, newest first. */
@@ -186,6 +252,7 @@ export class CaseRepository {
    */
   async eraseUser(userId: string): Promise<number> {
     return this.db.transaction().execute(async (tx) => {
+      await keepIncidentUsers(tx, userId);
       const deleted = await tx.deleteFrom('cases').where('user_id', '=', userId).executeTakeFirst();
       await tx.deleteFrom('user_profiles').where('platform_user_id', '=', userId).execute();
       return Number(deleted.numDeletedRows);

@@ -138,6 +138,23 @@ export class TaskRepository {
       .execute();
   }
 
+  /**
+   * The open task with an assignee of each of these cases, if any (the latest opened): what a
+   * rebuilt queue needs to keep a reopened follow-up reserved for its agent.
+   */
+  async openFor(caseIds: readonly string[]): Promise<Map<string, TaskRow>> {
+    if (caseIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('case_id', 'in', [...caseIds])
+      .where('state', '=', 'open')
+      .where('assignee_id', 'is not', null)
+      .orderBy('opened_at')
+      .execute();
+    return new Map(rows.map((row) => [row.case_id, row]));
+  }
+
   /** Open tasks whose case waits in PostgreSQL but that no instance confirmed in Redis: a crash in between. */
   unconfirmed(openedBefore: number, limit: number): Promise<TaskRow[]> {
     return this.db

@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { MIGRATIONS } from './migrations/index.js';
+import { PreparingClient } from './prepared.js';
 import type { DatabaseTarget } from '../config/shared.js';
 import type { Database } from './schema.js';
 
@@ -15,6 +16,8 @@ export function connectDatabase(target: DatabaseTarget): Kysely<Database> {
     // Fail fast like the API's Redis profile: a query while PostgreSQL is away gets a coded 503.
     connectionTimeoutMillis: 2000,
     options: `-c search_path=${target.databaseSchema}`,
+    // Hot statements marked `prepared(…)` are planned once per connection.
+    Client: PreparingClient,
   });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on the next checkout.

@@ -17,7 +17,16 @@ export type VoiceRequests = Pick<QueueStore, 'getRequest' | 'claimVoice' | 'setT
 /** What a video upload may do to a request. */
 export type VideoRequests = Pick<QueueStore, 'getRequest' | 'claimVideo'>;
 
-export type EnqueueResult = { status: 'OK' } | { status: 'FULL' } | { status: 'ACTIVE'; existingId: string };
+/** An open case as the rebuild restores it: a reopened follow-up keeps its task and reservation. */
+export interface RestoredCase {
+  request: NewRequest;
+  rank: number;
+  followUp?: { taskId: string; reservedFor: string; reservedUntil: number };
+}
+
+export type EnqueueResult =
+  /** `position`: its 1-based place in the line as it joined. */
+  { status: 'OK'; position: number } | { status: 'FULL' } | { status: 'ACTIVE'; existingId: string };
 export interface WaitingClosed {
   status: string;
   requestId?: string;
@@ -49,9 +58,31 @@ export class QueueStore extends ScriptedStore {
     const { maxWaiting, activeTtlMs, abandonAt } = limits;
     const fields = [...encodeNewRequest(request), 'routeLang', primaryLanguage(request.language)];
     const args = [request.id, request.userId, rank, maxWaiting, activeTtlMs, abandonAt, ...fields];
-    const [status, existingId] = asStrings(await this.run('enqueue', this.key('req', request.id), args));
-    if (status === 'ACTIVE') return { status, existingId: existingId ?? '' };
-    return { status: status === 'FULL' ? 'FULL' : 'OK' };
+    const [status, second] = asStrings(await this.run('enqueue', this.key('req', request.id), args));
+    if (status === 'ACTIVE') return { status, existingId: second ?? '' };
+    return status === 'FULL' ? { status } : { status: 'OK', position: Number(second ?? 0) + 1 };
+  }
+
+  /**
+   * Puts open cases from the system of record back after Redis lost the queue, all in one round
+   * trip, each with its stored rank and, for a reopened follow-up, its reservation; see RESTORE.
+   * Returns, per case, whether it was restored ('OK') or found in the queue already ('OPEN').
+   */
+  async restore(
+    cases: readonly RestoredCase[],
+    limits: { activeTtlMs: number; abandonAt: number },
+  ): Promise<('OK' | 'OPEN')[]> {
+    if (cases.length === 0) return [];
+    const args: (string | number)[] = [limits.activeTtlMs, limits.abandonAt];
+    for (const { request, rank, followUp } of cases) {
+      const fields = [...encodeNewRequest(request), 'routeLang', primaryLanguage(request.language)];
+      const { taskId, reservedFor, reservedUntil } = followUp ?? {};
+      if (taskId)
+        fields.push('followUp', taskId, 'reservedFor', `${reservedFor}`, 'reservedUntil', `${reservedUntil}`);
+      args.push(request.id, request.userId, rank, fields.length, ...fields);
+    }
+    const statuses = asStrings(await this.run('restore', this.key('queue'), args));
+    return statuses.map((status) => (status === 'OPEN' ? 'OPEN' : 'OK'));
   }
 
   /**
@@ -83,10 +114,10 @@ export class QueueStore extends ScriptedStore {
     return decodeRequest(await this.redis.hgetall(this.key('req', id)));
   }
 
-  /** 1-based place in the waiting line, or null when not waiting. */
-  async position(requestId: string): Promise<number | null> {
-    const rank = await this.redis.zrevrank(this.key('queue'), requestId);
-    return rank === null ? null : rank + 1;
+  /** Where a request stands, in one round trip: its 1-based place if waiting, and its state (null if gone). */
+  async standing(requestId: string): Promise<{ position: number | null; state: string | null }> {
+    const [rank, state] = asStrings(await this.run('standing', this.key('req', requestId), [requestId]));
+    return { position: Number(rank) >= 0 ? Number(rank) + 1 : null, state: state || null };
   }
 
   /** Drops closed requests' hot copies for good (erasure): the hash and its socket register. */
@@ -103,6 +134,11 @@ export class QueueStore extends ScriptedStore {
   /** One instance at a time rebuilds the queue; the claim lapses if that instance dies. */
   async claimRebuild(ttlMs: number): Promise<boolean> {
     return (await this.redis.set(this.key('queue-rebuild'), '1', 'PX', ttlMs, 'NX')) === 'OK';
+  }
+
+  /** Keeps this instance's claim on the rebuild while it is still at work. */
+  async holdRebuild(ttlMs: number): Promise<void> {
+    await this.redis.pexpire(this.key('queue-rebuild'), ttlMs);
   }
 
   async markBuilt(now: number): Promise<void> {

@@ -7,6 +7,8 @@ export const SCRIPTS = {
   closeWaiting: new LuaScript(lua.CLOSE_WAITING),
   rescore: new LuaScript(lua.RESCORE),
   reopen: new LuaScript(lua.REOPEN),
+  restore: new LuaScript(lua.RESTORE),
+  standing: new LuaScript(lua.STANDING),
   claimVoice: new LuaScript(lua.CLAIM_VOICE),
   offerToFreeAgent: new LuaScript(lua.OFFER_TO_FREE_AGENT),
   offerBestRequest: new LuaScript(lua.OFFER_BEST_REQUEST),

@@ -1,4 +1,5 @@
 import type { RedisClient } from '../redis/connect.js';
+import { LuaScript } from '../stores/LuaScript.js';
 
 /** One keyword of one report, with how many distinct users reported it within the window. */
 export interface Sighting {
@@ -8,15 +9,28 @@ export interface Sighting {
   burst: boolean;
 }
 
+/**
+ * One report of several keywords: each keyword's set takes the user at this time, forgets reports
+ * from before the window, and answers how many distinct users it holds.
+ * KEYS: one burst set per keyword. ARGV: userId, now, windowStart, windowMs.
+ */
+const OBSERVE = new LuaScript(`
+local counts = {}
+for i, key in ipairs(KEYS) do
+  redis.call('ZADD', key, ARGV[2], ARGV[1])
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', ARGV[3])
+  redis.call('PEXPIRE', key, ARGV[4])
+  counts[i] = redis.call('ZCARD', key)
+end
+return counts
+`);
+
 /** At most this many keywords of one report are counted. */
 const MAX_KEYWORDS = 8;
 
 /** The form a keyword is counted and recorded under. */
 export function normaliseKeywords(keywords: readonly string[]): string[] {
-  return keywords
-    .map((k) => k.trim().toLowerCase())
-    .filter(Boolean)
-    .slice(0, MAX_KEYWORDS);
+  return [...new Set(keywords.map((k) => k.trim().toLowerCase()).filter(Boolean))].slice(0, MAX_KEYWORDS);
 }
 
 /**
@@ -35,22 +49,17 @@ export class IncidentTracker {
     return `${this.prefix}burst:${keyword}`;
   }
 
-  /** Counts one user's report of these keywords. */
+  /** Counts one user's report of these keywords, all of them in one round trip. */
   async observe(keywords: readonly string[], userId: string, now: number): Promise<Sighting[]> {
-    const sightings: Sighting[] = [];
-    for (const keyword of normaliseKeywords(keywords)) {
-      const key = this.burstKey(keyword);
-      const [, , , users] = ((await this.redis
-        .multi()
-        .zadd(key, now, userId)
-        .zremrangebyscore(key, '-inf', now - this.settings.windowMs)
-        .pexpire(key, this.settings.windowMs)
-        .zcard(key)
-        .exec()) ?? []) as [unknown, unknown, unknown, [Error | null, number]];
-      const count = Number(users?.[1] ?? 0);
-      sightings.push({ keyword, users: count, burst: count >= this.settings.minUsers });
-    }
-    return sightings;
+    const counted = normaliseKeywords(keywords);
+    if (counted.length === 0) return [];
+    const { windowMs, minUsers } = this.settings;
+    const keys = counted.map((keyword) => this.burstKey(keyword));
+    const users = await OBSERVE.run(this.redis, keys, [userId, now, now - windowMs, windowMs]);
+    return counted.map((keyword, i) => {
+      const count = Number((Array.isArray(users) ? users[i] : 0) ?? 0);
+      return { keyword, users: count, burst: count >= minUsers };
+    });
   }
 
   /** Who reported the keyword within the window, and when: the reports an incident opened on. */

@@ -1,18 +1,29 @@
 import type { IncidentRepository, IncidentWithCases } from '../db/IncidentRepository.js';
-import type { IncidentTracker } from './IncidentTracker.js';
+import type { IncidentTracker, Sighting } from './IncidentTracker.js';
 
-/** What one report joined: the keyword that raises its urgency, and the incidents to link its case to. */
+/** What one report joined: the keyword that raises its urgency, and the incidents its case belongs to. */
 export interface Joined {
   keyword?: string;
   incidentIds: string[];
 }
 
 /**
+ * How long an instance goes by what it last read of a keyword's incident, open or none: about as
+ * often as the row is written anyway (see IncidentRepository.join), and far less often than the
+ * reports of a large incident come in. Lexicon keywords are few, so this stays small.
+ */
+const RECENT_MS = 1000;
+const MAX_RECENT = 1000;
+
+/**
  * Incidents: Redis spots a burst of distinct users reporting the same harm, and PostgreSQL keeps
  * each incident with the cases linked to it, so it outlives a Redis flush. While the database is
- * away, the burst still raises urgency; the record is skipped and the failure reported.
+ * away, the burst still raises urgency; the record is skipped and the failure reported. A case
+ * written after its report is linked by its creator, in the same statement that writes it.
  */
 export class Incidents {
+  private readonly recent = new Map<string, { id: string | undefined; readAt: number }>();
+
   constructor(
     private readonly tracker: IncidentTracker,
     private readonly repository: IncidentRepository,
@@ -20,57 +31,97 @@ export class Incidents {
     private readonly onRecordFailure: (error: unknown) => void,
   ) {}
 
-  /** One user's report of these keywords, for the case `requestId` (written already or not yet). */
+  /**
+   * One user's report of these keywords, for the case `requestId`: one Redis round trip for all
+   * the keywords, then at most one statement for all those this instance has not read within
+   * RECENT_MS (a burst that opens a new incident takes a few more, once). A case written already
+   * (`caseWritten`, a re-scored one) is linked here; a new one by its creator.
+   */
   async report(
     keywords: readonly string[],
-    report: { requestId: string; userId: string; at: number },
+    report: { requestId: string; userId: string; at: number; caseWritten: boolean },
   ): Promise<Joined> {
+    const sightings = await this.tracker.observe(keywords, report.userId, report.at);
+    const ids = await this.record(sightings, report);
     const joined: Joined = { incidentIds: [] };
-    for (const sighting of await this.tracker.observe(keywords, report.userId, report.at)) {
-      const id = await this.record(sighting, report).catch((error: unknown) => {
-        this.onRecordFailure(error);
-        return undefined;
-      });
+    for (const sighting of sightings) {
+      const id = ids.get(sighting.keyword);
       if (id) joined.incidentIds.push(id);
       if (id || sighting.burst) joined.keyword ??= sighting.keyword;
     }
     return joined;
   }
 
-  /** Links a case written after its report was scored. */
-  async linkCase(caseId: string, incidentIds: readonly string[], at: number): Promise<void> {
-    for (const id of incidentIds)
-      await this.repository.link(id, [caseId], at).catch((error: unknown) => this.onRecordFailure(error));
-  }
-
   open(now: number): Promise<IncidentWithCases[]> {
     return this.repository.open(now, this.settings.windowMs);
   }
 
-  private async record(
-    sighting: { keyword: string; users: number; burst: boolean },
-    report: { requestId: string; at: number },
-  ): Promise<string | undefined> {
-    const { windowMs } = this.settings;
-    if (!sighting.burst) {
-      // Below the hot threshold, yet the incident may be open: Redis may have lost its counts.
-      const id = await this.repository.extendOpen(sighting.keyword, report.at, windowMs);
-      if (id) await this.repository.link(id, [report.requestId], report.at);
-      return id;
+  /** What this instance read of each keyword's incident within RECENT_MS (wall clock); a burst read as none is read again. */
+  private recentlyRead(sightings: readonly Sighting[]) {
+    const known = new Map<string, string>();
+    const unknown: Sighting[] = [];
+    const now = Date.now();
+    for (const sighting of sightings) {
+      const read = this.recent.get(sighting.keyword);
+      if (read && now - read.readAt < RECENT_MS && (read.id || !sighting.burst)) {
+        if (read.id) known.set(sighting.keyword, read.id);
+      } else unknown.push(sighting);
     }
+    return { known, unknown };
+  }
+
+  private remember(keyword: string, id: string | undefined, readAt: number) {
+    if (this.recent.size >= MAX_RECENT) this.recent.clear();
+    this.recent.set(keyword, { id, readAt });
+  }
+
+  /** The incidents these sightings join, by keyword; a burst with none open opens one. */
+  private async record(
+    sightings: readonly Sighting[],
+    report: { requestId: string; at: number; caseWritten: boolean },
+  ) {
+    const { known, unknown } = this.recentlyRead(sightings);
+    if (report.caseWritten)
+      for (const id of known.values())
+        await this.repository
+          .link(id, [report.requestId], report.at)
+          .catch((error: unknown) => this.onRecordFailure(error));
+    if (unknown.length === 0) return known;
+    const readAt = Date.now();
+    const ids = await this.repository
+      .join(unknown, { caseId: report.requestId, at: report.at }, this.settings.windowMs)
+      .catch((error: unknown) => {
+        this.onRecordFailure(error);
+        return undefined;
+      });
+    for (const sighting of unknown) {
+      let id = ids?.get(sighting.keyword);
+      if (ids && !id && sighting.burst)
+        id =
+          (await this.openIncident(sighting, report).catch((error: unknown) =>
+            this.onRecordFailure(error),
+          )) ?? undefined;
+      if (ids) this.remember(sighting.keyword, id, readAt);
+      if (id) known.set(sighting.keyword, id);
+    }
+    return known;
+  }
+
+  private async openIncident(sighting: Sighting, report: { requestId: string; at: number }): Promise<string> {
+    const { windowMs } = this.settings;
     const { id, inserted } = await this.repository.record(
       sighting.keyword,
       sighting.users,
       report.at,
       windowMs,
     );
-    if (inserted)
-      await this.repository.linkReports(
-        id,
-        await this.tracker.reporters(sighting.keyword, report.at),
-        report.at,
-      );
+    if (inserted) await this.linkEarlierReports(id, sighting.keyword, report.at);
     await this.repository.link(id, [report.requestId], report.at);
     return id;
+  }
+
+  /** An incident that just opened takes in the reports it opened on. */
+  private async linkEarlierReports(incidentId: string, keyword: string, at: number) {
+    await this.repository.linkReports(incidentId, await this.tracker.reporters(keyword, at), at);
   }
 }

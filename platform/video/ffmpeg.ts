@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import { ffprobe, readToEndSeconds } from '../media-files/probe.js';
 import { VideoUnsupportedError } from './VideoUnsupportedError.js';
 
 const run = promisify(execFile);
 
-const PROBE_TIMEOUT_MS = 15_000;
 const THUMBNAIL_TIMEOUT_MS = 15_000;
 
 export interface VideoProbe {
@@ -27,25 +27,11 @@ interface ProbedStream {
 
 /** Reads the container with ffprobe (no shell). Throws VideoUnsupportedError unless it holds a picture. */
 export async function probeVideo(path: string): Promise<VideoProbe> {
-  let stdout: string;
-  try {
-    ({ stdout } = await run(
-      'ffprobe',
-      [
-        '-v',
-        'error',
-        '-show_entries',
-        'stream=codec_type,codec_name,width,height,duration:format=duration',
-        '-of',
-        'json',
-        path,
-      ],
-      { timeout: PROBE_TIMEOUT_MS },
-    ));
-  } catch (error) {
-    throw new VideoUnsupportedError('not a decodable video', { cause: error });
-  }
-  const info = JSON.parse(stdout) as { streams?: ProbedStream[]; format?: { duration?: string } };
+  const info = await ffprobe<{ streams?: ProbedStream[]; format?: { duration?: string } }>(
+    path,
+    ['-show_entries', 'stream=codec_type,codec_name,width,height,duration:format=duration'],
+    (cause) => new VideoUnsupportedError('not a decodable video', { cause }),
+  );
   const streams = info.streams ?? [];
   const video = streams.find((stream) => stream.codec_type === 'video');
   if (!video?.codec_name || !video.width || !video.height) throw new VideoUnsupportedError('no video stream');
@@ -61,19 +47,14 @@ export async function probeVideo(path: string): Promise<VideoProbe> {
 }
 
 async function measureDuration(path: string): Promise<number> {
-  let stderr: string;
+  let seconds: number | null;
   try {
-    ({ stderr } = await run(
-      'ffmpeg',
-      ['-nostdin', '-v', 'info', '-i', path, '-map', '0', '-c', 'copy', '-f', 'null', '-'],
-      { timeout: PROBE_TIMEOUT_MS, maxBuffer: 8 * 1024 * 1024 },
-    ));
+    seconds = await readToEndSeconds(path, ['-map', '0', '-c', 'copy']);
   } catch (error) {
     throw new VideoUnsupportedError('the video cannot be read to its end', { cause: error });
   }
-  const last = [...stderr.matchAll(/time=(\d+):(\d+):(\d+(?:\.\d+)?)/g)].at(-1);
-  if (!last) throw new VideoUnsupportedError('the video has no measurable duration');
-  return Number(last[1]) * 3600 + Number(last[2]) * 60 + Number(last[3]);
+  if (seconds === null) throw new VideoUnsupportedError('the video has no measurable duration');
+  return seconds;
 }
 
 /**

@@ -5,14 +5,11 @@ import { seedWaiting } from '../lib/seedWaiting.js';
 import { PresenceStore, type SocketRef } from '../../platform/stores/PresenceStore.js';
 import { QueueStore } from '../../platform/stores/QueueStore.js';
 import { SessionStore } from '../../platform/stores/SessionStore.js';
+import { percentile } from './latency.js';
+import { deletePrefix } from './stack.js';
 
 const LANGS = ['en', 'zh', 'es', 'pt', 'id', 'hi', 'ar', 'vi'];
 const SAMPLES = 300;
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-};
 
 export interface CostRow {
   waiting: number;
@@ -94,12 +91,7 @@ export async function benchDispatchCost(options: {
     }
     return rows;
   } finally {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 5000);
-      cursor = next;
-      if (keys.length > 0) await redis.unlink(...keys);
-    } while (cursor !== '0');
+    await deletePrefix(redis, prefix);
     redis.disconnect();
   }
 }

@@ -98,9 +98,10 @@ export async function benchQueueRebuild(options: {
     await seedOpenCases(app, options.cases, config.agingPointsPerMinute, options.assignedEvery);
     const seedMs = performance.now() - started;
     options.onProgress(`${options.cases} open cases written to PostgreSQL in ${Math.round(seedMs)} ms`);
-    const { deps } = composeFoundation(app, config, Date.now);
+    const { deps, tasks } = composeFoundation(app, config, Date.now);
     const dispatcher = new Dispatcher(deps);
-    const rebuild = new QueueRebuild(deps, dispatcher);
+    // As the API composes it (server/composition/routing.ts): follow-ups keep their reservations.
+    const rebuild = new QueueRebuild(deps, dispatcher, { tasks });
     const progress = setInterval(() => {
       deps.queue.waitingCount().then(
         (n) => options.onProgress(`  … ${n} back in the queue`),

@@ -1,46 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { SignJWT } from 'jose';
-import { REPO_ROOT } from '../lib/paths.js';
-import { freePort } from '../lib/ports.js';
+import { benchEnv, startBenchStack } from './stack.js';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Help requests created per second over HTTP against `instances` API processes sharing one Redis. */
+/**
+ * Help requests created per second over HTTP against `instances` API processes sharing one Redis
+ * and one throwaway PostgreSQL schema.
+ */
 async function createThroughput(instances: number, seconds: number, concurrency: number) {
-  const prefix = `lifeline-bench-scale:${randomBytes(4).toString('hex')}:`;
-  const secrets = {
-    LIFELINE_SECRET: randomBytes(32).toString('hex'),
-    LIFELINE_PLATFORM_SECRET: randomBytes(24).toString('hex'),
-    LIFELINE_ADMIN_TOKEN: randomBytes(24).toString('hex'),
-  };
-  const ports = await Promise.all(Array.from({ length: instances }, () => freePort()));
-  const children: ChildProcess[] = ports.map((port) =>
-    spawn(process.execPath, ['--import', 'tsx', 'server/server.ts'], {
-      cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        ...secrets,
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'warn',
-        PORT: String(port),
-        REDIS_KEY_PREFIX: prefix,
-        RATE_LIMIT_CREATE_PER_MINUTE: '1000000',
-        QUEUE_MAX_WAITING: '10000000',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    }),
-  );
+  const env = benchEnv('scale', { RATE_LIMIT_CREATE_PER_MINUTE: '1000000', QUEUE_MAX_WAITING: '10000000' });
+  const stack = await startBenchStack(instances, env, () => {});
+  const bases = stack.instances.map((instance) => instance.url);
   try {
-    for (const port of ports)
-      for (
-        let i = 0;
-        i < 100 && !(await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok;
-        i += 1
-      )
-        await sleep(200);
-    const key = new TextEncoder().encode(secrets.LIFELINE_PLATFORM_SECRET);
+    const key = new TextEncoder().encode(stack.config.secrets.platform);
     const identities = await Promise.all(
       Array.from({ length: 60_000 }, (_, i) =>
         new SignJWT({ tier: 'regular' })
@@ -58,7 +28,7 @@ async function createThroughput(instances: number, seconds: number, concurrency:
       Array.from({ length: concurrency }, async () => {
         while (Date.now() < until && next < identities.length) {
           const n = next++;
-          const response = await fetch(`http://127.0.0.1:${ports[n % ports.length]}/v1/help-requests`, {
+          const response = await fetch(`${bases[n % bases.length]}/v1/help-requests`, {
             method: 'POST',
             headers: { authorization: `Bearer ${identities[n]}`, 'content-type': 'application/json' },
             body,
@@ -70,11 +40,7 @@ async function createThroughput(instances: number, seconds: number, concurrency:
     );
     return created / seconds;
   } finally {
-    for (const child of children) child.kill('SIGKILL');
-    const redis = new Redis('redis://127.0.0.1:6379');
-    const keys = await redis.keys(`${prefix}*`);
-    for (let i = 0; i < keys.length; i += 1000) await redis.del(...keys.slice(i, i + 1000));
-    redis.disconnect();
+    await stack.close();
   }
 }
 

@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { SignJWT, errors, jwtVerify } from 'jose';
 import { LifelineError } from '../../core/errors/LifelineError.js';
 import type { Principal } from './principal.js';
@@ -12,14 +13,15 @@ const REQUEST_AUDIENCE = 'lifeline:request';
  * every instance, so a token minted by one is honoured by all.
  */
 export class LifelineTokens {
-  private readonly key: Uint8Array;
+  /** Made once: a raw secret would be turned into a key on every signature. */
+  private readonly key: KeyObject;
 
   constructor(
     secret: string,
     private readonly ttl: { agentSeconds: number; requestSeconds: number },
     private readonly now: () => number = Date.now,
   ) {
-    this.key = new TextEncoder().encode(secret);
+    this.key = createSecretKey(Buffer.from(secret, 'utf8'));
   }
 
   private sign(subject: string, audience: string, ttlSeconds: number, claims: Record<string, string> = {}) {

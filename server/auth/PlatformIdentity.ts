@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { errors, jwtVerify } from 'jose';
@@ -20,13 +21,14 @@ export type Identity = Pick<Static<typeof IdentityClaims>, 'sub' | 'name' | 'tie
  * from a request body: they raise priority, so they must be signed by the platform.
  */
 export class PlatformIdentity {
-  private readonly key: Uint8Array;
+  /** Made once: a raw secret would be turned into a key on every signature. */
+  private readonly key: KeyObject;
 
   constructor(
     secret: string,
     private readonly now: () => number = Date.now,
   ) {
-    this.key = new TextEncoder().encode(secret);
+    this.key = createSecretKey(Buffer.from(secret, 'utf8'));
   }
 
   async verify(token: string): Promise<Identity> {

@@ -10,6 +10,7 @@ export function composeFollowUps(app: FastifyInstance, config: Config, base: Fou
   const followUps = new FollowUpService({
     tasks: base.tasks,
     cases: base.cases,
+    records: base.records,
     queue: base.stores.queue,
     sessionStore: base.stores.sessionStore,
     bus: base.bus,

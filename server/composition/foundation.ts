@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { EventBus } from '../../platform/bus/EventBus.js';
 import { CaseRepository } from '../../platform/db/CaseRepository.js';
 import { MessageRepository } from '../../platform/db/MessageRepository.js';
+import { RecordJobs } from '../../platform/jobs/records.js';
 import { TaskRepository } from '../../platform/db/TaskRepository.js';
 import { FileBlobStore } from '../../platform/storage/FileBlobStore.js';
 import { FloorStats } from '../../platform/stores/FloorStats.js';
@@ -13,6 +14,7 @@ import { AgentRepository } from '../agents/AgentRepository.js';
 import { LifelineTokens } from '../auth/LifelineTokens.js';
 import type { Config } from '../config/load.js';
 import { SystemLines } from '../conversations/SystemLines.js';
+import { RecordKeeper } from '../records/RecordKeeper.js';
 import { LifelineMetrics } from '../observability/LifelineMetrics.js';
 import type { RoutingDeps } from '../routing/deps.js';
 import { SocketRegistry } from '../ws/SocketRegistry.js';
@@ -27,21 +29,45 @@ export function composeFoundation(app: FastifyInstance, config: Config, now: () 
     presenceStore: new PresenceStore(app.redis, config.keyPrefix),
     floor: new FloorStats(app.redis, config.keyPrefix),
   };
-  const bus = new EventBus(app.redis, app.redisSubscriber, config.keyPrefix, (error) =>
-    app.log.warn({ err: error }, 'ignored a malformed bus message'),
-  );
+  const bus = new EventBus(app.redis, app.redisSubscriber, config.keyPrefix, {
+    onBadMessage: (error) => app.log.warn({ err: error }, 'ignored a malformed bus message'),
+    // Half a push interval: a change waits at most that long to reach the other instances' pushes.
+    queueChangedEveryMs: config.routing.queueUpdateIntervalMs / 2,
+    onPublishFailure: (error) => app.log.warn({ err: error }, 'could not announce a queue change'),
+  });
   const metrics = new LifelineMetrics(
     () => stores.queue.waitingCount(),
     () => stores.presenceStore.countOnlineAgents(),
   );
   const cases = new CaseRepository(app.db);
-  const deps: RoutingDeps = { ...stores, cases, bus, now, settings: config.routing, metrics, log: app.log };
+  // Changes Redis made live that PostgreSQL missed wait in Redis (BullMQ) until they are written.
+  const recordJobs = new RecordJobs(app.redis, config.keyPrefix, config.records);
+  const tasks = new TaskRepository(app.db);
+  const records = new RecordKeeper({
+    cases,
+    tasks,
+    sessions: stores.sessionStore,
+    jobs: recordJobs,
+    log: app.log,
+  });
+  const deps: RoutingDeps = {
+    ...stores,
+    cases,
+    records,
+    bus,
+    now,
+    settings: config.routing,
+    metrics,
+    log: app.log,
+  };
   const messages = new MessageRepository(app.db);
   return {
     deps,
+    records,
+    recordJobs,
     stores,
     cases,
-    tasks: new TaskRepository(app.db),
+    tasks,
     messages,
     systemLines: new SystemLines({ messages, bus, now }),
     bus,

@@ -9,7 +9,7 @@ import { SessionService } from '../sessions/SessionService.js';
 import type { Foundation } from './foundation.js';
 
 /** Routing and sessions: who is offered what, presence, positions, and the queue's rebuild. */
-export function composeRouting({ deps, agents, sockets, systemLines }: Foundation, media: MediaPlane) {
+export function composeRouting({ deps, agents, sockets, systemLines, tasks }: Foundation, media: MediaPlane) {
   const dispatcher = new Dispatcher(deps);
   const sessions = new SessionService(deps, media, agents, dispatcher, systemLines);
   const offers = new OfferService(deps, sessions, dispatcher);
@@ -20,7 +20,7 @@ export function composeRouting({ deps, agents, sockets, systemLines }: Foundatio
     offers,
     presence,
     liveness: new InstanceLiveness(deps, presence),
-    rebuild: new QueueRebuild(deps, dispatcher),
+    rebuild: new QueueRebuild(deps, dispatcher, { tasks }),
     positions: new QueuePositions(deps, sockets),
   };
 }

@@ -41,6 +41,8 @@ export interface Config extends SharedConfig {
   shutdownGraceMs: number;
   notify: NotifierSettings;
   retention: { messagesMs: number; voiceMs: number; sweepMs: number };
+  /** The outbox: how state changes PostgreSQL missed are replayed. */
+  records: { attempts: number; backoffMs: number };
   webRoot: string | undefined;
   voice: { maxBytes: number; maxSeconds: number; dir: string };
   /** Video feedback: kept in the voice blob store, under its own limits. */
@@ -144,6 +146,7 @@ export function loadConfig(source: EnvSource = process.env): Config {
       voiceMs: env.RETAIN_VOICE_DAYS * 86_400_000,
       sweepMs: env.RETENTION_SWEEP_MINUTES * 60_000,
     },
+    records: { attempts: env.RECORD_RETRY_ATTEMPTS, backoffMs: env.RECORD_RETRY_BACKOFF_MS },
     webRoot: env.WEB_ROOT,
     voice: {
       maxBytes: env.VOICE_MAX_BYTES,

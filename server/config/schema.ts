@@ -94,6 +94,13 @@ export const API_ENV = {
     }),
   ),
   NOTIFY_WEBHOOK_TIMEOUT_MS: Int(3000, 100, 60_000, 'Longest one notification may take'),
+  RECORD_RETRY_ATTEMPTS: Int(
+    16,
+    1,
+    50,
+    'Tries of a state change PostgreSQL could not take when it happened, replayed from the outbox',
+  ),
+  RECORD_RETRY_BACKOFF_MS: Int(1000, 10, 600_000, 'First outbox replay delay; doubles each try'),
   RETAIN_MESSAGES_DAYS: Int(365, 1, 3650, 'Days conversation lines are kept'),
   RETAIN_VOICE_DAYS: Int(30, 1, 3650, 'Days voice messages and video feedback files are kept'),
   RETENTION_SWEEP_MINUTES: Int(60, 1, 1440, 'How often one instance purges what has passed its retention'),

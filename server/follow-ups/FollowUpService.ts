@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { LifelineError } from '../../core/errors/LifelineError.js';
 import type { Task } from '../../core/protocol/tasks.js';
+import type { RecordKeeper } from '../records/RecordKeeper.js';
 import type { Outcome } from '../../core/protocol/vocabulary.js';
 import { queueRank } from '../../core/routing/priority.js';
 import type { EventBus } from '../../platform/bus/EventBus.js';
@@ -26,6 +27,8 @@ const LIST_LIMIT = 200;
 export interface FollowUpDeps {
   tasks: TaskRepository;
   cases: CaseRepository;
+  /** Writes the wrap-up's task, through the outbox when the database is away. */
+  records: Pick<RecordKeeper, 'keep'>;
   queue: Pick<QueueStore, 'reopen'>;
   sessionStore: Pick<SessionStore, 'getSession'>;
   bus: EventBus;
@@ -56,18 +59,25 @@ export class FollowUpService {
     sessionId: string,
     wrapUp: { outcome: Outcome; followUpInMinutes?: number },
   ): Promise<void> {
-    const { tasks, sessionStore, settings, now } = this.deps;
+    const { records, sessionStore, settings, now } = this.deps;
     const caseId = (await sessionStore.getSession(sessionId))?.requestId;
     if (!caseId) throw new LifelineError('LIFELINE_NOT_FOUND');
     const at = now();
-    const base = { sessionId, caseId, createdBy: agentId, at };
+    const base = { kind: 'task', sessionId, caseId, createdBy: agentId, at } as const;
+    // Through the outbox like every change after the live one: a wrap-up while the database is
+    // away still leaves its task, once the database is back.
     if (wrapUp.outcome === 'follow_up') {
       const delayMs =
         wrapUp.followUpInMinutes === undefined ? settings.defaultDelayMs : wrapUp.followUpInMinutes * 60_000;
-      await tasks.fromWrapUp({ ...base, kind: 'follow_up', assigneeId: agentId, dueAt: at + delayMs });
+      await records.keep('follow-up', {
+        ...base,
+        taskKind: 'follow_up',
+        assigneeId: agentId,
+        dueAt: at + delayMs,
+      });
     } else if (wrapUp.outcome === 'escalated') {
-      await tasks.fromWrapUp({ ...base, kind: 'escalation', assigneeId: null, dueAt: null });
-    } else await tasks.cancelForSession(sessionId, at);
+      await records.keep('escalation', { ...base, taskKind: 'escalation' });
+    } else await records.keep('wrap-up', { kind: 'cancelTasks', sessionId, at });
   }
 
   /**

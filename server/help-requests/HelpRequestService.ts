@@ -6,8 +6,7 @@ import { LifelineError } from '../../core/errors/LifelineError.js';
 import { queueRank } from '../../core/routing/priority.js';
 import type { Dispatcher } from '../routing/Dispatcher.js';
 import type { RoutingDeps } from '../routing/deps.js';
-import { keepRecord } from '../routing/keepRecord.js';
-import type { QueuePositions, QueueSnapshot } from '../routing/QueuePositions.js';
+import { CONNECTING, type QueuePositions, type QueueSnapshot } from '../routing/QueuePositions.js';
 import { LEASE_GONE, type SocketRef } from '../../platform/stores/PresenceStore.js';
 import type { NewRequest, RequestRecord } from '../../platform/stores/records.js';
 import type { SessionService } from '../sessions/SessionService.js';
@@ -50,6 +49,7 @@ export class HelpRequestService {
       language: body.language,
       categoryHint: body.category,
       createdAt,
+      newCase: true,
     });
     const request: NewRequest = {
       id,
@@ -70,8 +70,7 @@ export class HelpRequestService {
     };
     const rank = queueRank(request.score, request.createdAt, settings.agingPointsPerMinute);
     // The system of record first: a case the queue holds always exists in PostgreSQL.
-    await this.deps.cases.open(request, rank);
-    await this.urgency.linkCase(request.id, urgency, createdAt);
+    await this.deps.cases.open(request, rank, urgency.incidentIds);
     const result = await queue
       .enqueue(request, rank, {
         maxWaiting: settings.maxWaiting,
@@ -86,15 +85,14 @@ export class HelpRequestService {
     if (result.status === 'FULL') throw new LifelineError('LIFELINE_QUEUE_FULL');
     if (result.status === 'ACTIVE') return this.resume(result.existingId, identity.sub);
     metrics.requestsCreated.inc({ channel: request.channel, level: request.level });
-    const accessToken = await this.tokens.signRequest(request.id, identity.sub);
-    await this.deps.bus.publish({ t: 'queue-changed' });
-    this.dispatcher.requestWaiting(request.id);
-    const snapshot = (await this.positions.snapshot(request.id)) ?? {
-      position: 1,
-      etaSeconds: 0,
-      state: 'connecting',
-    };
-    return { id: request.id, accessToken, ...snapshot };
+    // Offered at once if an agent on its route is free; otherwise it waits where it joined.
+    const [offered, accessToken, waiting] = await Promise.all([
+      this.dispatcher.placeNew(request.id),
+      this.tokens.signRequest(request.id, identity.sub),
+      this.positions.waitingAt(result.position),
+      this.deps.bus.publish({ t: 'queue-changed' }),
+    ]);
+    return { id: request.id, accessToken, ...(offered ? CONNECTING : waiting) };
   }
 
   /**
@@ -137,11 +135,13 @@ export class HelpRequestService {
       return 'ended';
     }
     if (closed.status === 'CLOSED') {
-      await keepRecord(
-        this.deps,
-        'cancel',
-        this.deps.cases.transition(id, 'cancelled', 'user_cancelled', this.deps.now()),
-      );
+      await this.deps.records.keep('cancel', {
+        kind: 'transition',
+        caseId: id,
+        state: 'cancelled',
+        reason: 'user_cancelled',
+        at: this.deps.now(),
+      });
       this.deps.metrics.cancelled.inc();
       await this.deps.floor.cancelled();
       await this.afterClose(id, closed, 'cancelled');
@@ -180,7 +180,13 @@ export class HelpRequestService {
       if (closed.status !== 'CLOSED') continue;
       abandoned += 1;
       metrics.abandoned.inc();
-      await keepRecord(this.deps, 'abandon', this.deps.cases.transition(id, 'abandoned', 'user_gone', now()));
+      await this.deps.records.keep('abandon', {
+        kind: 'transition',
+        caseId: id,
+        state: 'abandoned',
+        reason: 'user_gone',
+        at: now(),
+      });
       await this.afterClose(id, closed, 'abandoned');
     }
     return abandoned;

@@ -3,7 +3,6 @@ import type { PastRequest } from '../../core/protocol/floor.js';
 import type { AgentRepository } from '../agents/AgentRepository.js';
 import type { Principal } from '../auth/principal.js';
 import type { RoutingDeps } from '../routing/deps.js';
-import { keepRecord } from '../routing/keepRecord.js';
 
 /** How many earlier requests the agent's side panel shows. */
 const HISTORY_LIMIT = 10;
@@ -11,7 +10,7 @@ const HISTORY_LIMIT = 10;
 /** A user's earlier requests as an agent may see them, and the user's rating of their own. */
 export class RequestHistory {
   constructor(
-    private readonly deps: Pick<RoutingDeps, 'queue' | 'history' | 'cases' | 'log'>,
+    private readonly deps: Pick<RoutingDeps, 'queue' | 'history' | 'cases' | 'records' | 'log'>,
     private readonly agents: AgentRepository,
   ) {}
 
@@ -34,6 +33,6 @@ export class RequestHistory {
       throw new LifelineError('LIFELINE_FORBIDDEN', 'Only the request’s own user may rate it');
     if (!(await this.deps.history.recordRating(requestId, stars)))
       throw new LifelineError('LIFELINE_NOT_FOUND');
-    await keepRecord(this.deps, 'rating', this.deps.cases.rate(requestId, stars));
+    await this.deps.records.keep('rating', { kind: 'rating', caseId: requestId, stars });
   }
 }

@@ -3,6 +3,7 @@ import type { MediaPlane } from '../../media/MediaPlane.js';
 import type { UrgencyScorer } from '../../core/urgency/types.js';
 import type { EventBus } from '../../platform/bus/EventBus.js';
 import type { CaseRepository } from '../../platform/db/CaseRepository.js';
+import { connectRedis } from '../../platform/redis/connect.js';
 import type { Incidents } from '../../platform/urgency/Incidents.js';
 import type { UrgencyService } from '../../platform/urgency/UrgencyService.js';
 import type { AgentRepository } from '../agents/AgentRepository.js';
@@ -16,6 +17,7 @@ import { composeRouting } from '../composition/routing.js';
 import type { Config } from '../config/load.js';
 import type { ConversationService } from '../conversations/ConversationService.js';
 import type { FloorService } from '../floor/FloorService.js';
+import { RecordRepairs } from '../records/RecordRepairs.js';
 import type { FollowUpService } from '../follow-ups/FollowUpService.js';
 import type { WrapUps } from '../follow-ups/WrapUps.js';
 import type { CustomerView } from '../help-requests/CustomerView.js';
@@ -100,6 +102,9 @@ export default fp<ServicesOptions>(
     const { voiceJobs, ...cases } = composeCases(app, config, base, routing, scorer);
     const followUps = composeFollowUps(app, config, base, routing);
     const { bus, sockets } = base;
+    // Its own connection: a BullMQ worker blocks on Redis and waits out outages.
+    const repairConnection = connectRedis(config, 'wait-it-out');
+    const repairs = new RecordRepairs(repairConnection, config.keyPrefix, base.records, app.log);
     const { dispatcher, positions, liveness, rebuild } = routing;
     const sweeper = new Sweeper({
       ...routing,
@@ -139,6 +144,7 @@ export default fp<ServicesOptions>(
       await rebuild.ensure();
       await bus.start();
       sweeper.start();
+      repairs.start();
       // Pub/sub keeps nothing for a connection that was down: when Redis is back, every socket
       // here is counted again and told its current state.
       for (const connection of [app.redis, app.redisSubscriber])
@@ -156,7 +162,11 @@ export default fp<ServicesOptions>(
       await dispatcher.idle();
       await liveness.leave().catch(() => {});
       await positions.close();
+      await bus.flush().catch(() => {});
       await voiceJobs.close();
+      await repairs.close().catch(() => {});
+      await base.recordJobs.close().catch(() => {});
+      repairConnection.disconnect();
     });
   },
   { name: 'lifeline-services', dependencies: ['lifeline-redis', 'lifeline-database'] },

@@ -28,6 +28,13 @@ export class Dispatcher {
     this.track(this.placeRequest(requestId));
   }
 
+  /** As requestWaiting, for a request this instance just queued: resolves whether it was offered. */
+  placeNew(requestId: string): Promise<boolean> {
+    const placed = this.placeRequest(requestId);
+    this.track(placed);
+    return placed.catch(() => false);
+  }
+
   /** An agent may have a spare slot (freed, came available, declined): fill it. */
   agentFree(agentId: string): void {
     this.track(this.fillAgent(agentId));
@@ -70,15 +77,17 @@ export class Dispatcher {
     };
   }
 
-  private async placeRequest(requestId: string): Promise<void> {
+  /** Whether this request was offered. */
+  private async placeRequest(requestId: string): Promise<boolean> {
     // The agent found may be given a more urgent request instead; then look again for this one.
     for (let tries = 0; tries < INDEX_DEPTH; tries += 1) {
       const terms = this.terms();
       const offered = await this.deps.sessionStore.offerToFreeAgent(requestId, terms);
-      if (!offered) return;
+      if (!offered) return false;
       await this.announce(offered, terms);
-      if (offered.record.id === requestId) return;
+      if (offered.record.id === requestId) return true;
     }
+    return false;
   }
 
   private async fillAgent(agentId: string): Promise<void> {

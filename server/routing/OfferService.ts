@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { LifelineError } from '../../core/errors/LifelineError.js';
 import type { ServerFrameOf } from '../../core/protocol/frames.js';
 import type { Dispatcher } from './Dispatcher.js';
-import { keepRecord } from './keepRecord.js';
 import { toOfferedRequest } from './offeredRequest.js';
 import type { RoutingDeps, SessionStarter } from './deps.js';
 
@@ -25,13 +24,10 @@ export class OfferService {
     if (result.status !== 'OK' || !result.requestId) throw new LifelineError('LIFELINE_OFFER_GONE');
     this.deps.metrics.offers.inc({ outcome: 'accepted' });
     const at = this.deps.now();
-    await keepRecord(
-      this.deps,
+    await this.deps.records.keep(
       'accept',
-      Promise.all([
-        this.deps.cases.transition(result.requestId, 'assigned', 'accepted', at),
-        this.deps.cases.callStarted(sessionId, result.requestId, agentId, at),
-      ]),
+      { kind: 'transition', caseId: result.requestId, state: 'assigned', reason: 'accepted', at },
+      { kind: 'callStarted', sessionId, caseId: result.requestId, agentId, at },
     );
     await this.sessions.start(sessionId, result.requestId, agentId);
     return sessionId;

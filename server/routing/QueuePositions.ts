@@ -5,6 +5,11 @@ import type { LocalUsers, RoutingDeps } from './deps.js';
 /** Where a waiting request stands: the `queue.update` frame without its envelope. */
 export type QueueSnapshot = Omit<ServerFrameOf<'queue.update'>, 'type' | 'requestId'>;
 
+type ServiceRate = Parameters<typeof estimatedWaitSeconds>[1];
+
+/** Offered to an agent: no longer in the line, not yet in a session. */
+export const CONNECTING: QueueSnapshot = { position: 1, etaSeconds: 0, state: 'connecting' };
+
 /** Largest queue read in one push; a longer queue shows its tail as this position. */
 const MAX_QUEUE_READ = 100_000;
 /** One read of the whole line costs about as much as this many single rank lookups. */
@@ -19,6 +24,7 @@ export class QueuePositions {
   private timer: NodeJS.Timeout | null = null;
   private pushing: Promise<void> | null = null;
   private lastPushAt = 0;
+  private rate: { at: number; value: Promise<ServiceRate> } | null = null;
 
   constructor(
     private readonly deps: RoutingDeps,
@@ -37,15 +43,27 @@ export class QueuePositions {
     }, wait);
   }
 
-  private async serviceRate() {
-    const [recent, serving] = await Promise.all([
+  /**
+   * Agents online and the mean recent handle time, read at most once per push interval: every
+   * estimate within it (pushes, and the reply to each new request) uses the same read.
+   */
+  private serviceRate(): Promise<ServiceRate> {
+    const now = Date.now();
+    if (this.rate && now - this.rate.at < this.deps.settings.queueUpdateIntervalMs) return this.rate.value;
+    const value = Promise.all([
       this.deps.floor.recentHandleSeconds(),
       this.deps.presenceStore.countOnlineAgents(),
-    ]);
-    return {
+    ]).then(([recent, serving]) => ({
       servingAgents: serving,
       avgHandleSeconds: averageHandleSeconds(recent, this.deps.settings.defaultHandleSeconds),
-    };
+    }));
+    const rate = { at: now, value };
+    this.rate = rate;
+    // A failed read is not reused.
+    value.catch(() => {
+      if (this.rate === rate) this.rate = null;
+    });
+    return value;
   }
 
   /** The estimated wait at each 1-based position, from one read of the service rate. */
@@ -54,17 +72,20 @@ export class QueuePositions {
     return positions.map((position) => estimatedWaitSeconds(position, rate));
   }
 
+  /** A request waiting at this 1-based place, with its estimated wait. */
+  async waitingAt(position: number): Promise<QueueSnapshot> {
+    return {
+      position,
+      etaSeconds: estimatedWaitSeconds(position, await this.serviceRate()),
+      state: 'waiting',
+    };
+  }
+
   /** Where a request stands now, or null once it is no longer waiting for an agent. */
   async snapshot(requestId: string): Promise<QueueSnapshot | null> {
-    const position = await this.deps.queue.position(requestId);
-    if (position !== null)
-      return {
-        position,
-        etaSeconds: estimatedWaitSeconds(position, await this.serviceRate()),
-        state: 'waiting',
-      };
-    const record = await this.deps.queue.getRequest(requestId);
-    return record?.state === 'offered' ? { position: 1, etaSeconds: 0, state: 'connecting' } : null;
+    const { position, state } = await this.deps.queue.standing(requestId);
+    if (position !== null) return this.waitingAt(position);
+    return state === 'offered' ? CONNECTING : null;
   }
 
   private async push(): Promise<void> {

@@ -3,6 +3,7 @@ import type { ServerFrameOf } from '../../core/protocol/frames.js';
 import type { CaseRepository } from '../../platform/db/CaseRepository.js';
 import type { EventBus } from '../../platform/bus/EventBus.js';
 import type { Config } from '../config/load.js';
+import type { RecordKeeper } from '../records/RecordKeeper.js';
 import type { LifelineMetrics } from '../observability/LifelineMetrics.js';
 import type { FloorStats } from '../../platform/stores/FloorStats.js';
 import type { PresenceStore } from '../../platform/stores/PresenceStore.js';
@@ -34,6 +35,8 @@ export interface RoutingStores {
 export interface RoutingDeps extends RoutingStores {
   /** The system of record in PostgreSQL. */
   cases: CaseRepository;
+  /** Writes changes Redis made live to the system of record, through the outbox when it must. */
+  records: Pick<RecordKeeper, 'keep'>;
   bus: EventBus;
   now: () => number;
   settings: Config['routing'];

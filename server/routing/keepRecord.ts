@@ -1,9 +1,9 @@
 import type { RoutingDeps } from './deps.js';
 
 /**
- * Writes a state change to the system of record after Redis has made it. A failure here (the
- * database briefly away) must not undo or fail the live change; it is logged with its case, and
- * the rebuild path treats PostgreSQL's open cases as the truth on the next Redis loss.
+ * Best effort for the rebuild's bulk write (cases that were with an agent wait again): a failure
+ * is logged and the next rebuild or the cases' next changes correct it. Single changes go through
+ * RecordKeeper instead, which replays what failed from the outbox.
  */
 export async function keepRecord(
   deps: Pick<RoutingDeps, 'log'>,

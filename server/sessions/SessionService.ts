@@ -2,7 +2,6 @@ import { LifelineError } from '../../core/errors/LifelineError.js';
 import type { AgentRepository } from '../agents/AgentRepository.js';
 import type { Dispatcher } from '../routing/Dispatcher.js';
 import type { RoutingDeps } from '../routing/deps.js';
-import { keepRecord } from '../routing/keepRecord.js';
 import type { ServerFrame, ServerFrameOf } from '../../core/protocol/frames.js';
 import type { Channel, MediaKind } from '../../core/protocol/vocabulary.js';
 import type { RequestRecord } from '../../platform/stores/records.js';
@@ -64,13 +63,11 @@ export class SessionService {
   private async giveBack(sessionId: string, requestId: string, agentId: string): Promise<void> {
     const { sessionStore, bus, now } = this.deps;
     await sessionStore.endSession(sessionId, now(), 'media_failed', '', true);
-    await keepRecord(
-      this.deps,
+    const at = now();
+    await this.deps.records.keep(
       'requeue',
-      Promise.all([
-        this.deps.cases.transition(requestId, 'queued', 'media_failed', now()),
-        this.deps.cases.callEnded(sessionId, 'media_failed', now()),
-      ]),
+      { kind: 'transition', caseId: requestId, state: 'queued', reason: 'media_failed', at },
+      { kind: 'callEnded', sessionId, reason: 'media_failed', at },
     );
     await bus.publish({ t: 'queue-changed' });
     this.dispatcher.requestWaiting(requestId);
@@ -207,15 +204,14 @@ export class SessionService {
     if (ended.status !== 'ENDED' || !ended.requestId || !ended.agentId) return false;
     // The agent's slot is free now: its next offer should not wait for the bookkeeping below.
     this.dispatcher.agentFree(ended.agentId);
-    await keepRecord(
-      this.deps,
-      'end',
-      Promise.all([
-        this.deps.cases.transition(ended.requestId, 'ended', reason, now()),
-        this.deps.cases.callEnded(sessionId, reason, now(), wrapUp),
-      ]),
-    );
+    // The note waits with the session (never in a job payload) for the record to read it.
     if (wrapUp.note) await sessionStore.recordWrapUp(sessionId, { note: wrapUp.note });
+    const at = now();
+    await this.deps.records.keep(
+      'end',
+      { kind: 'transition', caseId: ended.requestId, state: 'ended', reason, at },
+      { kind: 'callEnded', sessionId, reason, at, ...(wrapUp.outcome ? { outcome: wrapUp.outcome } : {}) },
+    );
     const handleSeconds = Math.max(0, now() - ended.startedAt) / 1000;
     metrics.handleTime.observe(handleSeconds);
     await this.deps.floor.handled(handleSeconds);
@@ -266,7 +262,7 @@ export class SessionService {
     if (session.agentId !== agentId)
       throw new LifelineError('LIFELINE_FORBIDDEN', 'This session is not yours');
     await this.deps.sessionStore.recordWrapUp(sessionId, wrapUp);
-    await keepRecord(this.deps, 'wrap-up', this.deps.cases.wrapUp(sessionId, wrapUp));
+    await this.deps.records.keep('wrap-up', { kind: 'wrapUp', sessionId, outcome: wrapUp.outcome });
   }
 
   /** A subscribe-only token for a supervisor: they hear and see the call but can never speak in it. */

@@ -1,36 +1,23 @@
 import { RoomServiceClient } from 'livekit-server-sdk';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, platformToken } from '../support/clients.js';
-import { launchChromium, loginAs, newPage, screenshot } from '../support/browser.js';
-import { startInstance, testEnv, type Instance } from '../support/cluster.js';
-import { loadConfig } from '../../server/config/load.js';
+import { screenshot } from '../support/browser.js';
+import type { Instance } from '../support/cluster.js';
+import { WebHarness } from '../support/webHarness.js';
 
 /**
  * A text conversation in the browser: it waits for its user through a reload and on another
  * device, opens no LiveKit room when an agent takes it, and becomes a video call with one click.
  */
-let browser: Browser;
+const web = new WebHarness({ OFFER_TIMEOUT_MS: '15000' });
+const { config } = web;
 let app: Instance;
-const config = loadConfig(testEnv({ OFFER_TIMEOUT_MS: '15000' }));
-const PASSWORD = 'agent-password-1';
-const pages: Page[] = [];
-
-async function page() {
-  const opened = await newPage(browser);
-  pages.push(opened);
-  return opened;
-}
 
 beforeAll(async () => {
-  app = await startInstance(config);
-  browser = await launchChromium();
+  app = await web.start();
 }, 60_000);
-afterAll(async () => {
-  for (const opened of pages.splice(0)) await opened.context().close();
-  await browser?.close();
-  await app?.app.close();
-});
+afterAll(() => web.close());
 
 const chatOf = (p: Page) => p.getByTestId('call-chat').textContent();
 
@@ -42,7 +29,7 @@ async function say(p: Page, line: string) {
 describe('web: a conversation that waits for its user', () => {
   it('resumes after a reload and on another device, opens no room, and turns into a video call', async () => {
     const identity = await platformToken(config, { sub: `resume-${Date.now()}`, name: 'Resuming Viewer' });
-    const viewer = await page();
+    const viewer = await web.page();
     await viewer.goto(`${app.url}/?identity=${identity}`);
     await viewer.getByTestId('help-open').click();
     await viewer.getByTestId('help-channel-text').click();
@@ -59,20 +46,16 @@ describe('web: a conversation that waits for its user', () => {
     await screenshot(viewer, '20-viewer-resumed');
 
     // So does another device signed in as the same user.
-    const phone = await page();
+    const phone = await web.page();
     await phone.goto(`${app.url}/?identity=${identity}`);
     await phone.getByTestId('conversation').waitFor({ timeout: 10_000 });
     await expect.poll(() => chatOf(phone)).toContain('old email address');
     const mine = await api(app, 'GET', '/v1/me/help-requests', { token: identity });
     expect(mine.body.requests.filter((r: { accessToken?: string }) => r.accessToken)).toHaveLength(1);
 
-    const email = `conv-${Date.now()}@example.test`;
-    await api(app, 'POST', '/v1/admin/agents', {
-      token: config.secrets.admin,
-      body: { email, password: PASSWORD, name: 'Cleo Chat', languages: ['en'], skills: ['account_security'] },
-    });
-    const console = await page();
-    await loginAs(console, app.url, '/agent', email, PASSWORD);
+    const console = await web.signIn(
+      await web.agent('Cleo Chat', { languages: ['en'], skills: ['account_security'] }),
+    );
     await console.getByTestId('status-available').click();
     await console.getByTestId('offer-accept').click({ timeout: 15_000 });
     await console.getByTestId('agent-conversation').waitFor({ timeout: 10_000 });

@@ -1,7 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   agentOnline,
@@ -11,71 +7,33 @@ import {
   platformToken,
   WsClient,
 } from '../support/clients.js';
-import { expectVideoPlaying, launchChromium, loginAs, newPage, screenshot } from '../support/browser.js';
-import { startInstance, testEnv, type Instance } from '../support/cluster.js';
-import { loadConfig } from '../../server/config/load.js';
-import { startWorker, type WorkerProcess } from '../support/workers.js';
+import { expectVideoPlaying, screenshot } from '../support/browser.js';
+import type { Instance } from '../support/cluster.js';
+import { WebHarness } from '../support/webHarness.js';
 
-let browser: Browser;
+const web = new WebHarness({ OFFER_TIMEOUT_MS: '15000' }, { worker: true });
+const { config } = web;
 let app: Instance;
-let worker: WorkerProcess;
-const env = testEnv({
-  OFFER_TIMEOUT_MS: '15000',
-  VOICE_DIR: join(mkdtempSync(join(tmpdir(), 'lifeline-web-')), 'voice'),
-  WHISPER_FALLBACK: 'false',
-});
-const config = loadConfig(env);
-const PASSWORD = 'agent-password-1';
-const pages: Page[] = [];
 
-async function page(locale?: string) {
-  const opened = await newPage(browser, locale);
-  pages.push(opened);
-  return opened;
-}
-async function closeAll() {
-  for (const opened of pages.splice(0)) await opened.context().close();
-}
-
-async function agent(name: string, languages = ['en'], role = 'agent') {
-  const email = `${name.toLowerCase().replace(/\W/g, '')}-${Date.now()}@example.test`;
-  await api(app, 'POST', '/v1/admin/agents', {
-    token: config.secrets.admin,
-    body: {
-      email,
-      password: PASSWORD,
-      name,
-      languages,
-      skills: ['technical', 'account_security', 'payment'],
-      role,
-    },
-  });
-  return email;
-}
+/** An agent (or supervisor) skilled in every category these tests ask about; its email. */
+const agent = (name: string, languages = ['en'], role: 'agent' | 'supervisor' = 'agent') =>
+  web.agent(name, { languages, skills: ['technical', 'account_security', 'payment'], role });
 
 beforeAll(async () => {
-  app = await startInstance(config);
-  worker = await startWorker(env);
-  browser = await launchChromium();
+  app = await web.start();
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await worker?.stop();
-  await app?.app.close();
-});
+afterAll(() => web.close());
 
 describe('web: a viewer’s video call', () => {
   it('goes from the demo page to an agent; both see each other; hang-up closes both and opens the wrap-up', async () => {
-    const email = await agent('Ada Console');
-    const console = await page();
-    await loginAs(console, app.url, '/agent', email, PASSWORD);
+    const console = await web.signIn(await agent('Ada Console'));
     await console.getByTestId('status-available').click();
     await expect
       .poll(() => console.getByTestId('status-available').getAttribute('aria-pressed'))
       .toBe('true');
 
     const identity = await platformToken(config, { tier: 'creator', name: 'Demo Creator' });
-    const viewer = await page();
+    const viewer = await web.page();
     await viewer.goto(`${app.url}/?identity=${identity}`);
     await screenshot(viewer, '01-demo-stream');
     await viewer.getByTestId('help-open').click();
@@ -118,12 +76,12 @@ describe('web: a viewer’s video call', () => {
     await console.getByTestId('wrapup-outcome').selectOption('resolved');
     await console.getByTestId('wrapup-submit').click();
     await console.getByTestId('wrapup-outcome').waitFor({ state: 'detached' });
-    await closeAll();
+    await web.closePages();
   }, 90_000);
 });
 
 async function viewerRequest(text: string) {
-  const viewer = await page();
+  const viewer = await web.page();
   await viewer.goto(`${app.url}/?identity=${await platformToken(config)}`);
   await viewer.getByTestId('help-open').click();
   await viewer.getByTestId('help-channel-text').click();
@@ -135,11 +93,10 @@ async function viewerRequest(text: string) {
 
 describe('web: routing in the console', () => {
   it('re-offers a declined request to a second agent', async () => {
-    const [first, second] = [await page(), await page()];
-    await loginAs(first, app.url, '/agent', await agent('First Agent'), PASSWORD);
+    const first = await web.signIn(await agent('First Agent'));
     await first.getByTestId('status-available').click();
     await expect.poll(() => first.getByTestId('status-available').getAttribute('aria-pressed')).toBe('true');
-    await loginAs(second, app.url, '/agent', await agent('Second Agent'), PASSWORD);
+    const second = await web.signIn(await agent('Second Agent'));
     await second.getByTestId('status-available').click();
     await expect.poll(() => second.getByTestId('status-available').getAttribute('aria-pressed')).toBe('true');
 
@@ -152,13 +109,12 @@ describe('web: routing in the console', () => {
     expect(await first.getByTestId('offer-card').count()).toBe(0);
     await viewer.getByRole('button', { name: 'Cancel request' }).click();
     await second.getByTestId('offer-card').waitFor({ state: 'detached', timeout: 10_000 });
-    await closeAll();
+    await web.closePages();
   }, 60_000);
 
   it('records a voice message from the microphone, uploads it, and shows its transcript in the agent queue', async () => {
-    const console = await page();
-    await loginAs(console, app.url, '/agent', await agent('Queue Watcher'), PASSWORD);
-    const viewer = await page();
+    const console = await web.signIn(await agent('Queue Watcher'));
+    const viewer = await web.page();
     await viewer.goto(`${app.url}/?identity=${await platformToken(config)}`);
     await viewer.getByTestId('help-open').click();
     await viewer.getByTestId('help-channel-voice').click();
@@ -177,7 +133,7 @@ describe('web: routing in the console', () => {
       .toMatch(/^Transcript: (?!Transcribing|Transcript unavailable)/);
     await screenshot(console, '09-agent-queue-voice');
     await viewer.getByRole('button', { name: 'Cancel request' }).click();
-    await closeAll();
+    await web.closePages();
   }, 60_000);
 });
 
@@ -230,8 +186,7 @@ describe("web: the agent's view of the user", () => {
     earlierSocket.close();
     userSocket.close();
 
-    const console = await page();
-    await loginAs(console, app.url, '/agent', await agent('Crm Agent', ['de']), PASSWORD);
+    const console = await web.signIn(await agent('Crm Agent', ['de']));
     await console.getByTestId('status-available').click();
     await expect
       .poll(() => console.getByTestId('status-available').getAttribute('aria-pressed'))
@@ -268,13 +223,13 @@ describe("web: the agent's view of the user", () => {
     await screenshot(console, '12-agent-customer');
     await console.getByTestId('call-end').click();
     againSocket.close();
-    await closeAll();
+    await web.closePages();
   }, 60_000);
 });
 
 describe('web: languages and supervision', () => {
   it('switches the whole page to Chinese', async () => {
-    const viewer = await page();
+    const viewer = await web.page();
     await viewer.goto(`${app.url}/`);
     await viewer.getByTestId('lang-switch').click();
     expect(await viewer.getByTestId('help-open').textContent()).toBe('获取帮助');
@@ -285,17 +240,13 @@ describe('web: languages and supervision', () => {
     await screenshot(viewer, '10-widget-chinese');
     await viewer.reload();
     expect(await viewer.getByTestId('help-open').textContent()).toBe('获取帮助');
-    await closeAll();
+    await web.closePages();
   });
 
   it('renders the supervisor view with its queue chart and metrics', async () => {
-    const supervisor = await page();
-    await loginAs(
-      supervisor,
-      app.url,
-      '/supervisor',
+    const supervisor = await web.signIn(
       await agent('Floor Supervisor', ['en', 'zh'], 'supervisor'),
-      PASSWORD,
+      '/supervisor',
     );
     await supervisor.getByTestId('metric-asa').waitFor();
     await expect
@@ -307,6 +258,6 @@ describe('web: languages and supervision', () => {
     expect(await supervisor.getByTestId('metric-asa').textContent()).toMatch(/\d+\.\d s/);
     expect(await supervisor.getByTestId('agent-states').textContent()).toContain('Ada Console');
     await screenshot(supervisor, '11-supervisor');
-    await closeAll();
+    await web.closePages();
   }, 30_000);
 });

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { access, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,38 +7,29 @@ import { CATEGORIES } from '../../core/protocol/vocabulary.js';
 import { TRANSCRIBE_QUEUE, bullPrefix, transcribeJobId } from '../../platform/jobs/queues.js';
 import { makeAudio } from '../support/audio.js';
 import { agentOnline, api, createAgent, createHelpRequest, WsClient } from '../support/clients.js';
-import { startCluster, type Cluster, type Instance } from '../support/cluster.js';
+import type { Cluster, Instance } from '../support/cluster.js';
+import { startRecordingStack, uploadRecording, type RecordingStack } from '../support/recordings.js';
 import { makeVideo, probeImage } from '../support/video.js';
-import { startWorker, type WorkerProcess } from '../support/workers.js';
 
 /**
  * Video feedback through a real worker process, ffmpeg and whisper.cpp (the generated model):
  * upload, thumbnail, transcript of the audio track, what the agent is offered, the conversation
  * line that carries the clip, coded refusals and erasure.
  */
+let stack: RecordingStack;
 let cluster: Cluster;
 let app: Instance;
-let worker: WorkerProcess;
 let dir: string;
 let blobDir: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lifeline-video-test-'));
-  blobDir = join(dir, 'blobs');
-  cluster = await startCluster(1, {
-    VOICE_DIR: blobDir,
+  stack = await startRecordingStack('video', {
     VIDEO_MAX_BYTES: '700000',
     VIDEO_MAX_SECONDS: '8',
-    WHISPER_FALLBACK: 'false',
   });
-  app = cluster.instances[0]!;
-  worker = await startWorker(cluster.env);
+  ({ cluster, app, dir, blobDir } = stack);
 }, 60_000);
-afterAll(async () => {
-  await worker?.stop();
-  await cluster?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => stack?.close());
 
 function upload(
   request: { id: string; accessToken: string },
@@ -47,12 +37,7 @@ function upload(
   contentType: string,
   options: { token?: string; kind?: 'video' | 'voice' } = {},
 ) {
-  const { token = request.accessToken, kind = 'video' } = options;
-  return fetch(`${app.url}/v1/help-requests/${request.id}/${kind}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
-    body: bytes,
-  });
+  return uploadRecording(app, request, options.kind ?? 'video', { bytes, contentType, token: options.token });
 }
 
 function fetchFile(requestId: string, token: string, file: 'video' | 'video/thumbnail') {

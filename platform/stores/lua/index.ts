@@ -14,4 +14,4 @@ export {
   USER_SOCKET_CLOSE,
   USER_SOCKET_OPEN,
 } from './presence.js';
-export { CLAIM_VOICE, CLOSE_WAITING, ENQUEUE, REOPEN, RESCORE } from './queue.js';
+export { CLAIM_VOICE, CLOSE_WAITING, ENQUEUE, REOPEN, RESCORE, RESTORE, STANDING } from './queue.js';

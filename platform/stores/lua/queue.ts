@@ -5,6 +5,7 @@ import { script } from './prelude.js';
  * at once, so a user who never opens a socket is abandoned after the grace period like one who
  * left; a text or voice conversation waits for its user however long they are away.
  * KEYS: req. ARGV: prefix, id, userId, rank, maxWaiting, activeTtlMs, abandonDeadline, field, value, ...
+ * Returns {'OK', its 0-based place from the front}, {'FULL'} or {'ACTIVE', the user's open request}.
  */
 export const ENQUEUE = script(`
 local id, userId, rank = ARGV[2], ARGV[3], ARGV[4]
@@ -20,7 +21,44 @@ queueAdd(id)
 if needsUserPresent(id) then redis.call('ZADD', ABANDON, ARGV[7], id) end
 redis.call('SET', activeKey(userId), id, 'PX', ARGV[6])
 redis.call('ZADD', P .. 'user-requests:' .. userId, redis.call('HGET', KEYS[1], 'createdAt'), id)
-return {'OK'}
+return {'OK', redis.call('ZREVRANK', QUEUE, id)}
+`);
+
+/**
+ * Open cases from the system of record back in the queue after Redis lost it, many per call, in
+ * the order given; each as ENQUEUE queues a new one (its route's index, a live call's abandon
+ * clock, the user's requests) with its stored rank. A case the queue holds already is left as
+ * it is ('OPEN'), so a rebuild run twice restores nothing twice. Unlike ENQUEUE it never refuses
+ * a user's second open case: the user's active case becomes it only if no other one is open.
+ * KEYS: queue. ARGV: prefix, activeTtlMs, abandonDeadline, then per case: id, userId, rank, n,
+ * and n more: field, value, ... Returns 'OK' or 'OPEN' per case.
+ */
+export const RESTORE = script(`
+local statuses = {}
+local i = 4
+while i <= #ARGV do
+  local id, userId, rank = ARGV[i], ARGV[i + 1], ARGV[i + 2]
+  local last = i + 3 + tonumber(ARGV[i + 3])
+  local key = reqKey(id)
+  local st = redis.call('HGET', key, 'state')
+  if st == 'queued' or st == 'offered' or st == 'assigned' then
+    statuses[#statuses + 1] = 'OPEN'
+  else
+    redis.call('HSET', key, unpack(ARGV, i + 4, last))
+    redis.call('HSET', key, 'state', 'queued', 'rank', rank, 'declined', '{}')
+    queueAdd(id)
+    if needsUserPresent(id) then redis.call('ZADD', ABANDON, ARGV[3], id) end
+    local existing = redis.call('GET', activeKey(userId))
+    local other = existing and existing ~= id and redis.call('HGET', reqKey(existing), 'state')
+    if other ~= 'queued' and other ~= 'offered' and other ~= 'assigned' then
+      redis.call('SET', activeKey(userId), id, 'PX', ARGV[2])
+    end
+    redis.call('ZADD', P .. 'user-requests:' .. userId, redis.call('HGET', key, 'createdAt'), id)
+    statuses[#statuses + 1] = 'OK'
+  end
+  i = last + 1
+end
+return statuses
 `);
 
 /**
@@ -106,3 +144,11 @@ local st = existing and redis.call('HGET', reqKey(existing), 'state')
 if st ~= 'queued' and st ~= 'offered' and st ~= 'assigned' then redis.call('SET', activeKey(userId), id, 'PX', ARGV[8]) end
 return 'OK'
 `);
+
+/**
+ * Where a request stands, without the prelude (it needs none of it). KEYS: req. ARGV: prefix,
+ * requestId. Its 0-based place from the front (-1: not waiting) and its state ('' if gone).
+ */
+export const STANDING = `
+return {redis.call('ZREVRANK', ARGV[1] .. 'queue', ARGV[2]) or -1, redis.call('HGET', KEYS[1], 'state') or ''}
+`;

@@ -3,17 +3,20 @@ import { primaryLanguage } from '../../../core/routing/eligibility.js';
 import { DEFAULT_QUICK_REPLIES } from '../../quick-replies/catalogue.js';
 import { ErrorBody } from '../../../core/protocol/domain.js';
 import { IncidentsReply, QuickRepliesQuery, QuickRepliesReply } from '../../../core/protocol/floor.js';
+import { TasksReply } from '../../../core/protocol/tasks.js';
+import { agentIdOf } from '../../plugins/auth.js';
 
-/** What the agent console and supervisors read beside the queue. Agents only. */
+/** What the agent console and supervisors read beside the queue, and an agent's own tasks. Agents only. */
 const agentTools: FastifyPluginAsyncTypebox = async (app) => {
+  const agentOnly = { onRequest: app.requirePrincipal, preHandler: app.requireAgent } as const;
+  const documented = { tags: ['agents'], security: [{ lifelineToken: [] }] };
+
   app.get(
     '/v1/quick-replies',
     {
-      onRequest: app.requirePrincipal,
-      preHandler: app.requireAgent,
+      ...agentOnly,
       schema: {
-        tags: ['agents'],
-        security: [{ lifelineToken: [] }],
+        ...documented,
         querystring: QuickRepliesQuery,
         response: {
           200: QuickRepliesReply,
@@ -34,17 +37,29 @@ const agentTools: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/v1/incidents',
     {
-      onRequest: app.requirePrincipal,
-      preHandler: app.requireAgent,
+      ...agentOnly,
       schema: {
-        tags: ['agents'],
-        security: [{ lifelineToken: [] }],
+        ...documented,
         description:
           'Open incidents, from the system of record: many distinct users reporting the same harm within INCIDENT_WINDOW_MINUTES; each lists how many cases are linked to it',
         response: { 200: IncidentsReply, 403: ErrorBody },
       },
     },
     async () => ({ incidents: await app.lifeline.floor.incidents() }),
+  );
+
+  app.get(
+    '/v1/agents/me/tasks',
+    {
+      ...agentOnly,
+      schema: {
+        ...documented,
+        description:
+          "The agent's pending and open tasks (follow-ups it left, escalations assigned to it), soonest due first",
+        response: { 200: TasksReply, 403: ErrorBody },
+      },
+    },
+    async (request) => ({ tasks: await app.lifeline.followUps.forAgent(agentIdOf(request)) }),
   );
 };
 

@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -12,8 +9,8 @@ import {
 } from '../../../platform/jobs/queues.js';
 import { agentOnline, api, createAgent, createHelpRequest, WsClient } from '../../support/clients.js';
 import { makeAudio } from '../../support/audio.js';
-import { startCluster, type Cluster, type Instance } from '../../support/cluster.js';
-import { startWorker, type WorkerProcess } from '../../support/workers.js';
+import type { Cluster, Instance } from '../../support/cluster.js';
+import { startRecordingStack, uploadRecording, type RecordingStack } from '../../support/recordings.js';
 import { singleRedis, type RedisEnv } from '../../support/redis-cluster.js';
 
 /**
@@ -21,41 +18,27 @@ import { singleRedis, type RedisEnv } from '../../support/redis-cluster.js';
  * Runs against one Redis server by default; `redis` may point the instances at a Redis Cluster.
  */
 export function voiceSuite(redis: RedisEnv = singleRedis): void {
+  let stack: RecordingStack;
   let cluster: Cluster;
   let app: Instance;
-  let worker: WorkerProcess;
   let dir: string;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'lifeline-voice-test-'));
-    cluster = await startCluster(1, {
+    stack = await startRecordingStack('voice', {
       ...redis(),
-      VOICE_DIR: join(dir, 'blobs'),
       VOICE_MAX_BYTES: '400000',
       VOICE_MAX_SECONDS: '20',
-      WHISPER_FALLBACK: 'false',
     });
-    app = cluster.instances[0]!;
-    worker = await startWorker(cluster.env);
+    ({ cluster, app, dir } = stack);
   }, 60_000);
-  afterAll(async () => {
-    await worker?.stop();
-    await cluster?.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => stack?.close());
 
-  function upload(
+  const upload = (
     request: { id: string; accessToken: string },
     bytes: Buffer | string,
     contentType: string,
-    token = request.accessToken,
-  ) {
-    return fetch(`${app.url}/v1/help-requests/${request.id}/voice`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
-      body: bytes,
-    });
-  }
+    token?: string,
+  ) => uploadRecording(app, request, 'voice', { bytes, contentType, token });
 
   describe('voice messages', () => {
     it('uploads, transcribes with whisper.cpp, scores, and shows the transcript; a repeat upload is the same job', async () => {
