@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { NewRequest } from '../stores/records.js';
 import { keepIncidentUsers } from './IncidentRepository.js';
-import { prepared } from './prepared.js';
+import { NewCases } from './NewCases.js';
 import type { CaseRow, Database } from './schema.js';
 
 /** States a case is open in: waiting (queued; an offer is hot state only) or with an agent. */
@@ -12,76 +12,36 @@ export const OPEN_CASE_STATES = ['queued', 'assigned'] as const;
  * event, calls with their wrap-up and rating, and the user's profile seen at each contact.
  */
 export class CaseRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly newCases: NewCases;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.newCases = new NewCases(db);
+  }
 
   /**
    * Writes a new case, its first event, its links to the incidents its report joined, and the
-   * user's profile as seen now: one statement, so one round trip, atomic as a transaction.
+   * user's profile as seen now, atomically; with others opened at the same moment (see NewCases).
    */
-  async open(request: NewRequest, rank: number, incidentIds: readonly string[] = []): Promise<void> {
-    const at = new Date(request.createdAt);
-    await this.db
-      .with('new_case', (db) =>
-        db
-          .insertInto('cases')
-          .values({
-            id: request.id,
-            user_id: request.userId,
-            channel: request.channel,
-            media: request.media ?? null,
-            language: request.language,
-            category: request.category,
-            level: request.level,
-            score: request.score,
-            rank,
-            reasons: JSON.stringify(request.reasons),
-            sentiment: request.sentiment ?? null,
-            tier: request.tier,
-            text: request.text ?? null,
-            stream: JSON.stringify(request.stream ?? null),
-            state: 'queued',
-            created_at: at,
-            updated_at: at,
-          })
-          .returning('id'),
-      )
-      .with('first_event', (db) =>
-        db
-          .insertInto('case_events')
-          .columns(['case_id', 'state', 'reason', 'at'])
-          .expression(sql`select id, 'queued', 'created', ${at}::timestamptz from new_case`),
-      )
-      .with('incident_links', (db) =>
-        db
-          .insertInto('incident_cases')
-          .columns(['incident_id', 'case_id', 'linked_at'])
-          .expression(
-            sql`select joined.id, new_case.id, ${at}::timestamptz
-                from unnest(${[...incidentIds]}::text[]) as joined(id), new_case`,
-          )
-          .onConflict((c) => c.doNothing()),
-      )
-      .insertInto('user_profiles')
-      .values({
-        platform_user_id: request.userId,
-        name: request.userName ?? null,
-        tier: request.tier,
-        languages: JSON.stringify([request.language]),
-        first_seen_at: at,
-        last_seen_at: at,
-      })
-      .onConflict((c) =>
-        c
-          .column('platform_user_id')
-          .doUpdateSet({ tier: request.tier, last_seen_at: at, name: request.userName ?? null }),
-      )
-      .modifyEnd(prepared('case-open'))
-      .execute();
+  open(request: NewRequest, rank: number, incidentIds: readonly string[] = []): Promise<void> {
+    return this.newCases.write({ request, rank, incidentIds });
   }
 
   /** Undoes `open` when the case could not be queued, so nothing half-made stays. */
   async discard(id: string): Promise<void> {
     await this.db.deleteFrom('cases').where('id', '=', id).execute();
+  }
+
+  /** Waiting cases created in [fromMs, toMs], oldest first: those an instance may have died creating. */
+  queuedBetween(fromMs: number, toMs: number, limit: number): Promise<CaseRow[]> {
+    return this.db
+      .selectFrom('cases')
+      .selectAll()
+      .where('state', '=', 'queued')
+      .where('created_at', '>=', new Date(fromMs))
+      .where('created_at', '<=', new Date(toMs))
+      .orderBy('created_at')
+      .limit(limit)
+      .execute();
   }
 
   /**

@@ -63,6 +63,20 @@ export function composeFoundation(app: FastifyInstance, config: Config, now: () 
   const messages = new MessageRepository(app.db);
   return {
     deps,
+    /** True for the one instance that takes this period's turn of a periodic job. */
+    claim: async (job: string, periodMs: number) =>
+      (await app.redis.set(`${config.keyPrefix}claim:${job}`, '1', 'PX', periodMs, 'NX')) === 'OK',
+    /** A number the instances share, such as how far a periodic job has got. */
+    marker: (name: string) => {
+      const key = `${config.keyPrefix}marker:${name}`;
+      return {
+        get: async () => {
+          const value = await app.redis.get(key);
+          return value === null ? null : Number(value);
+        },
+        set: async (value: number) => void (await app.redis.set(key, String(value))),
+      };
+    },
     records,
     recordJobs,
     stores,

@@ -5,11 +5,15 @@ import { InstanceLiveness } from '../routing/InstanceLiveness.js';
 import { OfferService } from '../routing/OfferService.js';
 import { QueuePositions } from '../routing/QueuePositions.js';
 import { QueueRebuild } from '../routing/QueueRebuild.js';
+import { StrandedCases } from '../routing/StrandedCases.js';
 import { SessionService } from '../sessions/SessionService.js';
 import type { Foundation } from './foundation.js';
 
 /** Routing and sessions: who is offered what, presence, positions, and the queue's rebuild. */
-export function composeRouting({ deps, agents, sockets, systemLines, tasks }: Foundation, media: MediaPlane) {
+export function composeRouting(
+  { deps, agents, sockets, systemLines, tasks, claim, marker }: Foundation,
+  media: MediaPlane,
+) {
   const dispatcher = new Dispatcher(deps);
   const sessions = new SessionService(deps, media, agents, dispatcher, systemLines);
   const offers = new OfferService(deps, sessions, dispatcher);
@@ -21,6 +25,15 @@ export function composeRouting({ deps, agents, sockets, systemLines, tasks }: Fo
     presence,
     liveness: new InstanceLiveness(deps, presence),
     rebuild: new QueueRebuild(deps, dispatcher, { tasks }),
+    stranded: new StrandedCases(
+      {
+        ...deps,
+        claim: (periodMs) => claim('stranded', periodMs),
+        settleMs: deps.settings.strandedSettleMs,
+        cursor: marker('stranded-cursor'),
+      },
+      dispatcher,
+    ),
     positions: new QueuePositions(deps, sockets),
   };
 }

@@ -24,6 +24,8 @@ export interface Config extends SharedConfig {
     maxWaiting: number;
     presenceLeaseMs: number;
     sweepIntervalMs: number;
+    /** After this, a case written but not queued was stranded by an instance that died. */
+    strandedSettleMs: number;
     queueUpdateIntervalMs: number;
     retentionMs: number;
     serviceLevelTargetSeconds: number;
@@ -126,6 +128,7 @@ export function loadConfig(source: EnvSource = process.env): Config {
       maxWaiting: env.QUEUE_MAX_WAITING,
       presenceLeaseMs: env.PRESENCE_LEASE_MS,
       sweepIntervalMs: env.SWEEP_INTERVAL_MS,
+      strandedSettleMs: env.STRANDED_SETTLE_MS,
       queueUpdateIntervalMs: env.QUEUE_UPDATE_INTERVAL_MS,
       retentionMs: shared.retentionMs,
       serviceLevelTargetSeconds: env.SERVICE_LEVEL_TARGET_SECONDS,

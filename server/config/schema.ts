@@ -40,6 +40,12 @@ export const API_ENV = {
     "How long a vanished instance's sockets (agents and users) still count; renewed every third of it",
   ),
   SWEEP_INTERVAL_MS: Int(500, 50, 60_000, 'How often expired offers and abandoned requests are swept'),
+  STRANDED_SETTLE_MS: Int(
+    5000,
+    200,
+    600_000,
+    'A waiting case this old that Redis does not hold was left by an instance that died while creating it; one instance queues such cases this often',
+  ),
   QUEUE_UPDATE_INTERVAL_MS: Int(200, 10, 60_000, 'Least time between two position pushes to one user'),
   HTTP_BODY_LIMIT_BYTES: Int(64 * 1024, 1024, 10 * 1024 * 1024, 'Largest JSON body the API accepts'),
   WS_MAX_MESSAGE_BYTES: Int(16 * 1024, 256, 1024 * 1024, 'Largest WebSocket frame a client may send'),

@@ -81,7 +81,10 @@ export class HelpRequestService {
         await this.deps.cases.discard(request.id);
         throw error;
       });
-    if (result.status !== 'OK') await this.deps.cases.discard(request.id);
+    // ACTIVE with its own id: this create was so slow that StrandedCases queued it already; it is
+    // kept and answered as a resumed case.
+    const queuedAlready = result.status === 'ACTIVE' && result.existingId === request.id;
+    if (result.status !== 'OK' && !queuedAlready) await this.deps.cases.discard(request.id);
     if (result.status === 'FULL') throw new LifelineError('LIFELINE_QUEUE_FULL');
     if (result.status === 'ACTIVE') return this.resume(result.existingId, identity.sub);
     metrics.requestsCreated.inc({ channel: request.channel, level: request.level });

@@ -26,6 +26,8 @@ export class Sweeper {
       liveness: InstanceLiveness;
       /** Puts open cases back from the database when Redis lost the queue. */
       rebuild: { ensure(): Promise<number> };
+      /** Queues cases an instance wrote to the database but died before queueing. */
+      stranded: { maybeRun(): Promise<number> };
       /** Deletes what has outlived its retention, on one instance per period. */
       retention: { maybeRun(): Promise<void> };
       /** Reopens the cases of due follow-ups and escalations, each on one instance only. */
@@ -58,6 +60,7 @@ export class Sweeper {
       await liveness.reapDead();
       await offers.expireDue();
       await requests.abandonDue();
+      await this.deps.stranded.maybeRun();
       await this.deps.retention.maybeRun();
       await this.deps.followUps.maybeRun();
       if (now() - this.lastReconcile >= RECONCILE_MS) {

@@ -1,6 +1,7 @@
 import { RoomServiceClient } from 'livekit-server-sdk';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectDatabase } from '../../platform/db/database.js';
 import { api, platformToken } from '../support/clients.js';
 import { screenshot } from '../support/browser.js';
 import type { Instance } from '../support/cluster.js';
@@ -68,7 +69,19 @@ describe('web: a conversation that waits for its user', () => {
       livekit.apiKey,
       livekit.apiSecret,
     );
-    expect(await rooms.listRooms()).toEqual([]);
+    // The LiveKit server is shared by every test file: look only for this session's room.
+    const caseId = (mine.body.requests as { id: string; accessToken?: string }[]).find(
+      (r) => r.accessToken,
+    )?.id;
+    const db = connectDatabase(config.database);
+    const call = await db
+      .selectFrom('calls')
+      .select('session_id')
+      .where('case_id', '=', caseId ?? '')
+      .executeTakeFirstOrThrow()
+      .finally(() => db.destroy());
+    const ourRoom = async () => (await rooms.listRooms([`lifeline-${call.session_id}`])).length;
+    expect(await ourRoom()).toBe(0);
     expect(await viewer.getByTestId('call-view').count()).toBe(0);
     expect(await console.getByTestId('call-view').count()).toBe(0);
     await say(console, 'I can help. Let us check it together.');
@@ -80,14 +93,14 @@ describe('web: a conversation that waits for its user', () => {
     await console.getByTestId('start-video').click();
     await console.getByTestId('call-view').waitFor({ timeout: 15_000 });
     await viewer.getByTestId('call-view').waitFor({ timeout: 15_000 });
-    await expect.poll(async () => (await rooms.listRooms()).length).toBe(1);
+    await expect.poll(ourRoom).toBe(1);
     await expect.poll(() => chatOf(viewer)).toContain('A video call started');
     await screenshot(viewer, '22-viewer-call-from-conversation');
     await console.getByTestId('call-end').click();
     await console.getByTestId('agent-conversation').waitFor({ timeout: 10_000 });
     await viewer.getByTestId('conversation').waitFor({ timeout: 10_000 });
     await expect.poll(() => chatOf(viewer)).toContain('The call ended');
-    await expect.poll(async () => (await rooms.listRooms()).length).toBe(0);
+    await expect.poll(ourRoom).toBe(0);
 
     await console.getByTestId('call-end').click();
     await console.getByTestId('wrapup-outcome').waitFor();

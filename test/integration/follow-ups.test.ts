@@ -381,6 +381,10 @@ describe('incidents in the system of record', () => {
     });
     expect(erased.status).toBe(200);
     expect(await linked()).not.toContain(reports[0]!.id);
+    // Its case is gone, but the incident's count of users it reached does not fall.
+    expect((await api(second, 'GET', '/v1/incidents', { token: after.token })).body.incidents).toContainEqual(
+      expect.objectContaining({ id: incident.id, users: 4, cases: 3 }),
+    );
   }, 30_000);
 
   it("erases a user's tasks with their cases", async () => {

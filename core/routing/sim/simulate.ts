@@ -1,8 +1,15 @@
 import { planOffers } from '../matching.js';
-import type { AgentSnapshot, RoutingPolicy, WaitingRequest } from '../types.js';
+import type { AgentSkills } from '../policy/eligibleAgents.js';
+import type { EligibilityDecision } from '../policy/escalation.js';
+import { planPolicyOffers, type PolicyWaitingRequest } from '../policy/planOffers.js';
+import type { RoutingReasonCode } from '../policy/reasons.js';
+import type { ValidPolicy } from '../policy/validate.js';
+import type { AgentSnapshot, RoutingPolicy } from '../types.js';
 import { EventHeap } from './EventHeap.js';
+import { plainEligibility, policyDecider, subjectOf, type SimRouteFields } from './policyRouting.js';
 
-export interface SimClass {
+/** Without routing fields a class is English, general, regular, live call: anyone can take it. */
+export interface SimClass extends SimRouteFields {
   name: string;
   /** Arrivals per second (Poisson). */
   arrivalRate: number;
@@ -20,6 +27,10 @@ export interface SimOptions {
   warmup: number;
   seed: number;
   policy?: RoutingPolicy;
+  /** Agent i speaks and knows `agentProfiles[i % length]`; without it every agent is English, no skills. */
+  agentProfiles?: AgentSkills[];
+  /** Queues and escalation; without it a request waits for an agent with its language and category. */
+  routing?: ValidPolicy;
 }
 
 export interface SimResult {
@@ -29,10 +40,28 @@ export interface SimResult {
   classWaits: Record<string, number>;
   /** Each served request: its 1-based queue position on arrival and the wait it then had. */
   positionSamples: { position: number; wait: number }[];
+  /** Counted requests served, and those still waiting when arrivals stopped and agents went quiet. */
+  classServed: Record<string, number>;
+  classUnserved: Record<string, number>;
+  /** Served requests whose routing carried each reason when they were taken (with `routing`). */
+  servedWithReason: Partial<Record<RoutingReasonCode, number>>;
+  /** Supervisor alerts raised, one per alerting step per request (with `routing`). */
+  supervisorAlerts: number;
 }
 
 type SimEvent =
-  { at: number; kind: 'arrival'; klass: number } | { at: number; kind: 'departure'; agent: number };
+  | { at: number; kind: 'arrival'; klass: number }
+  | { at: number; kind: 'departure'; agent: number }
+  | { at: number; kind: 'step'; request: string; waited: number };
+
+type SimWaiting = PolicyWaitingRequest & {
+  klass: number;
+  counted: boolean;
+  arrivedAt: number;
+  position: number;
+  decision?: EligibilityDecision;
+  alertedStep: number;
+};
 
 function random(seed: number): () => number {
   let a = seed >>> 0;
@@ -52,20 +81,19 @@ export function simulate(options: SimOptions): SimResult {
   const rand = random(options.seed);
   const exponential = (rate: number) => -Math.log(1 - rand()) / rate;
   const policy = options.policy ?? { agingPointsPerMinute: 0, declineCooldownMs: 0 };
+  const profiles = options.agentProfiles ?? [{ languages: ['en'], skills: [] }];
   const agents: AgentSnapshot[] = Array.from({ length: options.agents }, (_, i) => ({
     id: `a${i}`,
-    languages: ['en'],
-    skills: [],
+    languages: profiles[i % profiles.length]!.languages,
+    skills: profiles[i % profiles.length]!.skills,
     maxSessions: 1,
     load: 0,
     idleSince: 0,
   }));
-  const waiting: (WaitingRequest & {
-    klass: number;
-    counted: boolean;
-    arrivedAt: number;
-    position: number;
-  })[] = [];
+  const waiting: SimWaiting[] = [];
+  const decide = options.routing && policyDecider(options.routing, options.classes, agents);
+  const servedWithReason: SimResult['servedWithReason'] = {};
+  let supervisorAlerts = 0;
   const heap = new EventHeap<SimEvent>();
   const stats = {
     served: 0,
@@ -73,6 +101,7 @@ export function simulate(options: SimOptions): SimResult {
     totalWait: 0,
     classTotal: options.classes.map(() => 0),
     classCount: options.classes.map(() => 0),
+    classUnserved: options.classes.map(() => 0),
   };
   const positionSamples: SimResult['positionSamples'] = [];
   let arrived = 0;
@@ -83,13 +112,31 @@ export function simulate(options: SimOptions): SimResult {
     heap.push({ at: now + exponential(options.classes[klass]!.arrivalRate), kind: 'arrival', klass });
   options.classes.forEach((_, klass) => scheduleArrival(klass, 0));
 
+  const byId = new Map<string, SimWaiting>();
+  // A request's routing changes only when one of its steps comes due: it is decided again then.
+  const route = (entry: SimWaiting, waited: number) => {
+    if (!decide) return;
+    const decision = decide(entry.klass, waited);
+    Object.assign(entry, { decision, eligibility: decision, priorityBoost: decision.priorityBoost });
+    if (decision.alertStep !== null && decision.alertStep > entry.alertedStep) {
+      entry.alertedStep = decision.alertStep;
+      if (entry.counted) supervisorAlerts += 1;
+    }
+    const next = decision.nextStepAfterSeconds;
+    if (next !== null)
+      heap.push({ at: entry.arrivedAt + next, kind: 'step', request: entry.id, waited: next });
+  };
+
   const dispatch = (now: number) => {
     if (waiting.length === 0 || !agents.some((a) => a.load === 0)) return;
     // Times are seconds here; the core works in milliseconds.
-    const plans = planOffers(waiting, agents, now * 1000, policy);
+    const plans = decide
+      ? planPolicyOffers(waiting, agents, now * 1000, policy)
+      : planOffers(waiting, agents, now * 1000, policy);
     for (const plan of plans) {
       const index = waiting.findIndex((w) => w.id === plan.requestId);
       const [request] = waiting.splice(index, 1);
+      byId.delete(plan.requestId);
       const agentIndex = Number(plan.agentId.slice(1));
       agents[agentIndex]!.load = 1;
       const wait = now - request!.arrivedAt;
@@ -100,6 +147,8 @@ export function simulate(options: SimOptions): SimResult {
         stats.classTotal[request!.klass]! += wait;
         stats.classCount[request!.klass]! += 1;
         if (positionSamples.length < 200_000) positionSamples.push({ position: request!.position, wait });
+        for (const reason of request!.decision?.reasons ?? [])
+          servedWithReason[reason.code] = (servedWithReason[reason.code] ?? 0) + 1;
       }
       heap.push({ at: now + exponential(options.serviceRate), kind: 'departure', agent: agentIndex });
     }
@@ -112,10 +161,10 @@ export function simulate(options: SimOptions): SimResult {
       arrived += 1;
       if (arrived <= options.arrivals) scheduleArrival(event.klass, event.at);
       const klass = options.classes[event.klass]!;
-      waiting.push({
+      const entry: SimWaiting = {
         id: `r${nextId++}`,
-        language: 'en',
-        category: 'general',
+        language: subjectOf(klass).language,
+        category: subjectOf(klass).category,
         score: klass.score,
         createdAt: event.at * 1000,
         declinedBy: {},
@@ -123,7 +172,16 @@ export function simulate(options: SimOptions): SimResult {
         counted: arrived > options.warmup,
         arrivedAt: event.at,
         position: waiting.length + 1,
-      });
+        eligibility: plainEligibility(klass),
+        priorityBoost: 0,
+        alertedStep: -1,
+      };
+      waiting.push(entry);
+      byId.set(entry.id, entry);
+      route(entry, 0);
+    } else if (event.kind === 'step') {
+      const entry = byId.get(event.request);
+      if (entry) route(entry, event.waited);
     } else {
       const agent = agents[event.agent]!;
       agent.load = 0;
@@ -131,6 +189,9 @@ export function simulate(options: SimOptions): SimResult {
     }
     dispatch(event.at);
   }
+  for (const entry of waiting) if (entry.counted) stats.classUnserved[entry.klass]! += 1;
+  const byClass = (values: number[]) =>
+    Object.fromEntries(options.classes.map((c, i) => [c.name, values[i]!]));
   const classWaits = Object.fromEntries(
     options.classes.map((c, i) => [c.name, stats.classTotal[i]! / Math.max(1, stats.classCount[i]!)]),
   );
@@ -140,5 +201,9 @@ export function simulate(options: SimOptions): SimResult {
     waitProbability: stats.waited / Math.max(1, stats.served),
     classWaits,
     positionSamples,
+    classServed: byClass(stats.classCount),
+    classUnserved: byClass(stats.classUnserved),
+    servedWithReason,
+    supervisorAlerts,
   };
 }
