@@ -4,6 +4,7 @@ import { EXIT_CONFIG_ERROR } from '../platform/config/env.js';
 import { connectRedis } from '../platform/redis/connect.js';
 import { CaseRepository } from '../platform/db/CaseRepository.js';
 import { connectDatabase } from '../platform/db/database.js';
+import { TranscriptRepository } from '../platform/db/TranscriptRepository.js';
 import { HistoryStore } from '../platform/stores/HistoryStore.js';
 import { QueueStore } from '../platform/stores/QueueStore.js';
 import { FileBlobStore } from '../platform/storage/FileBlobStore.js';
@@ -52,10 +53,11 @@ async function main(): Promise<void> {
   );
   const deps = {
     cases: new CaseRepository(db),
+    transcripts: new TranscriptRepository(db),
     onRecordFailure: (error: unknown) =>
       log.warn(
         { err: error instanceof Error ? error.message : String(error) },
-        'could not record new urgency in the database',
+        'could not record urgency or a transcript in the database',
       ),
     requests,
     bus,

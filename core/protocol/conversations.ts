@@ -16,7 +16,7 @@ const Internal = Type.Boolean({
   description: 'An internal note: agents and supervisors see it, the user never does',
 });
 
-/** What a line carries besides its text: a video feedback clip, fetched with the same rights as the conversation. */
+/** What a line carries besides its text: a voice message or a video clip, fetched with the same rights as the conversation. */
 export const MessageAttachment = Type.Object({
   kind: AttachmentKind,
   contentType: Type.String(),

@@ -87,7 +87,7 @@ export type SystemEvent = (typeof SYSTEM_EVENTS)[number];
 export const VIDEO_CONTENT_TYPES = ['video/webm', 'video/mp4'] as const;
 
 /** What a conversation line may carry besides its text. */
-export const ATTACHMENT_KINDS = ['video'] as const;
+export const ATTACHMENT_KINDS = ['video', 'voice'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 
 /** How an agent closes a session in its wrap-up. `follow_up` and `escalated` each leave a task. */

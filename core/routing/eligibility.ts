@@ -6,12 +6,16 @@ export function primaryLanguage(tag: string): string {
   return tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
 }
 
-export function speaksLanguage(agent: AgentSnapshot, language: string): boolean {
+/** The two fields the language and skill rules read, so an agent's presence record is enough. */
+export type AgentSkills = Pick<AgentSnapshot, 'languages' | 'skills'>;
+
+export function speaksLanguage(agent: AgentSkills, language: string): boolean {
   const wanted = primaryLanguage(language);
   return agent.languages.some((spoken) => primaryLanguage(spoken) === wanted);
 }
 
-export function hasSkillFor(agent: AgentSnapshot, category: string): boolean {
+/** The general category needs no skill. */
+export function hasSkillFor(agent: AgentSkills, category: string): boolean {
   return category === GENERAL_CATEGORY || agent.skills.includes(category);
 }
 

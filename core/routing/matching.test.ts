@@ -1,24 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { agentSnapshot as agent, DISPATCH as policy, NOW, waitingRequest as request } from './fixtures.js';
 import { planOffers } from './matching.js';
-import type { AgentSnapshot, RoutingPolicy, WaitingRequest } from './types.js';
-
-const policy: RoutingPolicy = { agingPointsPerMinute: 2, declineCooldownMs: 60_000 };
-const NOW = 10_000_000;
-
-function request(id: string, over: Partial<WaitingRequest> = {}): WaitingRequest {
-  return {
-    id,
-    language: 'en',
-    category: 'general',
-    score: 50,
-    createdAt: NOW - 1000,
-    declinedBy: {},
-    ...over,
-  };
-}
-function agent(id: string, over: Partial<AgentSnapshot> = {}): AgentSnapshot {
-  return { id, languages: ['en'], skills: [], maxSessions: 1, load: 0, idleSince: NOW - 5000, ...over };
-}
 
 describe('planOffers', () => {
   it('gives the most urgent request to the longest idle agent', () => {

@@ -10,6 +10,35 @@ function moreDeserving(a: AgentSnapshot, b: AgentSnapshot): boolean {
 }
 
 /**
+ * The greedy plan every planner shares: requests in the order `byUrgency` puts them, each to the
+ * most deserving agent `fits` accepts (it must check capacity too), counting the load each plan
+ * adds. A request nobody fits does not block the ones behind it.
+ */
+export function planGreedily<R extends WaitingRequest>(
+  requests: readonly R[],
+  agents: readonly AgentSnapshot[],
+  byUrgency: (requests: readonly R[]) => readonly R[],
+  fits: (agent: AgentSnapshot, request: R) => boolean,
+): OfferPlan[] {
+  const free = agents.filter(hasCapacity).map((agent) => ({ ...agent }));
+  if (free.length === 0 || requests.length === 0) return [];
+  const plans: OfferPlan[] = [];
+  let spareSlots = free.reduce((sum, agent) => sum + agent.maxSessions - agent.load, 0);
+  for (const request of byUrgency(requests)) {
+    if (spareSlots === 0) break;
+    let chosen: (typeof free)[number] | undefined;
+    for (const agent of free) {
+      if (fits(agent, request) && (!chosen || moreDeserving(agent, chosen))) chosen = agent;
+    }
+    if (!chosen) continue;
+    chosen.load += 1;
+    spareSlots -= 1;
+    plans.push({ requestId: request.id, agentId: chosen.id });
+  }
+  return plans;
+}
+
+/**
  * Decides which waiting requests to offer to which agents right now: the most urgent request
  * first, each to the most deserving agent who can take it. A request nobody can take does not
  * block the ones behind it. Pure: the caller claims each plan atomically and may lose some.
@@ -20,21 +49,10 @@ export function planOffers(
   now: number,
   policy: RoutingPolicy,
 ): OfferPlan[] {
-  const free = agents.filter(hasCapacity).map((agent) => ({ ...agent }));
-  if (free.length === 0 || requests.length === 0) return [];
-  const ordered = [...requests].sort((a, b) => compareUrgency(a, b, policy.agingPointsPerMinute));
-  const plans: OfferPlan[] = [];
-  let spareSlots = free.reduce((sum, agent) => sum + agent.maxSessions - agent.load, 0);
-  for (const request of ordered) {
-    if (spareSlots === 0) break;
-    let chosen: (typeof free)[number] | undefined;
-    for (const agent of free) {
-      if (canTake(agent, request, now, policy) && (!chosen || moreDeserving(agent, chosen))) chosen = agent;
-    }
-    if (!chosen) continue;
-    chosen.load += 1;
-    spareSlots -= 1;
-    plans.push({ requestId: request.id, agentId: chosen.id });
-  }
-  return plans;
+  return planGreedily(
+    requests,
+    agents,
+    (waiting) => [...waiting].sort((a, b) => compareUrgency(a, b, policy.agingPointsPerMinute)),
+    (agent, request) => canTake(agent, request, now, policy),
+  );
 }

@@ -32,10 +32,18 @@ function statementName(text: string, names: Map<string, string | null>): string 
 
 /**
  * A pg client that runs marked statements as named prepared statements (pg parses each name
- * once per connection); everything else goes through as it came.
+ * once per connection); everything else goes through as it came. Every pool in Lifeline uses it.
  */
 export class PreparingClient extends pg.Client {
   private readonly names = new Map<string, string | null>();
+
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    // A connection lost while this client is checked out (between a transaction's statements)
+    // fails its queries and the pool drops the client on release; unheard, the 'error' event it
+    // also emits would crash the process.
+    this.on('error', () => {});
+  }
 
   // pg's `query` has many overloads; only (text, values) calls are rewritten.
   override query(...args: unknown[]): never {

@@ -10,6 +10,7 @@ export interface Database {
   tasks: TasksTable;
   incidents: IncidentsTable;
   incident_cases: IncidentCasesTable;
+  transcripts: TranscriptsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -132,6 +133,24 @@ export interface IncidentCasesTable {
   incident_id: string;
   case_id: string;
   linked_at: Timestamp;
+}
+
+/** One case's transcript; segments are kept only while they are small (see TranscriptRepository). */
+export interface TranscriptsTable {
+  case_id: string;
+  /** `done` or `failed`: written once the worker has settled it. */
+  status: string;
+  text: string | null;
+  language: string | null;
+  segments: Json<TranscriptSegment[] | null>;
+  /** When the worker settled it: what RETAIN_TRANSCRIPTS_DAYS counts from. */
+  created_at: Timestamp;
+}
+
+export interface TranscriptSegment {
+  startSeconds: number;
+  endSeconds: number;
+  text: string;
 }
 
 export type TaskRow = Selectable<TasksTable>;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { UrgencyScorer } from '../../core/urgency/types.js';
 import { ProfileRepository } from '../../platform/db/ProfileRepository.js';
+import { TranscriptRepository } from '../../platform/db/TranscriptRepository.js';
 import { VoiceJobs } from '../../platform/jobs/queues.js';
 import { IncidentRepository } from '../../platform/db/IncidentRepository.js';
 import { IncidentTracker } from '../../platform/urgency/IncidentTracker.js';
@@ -40,14 +41,22 @@ export function composeCases(
   );
   const urgency = new UrgencyService(scorer, stores.history, incidents, config.urgency);
   const { positions, dispatcher, sessions } = routing;
-  const requests = new HelpRequestService(deps, tokens, urgency, positions, dispatcher, sessions);
+  const transcripts = new TranscriptRepository(app.db);
+  const requests = new HelpRequestService(
+    deps,
+    tokens,
+    urgency,
+    positions,
+    dispatcher,
+    sessions,
+    transcripts,
+  );
   const voiceJobs = new VoiceJobs(app.redis, config.keyPrefix, config.jobs);
   const composed = {
     incidents,
     urgency,
     requests,
     voiceJobs,
-    voice: new VoiceService(stores.queue, blobs, voiceJobs, bus, config.voice),
     history: new RequestHistory(deps, agents),
     customers: new CustomerView({ profiles: new ProfileRepository(app.db), requests, agents }),
     erasure: new UserErasure(deps, requests, blobs),
@@ -55,6 +64,7 @@ export function composeCases(
     floor: new FloorService(deps, agents, { incidents, tasks: base.tasks }, positions),
     retention: new RetentionPurge({
       cases,
+      transcripts,
       blobs,
       claim: async (periodMs) =>
         (await app.redis.set(`${config.keyPrefix}retention-claim`, '1', 'PX', periodMs, 'NX')) === 'OK',
@@ -74,15 +84,10 @@ export function composeCases(
     }),
   };
   const { conversations } = composed;
-  const limits = config.video;
-  const videoDeps = {
-    requests: stores.queue,
-    blobs,
-    jobs: voiceJobs,
-    bus,
-    conversations,
-    limits,
-    log: app.log,
+  const recordings = { requests: stores.queue, blobs, jobs: voiceJobs, bus, conversations, log: app.log };
+  return {
+    ...composed,
+    voice: new VoiceService({ ...recordings, limits: config.voice }),
+    video: new VideoFeedbackService({ ...recordings, limits: config.video }),
   };
-  return { ...composed, video: new VideoFeedbackService(videoDeps) };
 }

@@ -42,7 +42,7 @@ export interface Config extends SharedConfig {
   login: { failuresBeforeLock: number; failureWindowMs: number; lockBaseMs: number; lockMaxMs: number };
   shutdownGraceMs: number;
   notify: NotifierSettings;
-  retention: { messagesMs: number; voiceMs: number; sweepMs: number };
+  retention: { messagesMs: number; transcriptsMs: number; voiceMs: number; sweepMs: number };
   /** The outbox: how state changes PostgreSQL missed are replayed. */
   records: { attempts: number; backoffMs: number };
   webRoot: string | undefined;
@@ -146,6 +146,7 @@ export function loadConfig(source: EnvSource = process.env): Config {
     notify: notifySettings(env),
     retention: {
       messagesMs: env.RETAIN_MESSAGES_DAYS * 86_400_000,
+      transcriptsMs: env.RETAIN_TRANSCRIPTS_DAYS * 86_400_000,
       voiceMs: env.RETAIN_VOICE_DAYS * 86_400_000,
       sweepMs: env.RETENTION_SWEEP_MINUTES * 60_000,
     },

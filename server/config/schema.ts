@@ -108,6 +108,12 @@ export const API_ENV = {
   ),
   RECORD_RETRY_BACKOFF_MS: Int(1000, 10, 600_000, 'First outbox replay delay; doubles each try'),
   RETAIN_MESSAGES_DAYS: Int(365, 1, 3650, 'Days conversation lines are kept'),
+  RETAIN_TRANSCRIPTS_DAYS: Int(
+    30,
+    1,
+    3650,
+    'Days transcripts of voice messages and videos are kept in PostgreSQL, from when they were made',
+  ),
   RETAIN_VOICE_DAYS: Int(30, 1, 3650, 'Days voice messages and video feedback files are kept'),
   RETENTION_SWEEP_MINUTES: Int(60, 1, 1440, 'How often one instance purges what has passed its retention'),
   SHUTDOWN_GRACE_MS: Int(10_000, 0, 600_000, 'How long shutdown waits for work in flight'),

@@ -56,7 +56,7 @@ export class ConversationService {
   }
 
   /**
-   * A line that carries a file (a user's video clip) and no text, stored and pushed like any
+   * A line that carries a file (a user's voice message or video clip) and no text, stored and pushed like any
    * other line. The file itself is already in the blob store; the line holds its key.
    */
   async attach(

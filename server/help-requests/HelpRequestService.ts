@@ -13,6 +13,7 @@ import type { SessionService } from '../sessions/SessionService.js';
 import type { UrgencyService } from '../../platform/urgency/UrgencyService.js';
 import type { WaitingCloseReason } from '../../core/protocol/vocabulary.js';
 import type { CreateHelpRequestBody } from '../../core/protocol/helpRequests.js';
+import type { TranscriptRepository } from '../../platform/db/TranscriptRepository.js';
 
 /** How many abandoned requests one sweep closes. */
 const ABANDON_BATCH = 200;
@@ -33,6 +34,8 @@ export class HelpRequestService {
     private readonly positions: QueuePositions,
     private readonly dispatcher: Dispatcher,
     private readonly sessions: SessionService,
+    /** Settled transcripts in the system of record, for a hot record rebuilt without one. */
+    private readonly transcripts: Pick<TranscriptRepository, 'get'>,
   ) {}
 
   async create(identity: Identity, body: CreateHelpRequestBody): Promise<CreatedHelpRequest> {
@@ -120,7 +123,24 @@ export class HelpRequestService {
       throw new LifelineError('LIFELINE_FORBIDDEN', 'A request token reads only its own request');
     const record = await this.deps.queue.getRequest(id);
     if (!record) throw new LifelineError('LIFELINE_NOT_FOUND');
-    return { record, queue: await this.positions.snapshot(id) };
+    const [queue, transcript] = await Promise.all([
+      this.positions.snapshot(id),
+      record.transcript ? record.transcript : this.storedTranscript(id),
+    ]);
+    return { record: transcript ? { ...record, transcript } : record, queue };
+  }
+
+  /**
+   * A rebuilt queue holds no transcripts: the system of record has them. Without PostgreSQL the
+   * view still answers from Redis, only without it.
+   */
+  private async storedTranscript(id: string) {
+    try {
+      return await this.transcripts.get(id);
+    } catch (error) {
+      this.deps.log.warn({ err: error, requestId: id }, 'could not read the transcript from the database');
+      return undefined;
+    }
   }
 
   /** The stored request, for this instance's own use (no authorisation: callers hold the principal). */

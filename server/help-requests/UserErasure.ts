@@ -9,8 +9,8 @@ const MAX_CASES = 10_000;
 /**
  * Erases one platform user's personal data everywhere: open requests are closed first (their
  * agent and sockets are told), then the hot copies in Redis, the voice and video blobs (with
- * thumbnails), and the cases, conversations, calls and profile in PostgreSQL (the cases' tasks
- * and incident links go with them, by cascade).
+ * thumbnails), and the cases, conversations, calls and profile in PostgreSQL (the cases' tasks,
+ * transcripts and incident links go with them, by cascade).
  */
 export class UserErasure {
   constructor(

@@ -1,39 +1,22 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyBaseLogger } from 'fastify';
 import { LifelineError } from '../../core/errors/LifelineError.js';
 import type { VideoAccepted, VideoClip } from '../../core/protocol/helpRequests.js';
-import type { EventBus } from '../../platform/bus/EventBus.js';
 import { publishVoiceProgress } from '../../platform/jobs/progress.js';
-import {
-  transcribeJobId,
-  videoBlobKey,
-  videoThumbnailKey,
-  type VoiceJobs,
-} from '../../platform/jobs/queues.js';
-import type { BlobStore } from '../../platform/storage/BlobStore.js';
+import { transcribeJobId, videoBlobKey, videoThumbnailKey } from '../../platform/jobs/queues.js';
 import type { VideoRequests } from '../../platform/stores/QueueStore.js';
 import type { RequestRecord } from '../../platform/stores/records.js';
 import { extractThumbnail, probeVideo, type VideoProbe } from '../../platform/video/ffmpeg.js';
 import { VideoUnsupportedError } from '../../platform/video/VideoUnsupportedError.js';
 import type { Principal } from '../auth/principal.js';
-import type { ConversationService } from '../conversations/ConversationService.js';
+import { OPEN_STATES, type RecordingDeps } from '../voice/recordings.js';
 import { clipOf } from './clip.js';
 
-const OPEN_STATES = new Set(['queued', 'offered', 'assigned']);
 /** Wide enough for a card in the agent console, a few kilobytes to fetch with each offer. */
 export const THUMBNAIL_WIDTH = 320;
 
-export interface VideoFeedbackDeps {
-  requests: VideoRequests;
-  blobs: BlobStore;
-  jobs: Pick<VoiceJobs, 'enqueue'>;
-  bus: EventBus;
-  conversations: Pick<ConversationService, 'attach' | 'assertParticipant'>;
-  limits: { maxSeconds: number };
-  log: FastifyBaseLogger;
-}
+export type VideoFeedbackDeps = RecordingDeps<VideoRequests>;
 
 /**
  * A user's video feedback: the request's recorded message in video form. It rides the voice

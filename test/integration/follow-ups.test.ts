@@ -13,7 +13,7 @@ import {
   WsClient,
   type TestAgent,
 } from '../support/clients.js';
-import { startCluster, type Cluster, type Instance } from '../support/cluster.js';
+import { deletePrefix, startCluster, type Cluster, type Instance } from '../support/cluster.js';
 
 const RESERVE_SECONDS = 3;
 const SKILLS = CATEGORIES.filter((c) => c !== GENERAL_CATEGORY);
@@ -361,7 +361,7 @@ describe('incidents in the system of record', () => {
       ).map((row) => row.case_id);
     expect((await linked()).sort()).toEqual(reports.map((r) => r.id).sort());
 
-    await flushPrefix();
+    await deletePrefix(cluster.redis, cluster.config.keyPrefix);
     const after = await createAgent(second, cluster.config);
     const survived = (await api(second, 'GET', '/v1/incidents', { token: after.token })).body.incidents;
     expect(survived).toContainEqual(
@@ -402,19 +402,3 @@ describe('incidents in the system of record', () => {
     expect((await api(first, 'GET', '/v1/agents/me/tasks', { token: agent.token })).body.tasks).toEqual([]);
   });
 });
-
-/** Deletes every key of this cluster's prefix, as a Redis that lost its data would look. */
-async function flushPrefix(): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await cluster.redis.scan(
-      cursor,
-      'MATCH',
-      `${cluster.config.keyPrefix}*`,
-      'COUNT',
-      1000,
-    );
-    cursor = next;
-    if (keys.length > 0) await cluster.redis.del(...keys);
-  } while (cursor !== '0');
-}

@@ -72,8 +72,11 @@ async function deleteFromNode(redis: Redis, prefix: string): Promise<void> {
   } while (cursor !== '0');
 }
 
-/** SCAN sees one server's keys, so on a cluster every master is scanned. */
-async function deletePrefix(redis: RedisClient, prefix: string): Promise<void> {
+/**
+ * Deletes every key under a prefix, as a Redis that lost its data would look. SCAN sees one
+ * server's keys, so on a cluster every master is scanned.
+ */
+export async function deletePrefix(redis: RedisClient, prefix: string): Promise<void> {
   const nodes = redis instanceof RedisCluster ? redis.nodes('master') : [redis];
   for (const node of nodes) await deleteFromNode(node, prefix);
 }

@@ -4,12 +4,14 @@ import { queueRank } from '../../core/routing/priority.js';
 import type { VoiceRequests } from '../../platform/stores/QueueStore.js';
 import type { CategoryName } from '../../core/protocol/vocabulary.js';
 import type { CaseRepository } from '../../platform/db/CaseRepository.js';
+import type { TranscriptRepository } from '../../platform/db/TranscriptRepository.js';
 import type { UrgencyService } from '../../platform/urgency/UrgencyService.js';
 import type { VoiceJobData } from '../../platform/jobs/queues.js';
 import { publishVoiceProgress } from '../../platform/jobs/progress.js';
 
 export interface ScoreDeps {
   cases: Pick<CaseRepository, 'rescored'>;
+  transcripts: Pick<TranscriptRepository, 'save'>;
   /** A database write that failed after Redis took the change: logged, never fails the job. */
   onRecordFailure: (error: unknown) => void;
   requests: VoiceRequests;
@@ -28,6 +30,10 @@ export async function scoreVoiceRequest(job: Job<VoiceJobData>, deps: ScoreDeps)
   if (!record) return { state: 'gone' };
   const transcribed = record.transcript?.status === 'done';
   if (!transcribed) await deps.requests.setTranscript(requestId, { status: 'failed' });
+  // The settled transcript goes to the system of record: Redis may be rebuilt without it.
+  await deps.transcripts
+    .save(requestId, transcribed ? record.transcript! : { status: 'failed' }, Date.now())
+    .catch((error: unknown) => deps.onRecordFailure(error));
   const text = [record.text, transcribed ? record.transcript?.text : undefined].filter(Boolean).join('\n');
   const urgency = await deps.urgency.assess({
     requestId,

@@ -1,6 +1,4 @@
-import { GENERAL_CATEGORY } from '../../protocol/vocabulary.js';
-import { primaryLanguage } from '../eligibility.js';
-import type { AgentSnapshot } from '../types.js';
+import { hasSkillFor, speaksLanguage, type AgentSkills } from '../eligibility.js';
 
 /** Who may serve a request at a given moment of its wait. */
 export interface Eligibility {
@@ -10,19 +8,14 @@ export interface Eligibility {
   skillGroups: readonly (readonly string[])[];
 }
 
-export type AgentSkills = Pick<AgentSnapshot, 'languages' | 'skills'>;
-
 /**
- * The same rules as `speaksLanguage` and `hasSkillFor` (primary subtags; general needs no skill),
- * over the two fields they read, so an agent's presence record is enough to count it.
+ * `canTake`'s language and skill rules (`speaksLanguage`, `hasSkillFor`) over a widened
+ * eligibility; they read only these two fields, so an agent's presence record is enough to count it.
  */
 export function meetsEligibility(agent: AgentSkills, eligibility: Eligibility): boolean {
-  const spoken = agent.languages.map(primaryLanguage);
   return (
-    eligibility.languages.some((language) => spoken.includes(primaryLanguage(language))) &&
-    eligibility.skillGroups.every((group) =>
-      group.some((skill) => skill === GENERAL_CATEGORY || agent.skills.includes(skill)),
-    )
+    eligibility.languages.some((language) => speaksLanguage(agent, language)) &&
+    eligibility.skillGroups.every((group) => group.some((skill) => hasSkillFor(agent, skill)))
   );
 }
 

@@ -1,55 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { countEligible, meetsEligibility } from './eligibleAgents.js';
 import { eligibilityAt, queueEligibility, stepAt } from './escalation.js';
+import { policyDraft, validPolicy, vipSecurityQueue, wideningLadder } from './fixtures.js';
 import { ROUTING_REASON_CODES } from './reasons.js';
 import type { RouteSubject } from './route.js';
-import { validatePolicy } from './validate.js';
-
-function valid(doc: unknown) {
-  const result = validatePolicy(doc);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.policy;
-}
 
 const NOTE = 'Answer in simple English and offer a callback in their language.';
-const policy = valid({
-  version: 1,
-  defaultQueue: 'standard',
-  skillNeighbours: { account_security: ['payment', 'technical'] },
-  queues: [
-    {
-      name: 'vip-security',
-      match: [{ tiers: ['creator', 'brand'], categories: ['account_security'] }],
-      requiredSkills: ['account_security'],
-      escalation: [
-        { afterSeconds: 30, when: 'none_eligible_online', action: 'widen_to_neighbour_skills' },
-        { afterSeconds: 60, when: 'none_eligible_online', action: 'widen_to_any_skill' },
-        {
-          afterSeconds: 90,
-          when: 'none_eligible_online',
-          action: 'fallback_language',
-          language: 'en',
-          note: NOTE,
-        },
-        {
-          afterSeconds: 120,
-          when: 'still_waiting',
-          action: 'raise_priority',
-          points: 20,
-          alertSupervisor: true,
-        },
+const policy = validPolicy(
+  policyDraft(
+    [
+      vipSecurityQueue([
+        ...wideningLadder({
+          neighbourSkillsAt: 30,
+          anySkillAt: 60,
+          englishAt: 90,
+          englishNote: NOTE,
+          priorityAt: 120,
+          priorityPoints: 20,
+        }),
         { afterSeconds: 300, when: 'still_waiting', action: 'raise_priority', points: 10 },
-      ],
-    },
-    {
-      name: 'standard',
-      escalation: [
-        { afterSeconds: 0, when: 'none_eligible_online', action: 'widen_to_any_skill' },
-        { afterSeconds: 10, when: 'none_eligible_online', action: 'fallback_language', language: 'en-GB' },
-      ],
-    },
-  ],
-});
+      ]),
+      {
+        name: 'standard',
+        escalation: [
+          { afterSeconds: 0, when: 'none_eligible_online', action: 'widen_to_any_skill' },
+          { afterSeconds: 10, when: 'none_eligible_online', action: 'fallback_language', language: 'en-GB' },
+        ],
+      },
+    ],
+    { account_security: ['payment', 'technical'] },
+  ),
+);
 const vipQueue = policy.document.queues[0]!;
 const creatorInFrench: RouteSubject = {
   tier: 'creator',

@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentSnapshot, RoutingPolicy } from '../types.js';
+import { agentSnapshot as agent, DISPATCH as dispatch, NOW, waitingRequest } from '../fixtures.js';
 import { planPolicyOffers, type PolicyWaitingRequest } from './planOffers.js';
-
-const dispatch: RoutingPolicy = { agingPointsPerMinute: 2, declineCooldownMs: 60_000 };
-const NOW = 10_000_000;
 
 function request(id: string, over: Partial<PolicyWaitingRequest> = {}): PolicyWaitingRequest {
   return {
-    id,
-    language: 'en',
-    category: 'general',
-    score: 50,
-    createdAt: NOW - 1000,
-    declinedBy: {},
+    ...waitingRequest(id),
     eligibility: { languages: ['en'], skillGroups: [] },
     priorityBoost: 0,
     ...over,
   };
-}
-function agent(id: string, over: Partial<AgentSnapshot> = {}): AgentSnapshot {
-  return { id, languages: ['en'], skills: [], maxSessions: 1, load: 0, idleSince: NOW - 5000, ...over };
 }
 
 describe('planPolicyOffers', () => {

@@ -1,4 +1,5 @@
 import { hasCapacity, recentlyDeclined } from '../eligibility.js';
+import { planGreedily } from '../matching.js';
 import { compareUrgency } from '../priority.js';
 import type { AgentSnapshot, OfferPlan, RoutingPolicy, WaitingRequest } from '../types.js';
 import { meetsEligibility, type Eligibility } from './eligibleAgents.js';
@@ -7,13 +8,6 @@ import { meetsEligibility, type Eligibility } from './eligibleAgents.js';
 export interface PolicyWaitingRequest extends WaitingRequest {
   eligibility: Eligibility;
   priorityBoost: number;
-}
-
-/** Longest idle first; then the least loaded; then by id. The order `planOffers` uses. */
-function moreDeserving(a: AgentSnapshot, b: AgentSnapshot): boolean {
-  if (a.idleSince !== b.idleSince) return a.idleSince < b.idleSince;
-  if (a.load !== b.load) return a.load < b.load;
-  return a.id < b.id;
 }
 
 /**
@@ -28,27 +22,20 @@ export function planPolicyOffers(
   now: number,
   dispatch: RoutingPolicy,
 ): OfferPlan[] {
-  const free = agents.filter(hasCapacity).map((agent) => ({ ...agent }));
-  if (free.length === 0 || requests.length === 0) return [];
-  const ordered = requests
-    .map((request) => ({ request, boosted: { ...request, score: request.score + request.priorityBoost } }))
-    .sort((a, b) => compareUrgency(a.boosted, b.boosted, dispatch.agingPointsPerMinute));
-  const plans: OfferPlan[] = [];
-  let spareSlots = free.reduce((sum, agent) => sum + agent.maxSessions - agent.load, 0);
-  for (const { request } of ordered) {
-    if (spareSlots === 0) break;
-    let chosen: (typeof free)[number] | undefined;
-    for (const agent of free) {
-      const fits =
-        hasCapacity(agent) &&
-        meetsEligibility(agent, request.eligibility) &&
-        !recentlyDeclined(request, agent.id, now, dispatch);
-      if (fits && (!chosen || moreDeserving(agent, chosen))) chosen = agent;
-    }
-    if (!chosen) continue;
-    chosen.load += 1;
-    spareSlots -= 1;
-    plans.push({ requestId: request.id, agentId: chosen.id });
-  }
-  return plans;
+  return planGreedily(
+    requests,
+    agents,
+    (waiting) =>
+      waiting
+        .map((request) => ({
+          request,
+          boosted: { ...request, score: request.score + request.priorityBoost },
+        }))
+        .sort((a, b) => compareUrgency(a.boosted, b.boosted, dispatch.agingPointsPerMinute))
+        .map(({ request }) => request),
+    (agent, request) =>
+      hasCapacity(agent) &&
+      meetsEligibility(agent, request.eligibility) &&
+      !recentlyDeclined(request, agent.id, now, dispatch),
+  );
 }

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { policyDraft, validPolicy, vipSecurityQueue } from './fixtures.js';
 import { routeFor, type RouteSubject } from './route.js';
-import { validatePolicy } from './validate.js';
 
-function valid(doc: unknown) {
-  const result = validatePolicy(doc);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.policy;
-}
-
-const policy = valid({
-  version: 1,
-  defaultQueue: 'standard',
-  queues: [
-    {
-      name: 'vip-security',
-      match: [{ tiers: ['creator', 'brand'], categories: ['account_security'] }],
-      requiredSkills: ['account_security'],
-    },
+const policy = validPolicy(
+  policyDraft([
+    vipSecurityQueue(),
     {
       name: 'chinese-live',
       match: [
@@ -25,8 +13,8 @@ const policy = valid({
       ],
     },
     { name: 'standard' },
-  ],
-});
+  ]),
+);
 
 const subject = (over: Partial<RouteSubject> = {}): RouteSubject => ({
   tier: 'regular',

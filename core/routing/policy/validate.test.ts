@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { policyDraft, vipSecurityQueue } from './fixtures.js';
 import { validatePolicy } from './validate.js';
 
 const example: unknown = JSON.parse(
@@ -7,25 +8,17 @@ const example: unknown = JSON.parse(
 );
 
 /** A small valid policy each test bends one way or another. */
-function policy() {
-  return {
-    version: 1,
-    defaultQueue: 'standard',
-    skillNeighbours: { account_security: ['payment'] },
-    queues: [
-      {
-        name: 'vip-security',
-        match: [{ tiers: ['creator', 'brand'], categories: ['account_security'] }],
-        requiredSkills: ['account_security'],
-        escalation: [
-          { afterSeconds: 30, when: 'none_eligible_online', action: 'widen_to_neighbour_skills' },
-          { afterSeconds: 60, when: 'still_waiting', action: 'raise_priority', points: 20 },
-        ],
-      },
+const policy = () =>
+  policyDraft(
+    [
+      vipSecurityQueue([
+        { afterSeconds: 30, when: 'none_eligible_online', action: 'widen_to_neighbour_skills' },
+        { afterSeconds: 60, when: 'still_waiting', action: 'raise_priority', points: 20 },
+      ]),
       { name: 'standard' },
     ],
-  } as Record<string, unknown> & { queues: Record<string, unknown>[] };
-}
+    { account_security: ['payment'] },
+  );
 
 const codesAt = (doc: unknown) => {
   const result = validatePolicy(doc);

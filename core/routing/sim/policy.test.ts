@@ -1,47 +1,33 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validatePolicy } from '../policy/validate.js';
+import { policyDraft, validPolicy, vipSecurityQueue, wideningLadder } from '../policy/fixtures.js';
 import { simulate, type SimOptions, type SimResult } from './simulate.js';
 
-const result = validatePolicy({
-  version: 1,
-  defaultQueue: 'standard',
-  skillNeighbours: { account_security: ['payment'], payment: ['account_security'] },
-  queues: [
-    {
-      name: 'vip-security',
-      match: [{ tiers: ['creator', 'brand'], categories: ['account_security'] }],
-      requiredSkills: ['account_security'],
-      escalation: [
-        { afterSeconds: 30, when: 'none_eligible_online', action: 'widen_to_neighbour_skills' },
-        { afterSeconds: 60, when: 'none_eligible_online', action: 'widen_to_any_skill' },
-        { afterSeconds: 90, when: 'none_eligible_online', action: 'fallback_language', language: 'en' },
-        {
-          afterSeconds: 120,
-          when: 'still_waiting',
-          action: 'raise_priority',
-          points: 20,
-          alertSupervisor: true,
-        },
-      ],
-    },
-    {
-      name: 'standard',
-      escalation: [
-        { afterSeconds: 60, when: 'none_eligible_online', action: 'widen_to_neighbour_skills' },
-        { afterSeconds: 120, when: 'none_eligible_online', action: 'widen_to_any_skill' },
-        { afterSeconds: 180, when: 'none_eligible_online', action: 'fallback_language', language: 'en' },
-        {
-          afterSeconds: 600,
-          when: 'still_waiting',
-          action: 'raise_priority',
-          points: 10,
-          alertSupervisor: true,
-        },
-      ],
-    },
-  ],
-});
-if (!result.ok) throw new Error(JSON.stringify(result.problems));
+const routing = validPolicy(
+  policyDraft(
+    [
+      vipSecurityQueue(
+        wideningLadder({
+          neighbourSkillsAt: 30,
+          anySkillAt: 60,
+          englishAt: 90,
+          priorityAt: 120,
+          priorityPoints: 20,
+        }),
+      ),
+      {
+        name: 'standard',
+        escalation: wideningLadder({
+          neighbourSkillsAt: 60,
+          anySkillAt: 120,
+          englishAt: 180,
+          priorityAt: 600,
+          priorityPoints: 10,
+        }),
+      },
+    ],
+    { account_security: ['payment'], payment: ['account_security'] },
+  ),
+);
 
 /**
  * Six English agents, none with account security, none speaking French; handle time 5 min, about
@@ -77,7 +63,7 @@ describe('simulator with a routing policy (fixed seed)', () => {
   let withPolicy: SimResult;
   beforeAll(() => {
     without = simulate(floor);
-    withPolicy = simulate({ ...floor, routing: result.policy });
+    withPolicy = simulate({ ...floor, routing });
   });
 
   it('without a policy, requests with a skill or language nobody has are never served', () => {

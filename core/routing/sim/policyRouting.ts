@@ -1,6 +1,6 @@
 import { GENERAL_CATEGORY, type Channel, type Tier } from '../../protocol/vocabulary.js';
-import { primaryLanguage } from '../eligibility.js';
-import { countEligible, type AgentSkills, type Eligibility } from '../policy/eligibleAgents.js';
+import { primaryLanguage, type AgentSkills } from '../eligibility.js';
+import { countEligible, type Eligibility } from '../policy/eligibleAgents.js';
 import { eligibilityAt, queueEligibility, type EligibilityDecision } from '../policy/escalation.js';
 import type { RouteSubject } from '../policy/route.js';
 import type { ValidPolicy } from '../policy/validate.js';

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import { cases } from './0001_cases.js';
 import { followUpsAndIncidents } from './0002_follow_ups_incidents.js';
 import { strandedIndex } from './0003_stranded_index.js';
+import { transcripts } from './0004_transcripts.js';
 
 /** Every migration, in order. Names are their versions: never rename or edit one that shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_cases': cases,
   '0002_follow_ups_incidents': followUpsAndIncidents,
   '0003_stranded_index': strandedIndex,
+  '0004_transcripts': transcripts,
 };

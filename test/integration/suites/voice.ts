@@ -162,7 +162,7 @@ export function voiceSuite(redis: RedisEnv = singleRedis): void {
       expect((await upload(request, wav, 'audio/wav')).status).toBe(202);
     }, 30_000);
 
-    it('plays the message to the agent offered the request and to nobody else', async () => {
+    it('plays the message with the conversation’s rights: its user and the agent offered it, nobody else', async () => {
       const agent = await createAgent(app, cluster.config, { languages: ['ms'] });
       const bystander = await createAgent(app, cluster.config, { languages: ['ms'] });
       const request = await createHelpRequest(app, cluster.config, { channel: 'voice', language: 'ms' });
@@ -179,7 +179,11 @@ export function voiceSuite(redis: RedisEnv = singleRedis): void {
       expect(played.headers.get('content-type')).toBe('audio/ogg');
       expect(Buffer.from(await played.arrayBuffer()).equals(ogg)).toBe(true);
       expect((await play(bystander.token)).status).toBe(403);
-      expect((await play(request.accessToken)).status).toBe(403);
+      const own = await play(request.accessToken);
+      expect(own.status).toBe(200);
+      expect(Buffer.from(await own.arrayBuffer()).equals(ogg)).toBe(true);
+      const other = await createHelpRequest(app, cluster.config, { channel: 'voice', language: 'ms' });
+      expect((await play(other.accessToken)).status).toBe(403);
       socket.close();
     }, 30_000);
   });

@@ -31,6 +31,12 @@ export const en = {
     noSound: 'this video has no sound',
     inQueue: 'Video, {{seconds}} s',
   },
+  /** A voice message as a line of the conversation. */
+  voiceMessage: {
+    length: 'Voice message, {{seconds}} s',
+    play: 'Play voice message',
+    unavailable: 'The voice message could not be loaded',
+  },
   stream: {
     live: 'LIVE',
     title: 'Sunset cooking stream',

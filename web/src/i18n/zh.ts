@@ -20,6 +20,12 @@ export const zh: Messages = {
     noSound: '这段视频没有声音',
     inQueue: '视频，{{seconds}} 秒',
   },
+  /** 对话里的一条语音消息。 */
+  voiceMessage: {
+    length: '语音消息，{{seconds}} 秒',
+    play: '播放语音消息',
+    unavailable: '语音消息无法加载',
+  },
   stream: {
     live: '直播中',
     title: '日落美食直播',

@@ -60,7 +60,32 @@ export function VideoClipView({
   );
 }
 
-/** The files a conversation line carries (a user's video clip), for a chat to show under its text. */
+/** A voice message behind a bearer token: fetched into an object URL when the reader asks to hear it. */
+export function VoiceClipView({ url, token }: { url: string; token: string }) {
+  const { t } = useTranslation();
+  const [audio, setAudio] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => () => void (audio && URL.revokeObjectURL(audio)), [audio]);
+  const play = () =>
+    void mediaUrl(url, token).then(
+      (loaded) => setAudio(loaded),
+      () => setFailed(true),
+    );
+  return (
+    <>
+      {audio ? (
+        <audio data-testid="voice-audio" controls autoPlay src={audio} />
+      ) : (
+        <button type="button" data-testid="voice-play" onClick={play}>
+          {t('voiceMessage.play')}
+        </button>
+      )}
+      {failed && <p className="error">{t('voiceMessage.unavailable')}</p>}
+    </>
+  );
+}
+
+/** The files a conversation line carries (a voice message or a video clip), for a chat to show under its text. */
 export function MessageAttachments({
   attachments,
   token,
@@ -71,15 +96,22 @@ export function MessageAttachments({
   const { t } = useTranslation();
   return (
     <>
-      {attachments.map((file) => (
-        <figure key={file.url} className="video-feedback" data-testid="message-video">
-          {file.seconds !== undefined && (
-            <figcaption>{t('video.length', { seconds: Math.round(file.seconds) })}</figcaption>
-          )}
-          <VideoClipView url={file.url} thumbnailUrl={file.thumbnailUrl} token={token} />
-          {file.hasAudio === false && <p className="muted">{t('video.noSound')}</p>}
-        </figure>
-      ))}
+      {attachments.map((file) =>
+        file.kind === 'voice' ? (
+          <figure key={file.url} className="voice-message" data-testid="message-voice">
+            <figcaption>{t('voiceMessage.length', { seconds: Math.round(file.seconds ?? 0) })}</figcaption>
+            <VoiceClipView url={file.url} token={token} />
+          </figure>
+        ) : (
+          <figure key={file.url} className="video-feedback" data-testid="message-video">
+            {file.seconds !== undefined && (
+              <figcaption>{t('video.length', { seconds: Math.round(file.seconds) })}</figcaption>
+            )}
+            <VideoClipView url={file.url} thumbnailUrl={file.thumbnailUrl} token={token} />
+            {file.hasAudio === false && <p className="muted">{t('video.noSound')}</p>}
+          </figure>
+        ),
+      )}
     </>
   );
 }

@@ -62,7 +62,8 @@ const voice: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['voice'],
         security: [{ lifelineToken: [] }],
         params: IdParams,
-        description: 'The voice message, for the agent offered or serving the request',
+        description:
+          'The voice message, with the conversation’s rights: the request’s user, the agent offered or serving it, supervisors',
       },
     },
     async (request, reply) => {
