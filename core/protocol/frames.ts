@@ -91,6 +91,11 @@ export const ServerFrame = Type.Union([
     position: Type.Integer({ minimum: 0 }),
     etaSeconds: Type.Integer({ minimum: 0 }),
     state: QueueState,
+    noAgentOnline: Type.Optional(
+      Type.Literal(true, {
+        description: 'Nobody online can serve this route: etaSeconds is 0, not an estimate',
+      }),
+    ),
   }),
   Type.Object({
     type: Type.Literal('offer'),

@@ -31,8 +31,16 @@ export const CreateHelpRequestBody = Type.Object(
 export type CreateHelpRequestBody = Static<typeof CreateHelpRequestBody>;
 
 const QueueFields = {
-  position: Type.Integer({ minimum: 0, description: '1-based place among waiting requests' }),
+  position: Type.Integer({
+    minimum: 0,
+    description: '1-based place among the requests waiting on its route (same language and category)',
+  }),
   etaSeconds: Type.Integer({ minimum: 0 }),
+  noAgentOnline: Type.Optional(
+    Type.Literal(true, {
+      description: 'Nobody online can serve this route: etaSeconds is 0, not an estimate',
+    }),
+  ),
 };
 
 export const CreatedReply = Type.Object({
@@ -90,6 +98,7 @@ export const HelpRequestView = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   position: Type.Optional(QueueFields.position),
   etaSeconds: Type.Optional(QueueFields.etaSeconds),
+  noAgentOnline: QueueFields.noAgentOnline,
   sessionId: Type.Optional(Type.String()),
 });
 

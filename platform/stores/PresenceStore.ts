@@ -120,4 +120,12 @@ export class PresenceStore extends ScriptedStore {
   async countOnlineAgents(): Promise<number> {
     return this.redis.scard(this.key('agents:online'));
   }
+
+  /** Per route, how many available agents can serve it, in one round trip for all of them. */
+  async eligibleOnline(routes: readonly { language: string; category: string }[]): Promise<number[]> {
+    if (routes.length === 0) return [];
+    const args = routes.flatMap((route) => [route.language, route.category]);
+    const counts = asStrings(await this.run('eligibleOnline', this.key('agents:online'), args));
+    return counts.map(Number);
+  }
 }

@@ -1,5 +1,6 @@
 import type { RedisClient } from '../redis/connect.js';
 import type { WaitingCloseReason } from '../../core/protocol/vocabulary.js';
+import { GENERAL_CATEGORY } from '../../core/protocol/vocabulary.js';
 import { primaryLanguage } from '../../core/routing/eligibility.js';
 import { asStrings } from './LuaScript.js';
 import { ScriptedStore } from './ScriptedStore.js';
@@ -24,8 +25,20 @@ export interface RestoredCase {
   followUp?: { taskId: string; reservedFor: string; reservedUntil: number };
 }
 
+/** A route: the primary language subtag and the category that pick the agents who can serve it. */
+export interface Route {
+  language: string;
+  category: string;
+}
+
+export interface Standing {
+  position: number | null;
+  state: string | null;
+  route: Route;
+}
+
 export type EnqueueResult =
-  /** `position`: its 1-based place in the line as it joined. */
+  /** `position`: its 1-based place on its route as it joined. */
   { status: 'OK'; position: number } | { status: 'FULL' } | { status: 'ACTIVE'; existingId: string };
 export interface WaitingClosed {
   status: string;
@@ -114,10 +127,27 @@ export class QueueStore extends ScriptedStore {
     return decodeRequest(await this.redis.hgetall(this.key('req', id)));
   }
 
-  /** Where a request stands, in one round trip: its 1-based place if waiting, and its state (null if gone). */
-  async standing(requestId: string): Promise<{ position: number | null; state: string | null }> {
-    const [rank, state] = asStrings(await this.run('standing', this.key('req', requestId), [requestId]));
-    return { position: Number(rank) >= 0 ? Number(rank) + 1 : null, state: state || null };
+  /** Where a request stands, in one round trip: see `standings`. */
+  async standing(requestId: string): Promise<Standing> {
+    const [one] = await this.standings([requestId]);
+    return one ?? { position: null, state: null, route: { language: '', category: GENERAL_CATEGORY } };
+  }
+
+  /**
+   * Where each of these requests stands, in one round trip: its 1-based place among the requests
+   * on its own route (null if not waiting), its state (null if gone) and its route.
+   */
+  async standings(requestIds: readonly string[]): Promise<Standing[]> {
+    if (requestIds.length === 0) return [];
+    const flat = asStrings(await this.run('standings', this.key('queue'), [...requestIds]));
+    return requestIds.map((_, i) => {
+      const [rank, state, language, category] = flat.slice(i * 4, i * 4 + 4);
+      return {
+        position: Number(rank) >= 0 ? Number(rank) + 1 : null,
+        state: state || null,
+        route: { language: language ?? '', category: category || GENERAL_CATEGORY },
+      };
+    });
   }
 
   /** Drops closed requests' hot copies for good (erasure): the hash and its socket register. */
@@ -144,19 +174,6 @@ export class QueueStore extends ScriptedStore {
   async markBuilt(now: number): Promise<void> {
     await this.redis.set(this.key('queue-epoch'), String(now));
     await this.redis.del(this.key('queue-rebuild'));
-  }
-
-  /** 1-based places of those of these requests that are waiting, in one round trip. */
-  async positions(requestIds: readonly string[]): Promise<Map<string, number>> {
-    const pipeline = this.redis.pipeline();
-    for (const id of requestIds) pipeline.zrevrank(this.key('queue'), id);
-    const ranks = (await pipeline.exec()) ?? [];
-    const places = new Map<string, number>();
-    requestIds.forEach((id, i) => {
-      const rank = ranks[i]?.[1];
-      if (typeof rank === 'number') places.set(id, rank + 1);
-    });
-    return places;
   }
 
   waitingCount(): Promise<number> {

@@ -8,7 +8,7 @@ export const SCRIPTS = {
   rescore: new LuaScript(lua.RESCORE),
   reopen: new LuaScript(lua.REOPEN),
   restore: new LuaScript(lua.RESTORE),
-  standing: new LuaScript(lua.STANDING),
+  standings: new LuaScript(lua.STANDINGS),
   claimVoice: new LuaScript(lua.CLAIM_VOICE),
   offerToFreeAgent: new LuaScript(lua.OFFER_TO_FREE_AGENT),
   offerBestRequest: new LuaScript(lua.OFFER_BEST_REQUEST),
@@ -21,6 +21,7 @@ export const SCRIPTS = {
   agentSocketOpen: new LuaScript(lua.AGENT_SOCKET_OPEN),
   agentSocketClose: new LuaScript(lua.AGENT_SOCKET_CLOSE),
   setStatus: new LuaScript(lua.SET_STATUS),
+  eligibleOnline: new LuaScript(lua.ELIGIBLE_ONLINE),
   reapInstance: new LuaScript(lua.REAP_INSTANCE),
 };
 

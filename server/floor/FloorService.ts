@@ -35,7 +35,7 @@ export class FloorService {
 
   async queue(): Promise<QueueReply> {
     const records = await this.deps.queue.waitingDetails(QUEUE_VIEW_LIMIT);
-    const etas = await this.positions.estimates(records.map((_, index) => index + 1));
+    const etas = await this.positions.lineEstimates(records.map((_, index) => index + 1));
     return {
       requests: records.map((record, index) =>
         toHelpRequestView({

@@ -6,7 +6,7 @@ import { LifelineError } from '../../core/errors/LifelineError.js';
 import { queueRank } from '../../core/routing/priority.js';
 import type { Dispatcher } from '../routing/Dispatcher.js';
 import type { RoutingDeps } from '../routing/deps.js';
-import { CONNECTING, type QueuePositions, type QueueSnapshot } from '../routing/QueuePositions.js';
+import { CONNECTING, routeOf, type QueuePositions, type QueueSnapshot } from '../routing/QueuePositions.js';
 import { LEASE_GONE, type SocketRef } from '../../platform/stores/PresenceStore.js';
 import type { NewRequest, RequestRecord } from '../../platform/stores/records.js';
 import type { SessionService } from '../sessions/SessionService.js';
@@ -95,7 +95,7 @@ export class HelpRequestService {
     const [offered, accessToken, waiting] = await Promise.all([
       this.dispatcher.placeNew(request.id),
       this.tokens.signRequest(request.id, identity.sub),
-      this.positions.waitingAt(result.position),
+      this.positions.waitingOn({ position: result.position, route: routeOf(request) }),
       this.deps.bus.publish({ t: 'queue-changed' }),
     ]);
     return { id: request.id, accessToken, ...(offered ? CONNECTING : waiting) };

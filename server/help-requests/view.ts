@@ -35,6 +35,7 @@ export function toHelpRequestView({
     createdAt: new Date(record.createdAt).toISOString(),
     position: queue?.position,
     etaSeconds: queue?.etaSeconds,
+    noAgentOnline: queue?.noAgentOnline,
     sessionId: record.sessionId,
   };
 }

@@ -243,6 +243,24 @@ describe('web: languages and supervision', () => {
     await web.closePages();
   });
 
+  it('tells a caller nobody who can help is online, and suggests a message instead', async () => {
+    // Nobody online here speaks Chinese.
+    const viewer = await web.page();
+    await viewer.goto(`${app.url}/?identity=${await platformToken(config)}`);
+    await viewer.getByTestId('lang-switch').click();
+    await viewer.getByTestId('help-open').click();
+    await viewer.getByTestId('help-channel-call').click();
+    await viewer.getByTestId('help-text').fill('怎么设置直播封面？');
+    await viewer.getByTestId('help-submit').click();
+    await expect
+      .poll(() => viewer.getByTestId('queue-position').textContent())
+      .toBe('目前没有能处理此问题的客服在线');
+    await viewer.getByTestId('leave-message-hint').waitFor();
+    await screenshot(viewer, '11-widget-nobody-online');
+    await viewer.getByText('取消请求').click();
+    await web.closePages();
+  });
+
   it('renders the supervisor view with its queue chart and metrics', async () => {
     const supervisor = await web.signIn(
       await agent('Floor Supervisor', ['en', 'zh'], 'supervisor'),

@@ -50,7 +50,11 @@ describe('PostgreSQL is the system of record', () => {
     const placeOf = async (r: { id: string; accessToken: string }) =>
       (await api(instance, 'GET', `/v1/help-requests/${r.id}`, { token: r.accessToken })).body
         .position as number;
+    // A place counts only its own route; the whole line's order is the queue's.
+    const line = () => instance.app.lifeline.stores.queue.queueOrder(10);
     const before = await Promise.all(requests.map(placeOf));
+    const lineBefore = await line();
+    expect(lineBefore).toHaveLength(3);
     const stored = db();
     expect(await stored.selectFrom('cases').select(['id', 'state']).execute()).toHaveLength(3);
 
@@ -65,13 +69,14 @@ describe('PostgreSQL is the system of record', () => {
       return states.every((state) => state === 'queued');
     });
     expect(await Promise.all(requests.map(placeOf))).toEqual(before);
+    expect(await line()).toEqual(lineBefore);
     // Each socket is counted again and told its place, so nobody is abandoned for the loss.
     for (const r of requests) await r.socket.next('queue.update', () => true, 5000);
     console.log(`system of record: queue restored ${Math.round(restoredMs)} ms after FLUSHALL`);
 
     const agent = await createAgent(instance, config, { languages: ['fi'], skills: ['account_security'] });
     const socket = await agentOnline(instance, agent);
-    const mostUrgent = requests[before.indexOf(1)]!;
+    const mostUrgent = requests.find((r) => r.id === lineBefore[0])!;
     const offer = await socket.next('offer', () => true, 5000);
     expect(offer.request.id).toBe(mostUrgent.id);
     socket.send({ type: 'offer.accept', offerId: offer.offerId });

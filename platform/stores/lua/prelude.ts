@@ -5,7 +5,7 @@
  * most one agent and an agent never exceeds its capacity. ARGV[1] is always the key prefix; on
  * Redis Cluster, give the prefix a hash tag (e.g. `{lifeline}:`) so all keys share one slot.
  *
- * Routes: a waiting request sits in the global queue (for positions) and in one index per route,
+ * Routes: a waiting request sits in the global queue (the whole line) and in one index per route,
  * `queue:<language>:<category>`; a free agent sits in `free:<language>:<category>` for every
  * language it speaks and category it serves (general always). Both use primary language subtags.
  */

@@ -5,7 +5,7 @@ import { script } from './prelude.js';
  * at once, so a user who never opens a socket is abandoned after the grace period like one who
  * left; a text or voice conversation waits for its user however long they are away.
  * KEYS: req. ARGV: prefix, id, userId, rank, maxWaiting, activeTtlMs, abandonDeadline, field, value, ...
- * Returns {'OK', its 0-based place from the front}, {'FULL'} or {'ACTIVE', the user's open request}.
+ * Returns {'OK', its 0-based place on its route}, {'FULL'} or {'ACTIVE', the user's open request}.
  */
 export const ENQUEUE = script(`
 local id, userId, rank = ARGV[2], ARGV[3], ARGV[4]
@@ -21,7 +21,8 @@ queueAdd(id)
 if needsUserPresent(id) then redis.call('ZADD', ABANDON, ARGV[7], id) end
 redis.call('SET', activeKey(userId), id, 'PX', ARGV[6])
 redis.call('ZADD', P .. 'user-requests:' .. userId, redis.call('HGET', KEYS[1], 'createdAt'), id)
-return {'OK', redis.call('ZREVRANK', QUEUE, id)}
+local route = redis.call('HMGET', KEYS[1], 'routeLang', 'category')
+return {'OK', redis.call('ZREVRANK', routeKey(route[1] or '', route[2] or 'general'), id)}
 `);
 
 /**
@@ -146,9 +147,24 @@ return 'OK'
 `);
 
 /**
- * Where a request stands, without the prelude (it needs none of it). KEYS: req. ARGV: prefix,
- * requestId. Its 0-based place from the front (-1: not waiting) and its state ('' if gone).
+ * Where requests stand, without the prelude (it needs none of it): a request's place counts only
+ * those ahead of it on its own route, the ones competing for the same agents. KEYS: queue.
+ * ARGV: prefix, requestId, ... Per request: its 0-based place on its route (-1: not waiting), its
+ * state ('' if gone), its route's language and category.
  */
-export const STANDING = `
-return {redis.call('ZREVRANK', ARGV[1] .. 'queue', ARGV[2]) or -1, redis.call('HGET', KEYS[1], 'state') or ''}
+export const STANDINGS = `
+local out = {}
+for i = 2, #ARGV do
+  local r = redis.call('HMGET', ARGV[1] .. 'req:' .. ARGV[i], 'state', 'routeLang', 'category')
+  local lang, category = r[2] or '', r[3] or 'general'
+  local rank = -1
+  if r[1] == 'queued' then
+    rank = redis.call('ZREVRANK', ARGV[1] .. 'queue:' .. lang .. ':' .. category, ARGV[i]) or -1
+  end
+  out[#out + 1] = rank
+  out[#out + 1] = r[1] or ''
+  out[#out + 1] = lang
+  out[#out + 1] = category
+end
+return out
 `;

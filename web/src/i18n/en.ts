@@ -60,6 +60,9 @@ export const en = {
     submit: 'Ask for help',
     position: 'You are number {{position}} in line',
     eta: 'About {{minutes}} min',
+    noAgentOnline: 'Nobody who can help with this is online right now',
+    leaveMessageInstead:
+      'Rather than wait on the line, you can cancel and leave a written or voice message: it waits for an agent, and for you.',
     connecting: 'Connecting you to an agent…',
     cancel: 'Cancel request',
     record: 'Start recording',

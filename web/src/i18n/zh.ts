@@ -49,6 +49,9 @@ export const zh: Messages = {
     submit: '寻求帮助',
     position: '您前面还有 {{position}} 位',
     eta: '预计约 {{minutes}} 分钟',
+    noAgentOnline: '目前没有能处理此问题的客服在线',
+    leaveMessageInstead:
+      '与其在线等待，您可以取消通话，改为留下文字或语音留言：留言会等客服处理，也会等您回来。',
     connecting: '正在为您接通客服…',
     cancel: '取消请求',
     record: '开始录音',

@@ -174,9 +174,14 @@ export function HelpWidget({ identity, stream }: { identity: string | null; stre
           <p data-testid="queue-position">
             {help.queue?.state === 'connecting'
               ? t('widget.connecting')
-              : t('widget.position', { position: help.queue?.position ?? 1 })}
+              : help.queue?.noAgentOnline
+                ? t('widget.noAgentOnline')
+                : t('widget.position', { position: help.queue?.position ?? 1 })}
           </p>
-          {help.queue && help.queue.state !== 'connecting' && (
+          {help.queue?.noAgentOnline && asked === 'call' && (
+            <p data-testid="leave-message-hint">{t('widget.leaveMessageInstead')}</p>
+          )}
+          {help.queue && help.queue.state !== 'connecting' && !help.queue.noAgentOnline && (
             <p>{t('widget.eta', { minutes: Math.max(1, Math.ceil(help.queue.etaSeconds / 60)) })}</p>
           )}
           {help.voiceStatus && <p data-testid="voice-status">{t(`widget.progress_${help.voiceStatus}`)}</p>}

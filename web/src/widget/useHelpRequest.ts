@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../shared/api.js';
 import { LifelineSocket } from '../shared/socket.js';
 
-type QueuePlace = Pick<CreatedReply, 'position' | 'etaSeconds' | 'state'>;
+type QueuePlace = Pick<CreatedReply, 'position' | 'etaSeconds' | 'state' | 'noAgentOnline'>;
 type VoiceStatus = ServerFrameOf<'voice.progress'>['status'];
 /** The open case this widget follows: enough to reconnect to it after a reload. */
 export interface HeldRequest {
