@@ -10,6 +10,7 @@ import redisPlugin from '../../server/plugins/redis.js';
 import { Dispatcher } from '../../server/routing/Dispatcher.js';
 import { QueueRebuild } from '../../server/routing/QueueRebuild.js';
 import { dropSchema } from '../../test/support/database.js';
+import { openCasesInQueueOrder } from '../lib/openCasesInQueueOrder.js';
 import { benchEnv, deletePrefix } from './stack.js';
 
 const LANGS = ['en', 'zh', 'es', 'pt', 'id', 'hi', 'ar', 'vi'];
@@ -51,22 +52,13 @@ async function seedOpenCases(app: FastifyInstance, count: number, aging: number,
 
 /** Fails loudly unless the queue holds exactly the open cases, in PostgreSQL's rank order. */
 async function verifyQueue(app: FastifyInstance, queue: { queueOrder(limit: number): Promise<string[]> }) {
-  const expected = await app.db
-    .selectFrom('cases')
-    .select('id')
-    .where('state', 'in', ['queued', 'assigned'])
-    // Redis orders equal ranks by member bytes, descending, in ZREVRANGE.
-    .orderBy('rank', 'desc')
-    .orderBy(sql`id collate "C"`, 'desc')
-    .execute();
+  const expected = await openCasesInQueueOrder(app.db);
   const held = await queue.queueOrder(expected.length + 1);
   if (held.length !== expected.length)
     throw new Error(`rebuild: the queue holds ${held.length}, PostgreSQL has ${expected.length} open`);
-  const first = expected.findIndex((row, i) => row.id !== held[i]);
+  const first = expected.findIndex((id, i) => id !== held[i]);
   if (first >= 0)
-    throw new Error(
-      `rebuild: order differs at place ${first + 1}: ${held[first]} where ${expected[first]!.id}`,
-    );
+    throw new Error(`rebuild: order differs at place ${first + 1}: ${held[first]} where ${expected[first]}`);
   const stillAssigned = await app.db
     .selectFrom('cases')
     .select(sql<number>`count(*)::int`.as('n'))

@@ -66,8 +66,7 @@ export function composeCases(
       cases,
       transcripts,
       blobs,
-      claim: async (periodMs) =>
-        (await app.redis.set(`${config.keyPrefix}retention-claim`, '1', 'PX', periodMs, 'NX')) === 'OK',
+      claim: (periodMs) => base.claim('retention', periodMs),
       settings: config.retention,
       now,
       log: app.log,

@@ -2,10 +2,10 @@ import { LifelineError } from '../../core/errors/LifelineError.js';
 import type { AgentRepository } from '../agents/AgentRepository.js';
 import type { Dispatcher } from '../routing/Dispatcher.js';
 import type { RoutingDeps } from '../routing/deps.js';
-import type { ServerFrame, ServerFrameOf } from '../../core/protocol/frames.js';
-import type { Channel, MediaKind } from '../../core/protocol/vocabulary.js';
-import type { RequestRecord } from '../../platform/stores/records.js';
+import type { ServerFrame } from '../../core/protocol/frames.js';
+import type { MediaKind } from '../../core/protocol/vocabulary.js';
 import type { SystemLines } from '../conversations/SystemLines.js';
+import { liveCall, ReadyFrames, type ReadyFrame } from './ReadyFrames.js';
 import {
   agentIdentity,
   roomNameFor,
@@ -15,18 +15,6 @@ import {
   type MediaPlane,
 } from '../../media/MediaPlane.js';
 
-type ReadyFrame = ServerFrameOf<'session.ready'>;
-
-/** The live call a session holds, if any: a `call` request always, a conversation once turned into one. */
-function liveCall(
-  record: RequestRecord | null,
-  session: Record<string, string> | null,
-): MediaKind | undefined {
-  if ((record?.channel ?? 'call') === 'call') return record?.media ?? 'video';
-  const call = session?.state === 'active' ? session.call : undefined;
-  return call === 'audio' || call === 'video' ? call : undefined;
-}
-
 /** A session is one accepted request: one LiveKit room, one user, one agent. */
 export class SessionService {
   constructor(
@@ -35,7 +23,11 @@ export class SessionService {
     private readonly agents: AgentRepository,
     private readonly dispatcher: Dispatcher,
     private readonly lines: SystemLines,
-  ) {}
+  ) {
+    this.ready = new ReadyFrames(deps, media, agents);
+  }
+
+  private readonly ready: ReadyFrames;
 
   /**
    * Hands both sides their session. A live call gets its room first and each side its own token;
@@ -57,7 +49,7 @@ export class SessionService {
       metrics.waitUntilAnswered.observe(waitSeconds);
       await this.deps.floor.answered(waitSeconds, this.deps.settings.serviceLevelTargetSeconds);
     }
-    await this.announce(sessionId, requestId, agentId);
+    await this.ready.announce(sessionId, requestId, agentId);
   }
 
   private async giveBack(sessionId: string, requestId: string, agentId: string): Promise<void> {
@@ -74,66 +66,14 @@ export class SessionService {
     this.dispatcher.agentFree(agentId);
   }
 
-  /** Sends each side its current session.ready: at start, and when a call starts or stops. */
-  private async announce(sessionId: string, requestId: string, agentId: string): Promise<void> {
-    const [userFrame, agentFrame] = await Promise.all([
-      this.readyForUser(sessionId, requestId),
-      this.readyForAgent(sessionId, requestId, agentId),
-    ]);
-    await Promise.all([
-      this.deps.bus.publish({ t: 'request', requestId, frame: userFrame }),
-      this.deps.bus.publish({ t: 'agent', agentId, frame: agentFrame }),
-    ]);
-  }
-
   /** A fresh session.ready for the user, e.g. after their socket reconnected mid-session. */
-  async readyForUser(sessionId: string, requestId: string): Promise<ReadyFrame> {
-    const [record, session] = await Promise.all([
-      this.deps.queue.getRequest(requestId),
-      this.deps.sessionStore.getSession(sessionId),
-    ]);
-    return this.readyFrame(sessionId, requestId, userIdentity(requestId), record?.userName ?? 'Viewer', {
-      channel: record?.channel,
-      call: liveCall(record, session),
-    });
+  readyForUser(sessionId: string, requestId: string): Promise<ReadyFrame> {
+    return this.ready.forUser(sessionId, requestId);
   }
 
   /** A fresh session.ready for each session the agent is serving, e.g. after a reload. */
-  async readyFramesForAgent(agentId: string): Promise<ReadyFrame[]> {
-    const frames: ReadyFrame[] = [];
-    for (const sessionId of await this.deps.sessionStore.sessionsOf(agentId)) {
-      const session = await this.deps.sessionStore.getSession(sessionId);
-      if (session?.state === 'active' && session.agentId === agentId && session.requestId)
-        frames.push(await this.readyForAgent(sessionId, session.requestId, agentId));
-    }
-    return frames;
-  }
-
-  async readyForAgent(sessionId: string, requestId: string, agentId: string): Promise<ReadyFrame> {
-    const [agent, record, session] = await Promise.all([
-      this.agents.findById(agentId),
-      this.deps.queue.getRequest(requestId),
-      this.deps.sessionStore.getSession(sessionId),
-    ]);
-    return this.readyFrame(sessionId, requestId, agentIdentity(agentId), agent?.name, {
-      channel: record?.channel,
-      call: liveCall(record, session),
-    });
-  }
-
-  private async readyFrame(
-    sessionId: string,
-    requestId: string,
-    identity: string,
-    name: string | undefined,
-    { channel = 'call', call }: { channel?: Channel; call: MediaKind | undefined },
-  ): Promise<ReadyFrame> {
-    const base = { type: 'session.ready', sessionId, requestId, channel } as const;
-    // A grant no wider than the session needs: no room and no token without a live call.
-    if (!call) return { ...base, canPublish: false };
-    const room = roomNameFor(sessionId);
-    const token = await this.media.joinToken({ room, identity, name, canPublish: true });
-    return { ...base, room, livekitUrl: this.media.publicUrl, token, media: call, canPublish: true };
+  readyFramesForAgent(agentId: string): Promise<ReadyFrame[]> {
+    return this.ready.forAgentSessions(agentId);
   }
 
   /**
@@ -164,7 +104,7 @@ export class SessionService {
         media === 'video' ? 'call.video.started' : 'call.audio.started',
       );
     }
-    await this.announce(sessionId, requestId, agentId);
+    await this.ready.announce(sessionId, requestId, agentId);
   }
 
   /** Ends the live call of a conversation and leaves the conversation open. */
@@ -180,7 +120,7 @@ export class SessionService {
       this.deps.log.warn({ err: error, sessionId }, 'room delete failed; LiveKit closes it when empty');
     });
     await this.lines.say(requestId, agentId, 'call.ended');
-    await this.announce(sessionId, requestId, agentId);
+    await this.ready.announce(sessionId, requestId, agentId);
   }
 
   private async servedConversation(agentId: string, sessionId: string) {

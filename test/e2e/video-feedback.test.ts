@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHelpRequest, platformToken } from '../support/clients.js';
+import { createHelpRequest } from '../support/clients.js';
 import { expectVideoPlaying, screenshot } from '../support/browser.js';
 import type { Instance } from '../support/cluster.js';
 import { makeVideo } from '../support/video.js';
@@ -55,10 +55,7 @@ describe('web: video feedback', () => {
   it('records a clip from the fake camera in the widget, sends it, and the agent is offered it', async () => {
     const console = await agentConsole('Video Agent', 'en');
     await console.getByTestId('status-available').click();
-    const viewer = await web.page();
-    await viewer.goto(`${app.url}/?identity=${await platformToken(config)}`);
-    await viewer.getByTestId('help-open').click();
-    await viewer.getByTestId('help-channel-voice').click();
+    const viewer = await web.openWidget('voice');
     await viewer.getByTestId('video-record').click();
     expect(await expectVideoPlaying(viewer, 'video-preview')).toBeGreaterThan(0);
     await viewer.waitForTimeout(2500);

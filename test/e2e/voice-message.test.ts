@@ -1,17 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { platformToken } from '../support/clients.js';
 import { screenshot } from '../support/browser.js';
-import type { Instance } from '../support/cluster.js';
 import { WebHarness } from '../support/webHarness.js';
 
 /** A voice message recorded in the widget is a line of the conversation both sides can play. */
 const web = new WebHarness({ OFFER_TIMEOUT_MS: '15000' }, { worker: true });
-const { config } = web;
-let app: Instance;
 
 beforeAll(async () => {
-  app = await web.start();
+  await web.start();
 }, 60_000);
 afterAll(() => web.close());
 
@@ -30,10 +26,7 @@ async function playVoiceLine(page: Page): Promise<void> {
 
 describe('web: a voice message in the conversation', () => {
   it('shows the recorded message in the widget’s and the console’s chat, each with a player', async () => {
-    const viewer = await web.page();
-    await viewer.goto(`${app.url}/?identity=${await platformToken(config)}`);
-    await viewer.getByTestId('help-open').click();
-    await viewer.getByTestId('help-channel-voice').click();
+    const viewer = await web.openWidget('voice');
     await viewer.getByTestId('voice-record').click();
     await viewer.getByTestId('voice-level').waitFor();
     await viewer.waitForTimeout(2000);

@@ -30,10 +30,7 @@ async function say(p: Page, line: string) {
 describe('web: a conversation that waits for its user', () => {
   it('resumes after a reload and on another device, opens no room, and turns into a video call', async () => {
     const identity = await platformToken(config, { sub: `resume-${Date.now()}`, name: 'Resuming Viewer' });
-    const viewer = await web.page();
-    await viewer.goto(`${app.url}/?identity=${identity}`);
-    await viewer.getByTestId('help-open').click();
-    await viewer.getByTestId('help-channel-text').click();
+    const viewer = await web.openWidget('text', identity);
     await viewer.getByTestId('help-text').fill('My account was hacked and the password changed');
     await viewer.getByTestId('help-submit').click();
     await viewer.getByTestId('conversation').waitFor();

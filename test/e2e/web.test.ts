@@ -81,10 +81,7 @@ describe('web: a viewer’s video call', () => {
 });
 
 async function viewerRequest(text: string) {
-  const viewer = await web.page();
-  await viewer.goto(`${app.url}/?identity=${await platformToken(config)}`);
-  await viewer.getByTestId('help-open').click();
-  await viewer.getByTestId('help-channel-text').click();
+  const viewer = await web.openWidget('text');
   await viewer.getByTestId('help-text').fill(text);
   await viewer.getByTestId('help-submit').click();
   await viewer.getByTestId('queue-position').waitFor();
@@ -114,10 +111,7 @@ describe('web: routing in the console', () => {
 
   it('records a voice message from the microphone, uploads it, and shows its transcript in the agent queue', async () => {
     const console = await web.signIn(await agent('Queue Watcher'));
-    const viewer = await web.page();
-    await viewer.goto(`${app.url}/?identity=${await platformToken(config)}`);
-    await viewer.getByTestId('help-open').click();
-    await viewer.getByTestId('help-channel-voice').click();
+    const viewer = await web.openWidget('voice');
     await viewer.getByTestId('voice-record').click();
     await viewer.getByTestId('voice-level').waitFor();
     await viewer.waitForTimeout(2500);

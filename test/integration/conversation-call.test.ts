@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationMessage } from '../../core/protocol/conversations.js';
 import { agentOnline, api, createAgent, createHelpRequest, liveCall, WsClient } from '../support/clients.js';
 import { startCluster, type Cluster, type Instance } from '../support/cluster.js';
+import { servedConversation } from '../support/conversations.js';
 
 /**
  * A text or voice conversation holds no LiveKit room and no media grant; its agent turns it into
@@ -23,24 +24,7 @@ beforeAll(async () => {
 afterAll(() => cluster?.close());
 
 /** A text request from a user on A, taken by an agent on B. */
-async function servedConversation(language: string) {
-  const agent = await createAgent(b, cluster.config, {
-    name: 'Ada Agent',
-    languages: [language],
-    skills: ['payment'],
-  });
-  const agentSocket = await agentOnline(b, agent);
-  const request = await createHelpRequest(a, cluster.config, {
-    channel: 'text',
-    language,
-    text: 'my gift payout is missing',
-  });
-  const userSocket = await WsClient.connect(a.wsUrl, request.accessToken);
-  agentSocket.send({ type: 'offer.accept', offerId: (await agentSocket.next('offer')).offerId });
-  const agentReady = await agentSocket.next('session.ready');
-  const userReady = await userSocket.next('session.ready');
-  return { agent, agentSocket, request, userSocket, agentReady, userReady };
-}
+const served = (language: string) => servedConversation(cluster.config, a, b, language);
 
 const roomsNamed = async (name: string) => (await rooms.listRooms([name])).map((r) => r.name);
 const startCall = (agentToken: string, sessionId: string, body: unknown) =>
@@ -48,7 +32,7 @@ const startCall = (agentToken: string, sessionId: string, body: unknown) =>
 
 describe('a conversation and its live call', () => {
   it('opens no LiveKit room and hands out no media grant for a text conversation', async () => {
-    const { agentReady, userReady } = await servedConversation('lv');
+    const { agentReady, userReady } = await served('lv');
     for (const ready of [agentReady, userReady]) {
       expect(ready).toMatchObject({ channel: 'text', canPublish: false });
       expect(ready).not.toHaveProperty('token');
@@ -58,7 +42,7 @@ describe('a conversation and its live call', () => {
   });
 
   it('turns into a live call with one action, tells both sides, and goes back to chat', async () => {
-    const { agent, agentSocket, request, userSocket, agentReady } = await servedConversation('et');
+    const { agent, agentSocket, request, userSocket, agentReady } = await served('et');
     const { sessionId } = agentReady;
     expect((await startCall(agent.token, sessionId, { media: 'video' })).status).toBe(204);
 
@@ -108,7 +92,7 @@ describe('a conversation and its live call', () => {
   });
 
   it('refuses with codes: another agent 403, a call session 409, a bad media kind 400, no call 409', async () => {
-    const { agentReady } = await servedConversation('fi');
+    const { agentReady } = await served('fi');
     const other = await createAgent(b, cluster.config, { languages: ['fi'] });
     const refused = await startCall(other.token, agentReady.sessionId, { media: 'audio' });
     expect(refused).toMatchObject({ status: 403, body: { error: { code: 'LIFELINE_FORBIDDEN' } } });
@@ -125,7 +109,7 @@ describe('a conversation and its live call', () => {
     const already = await startCall(owner.token, callReady.sessionId, { media: 'video' });
     expect(already).toMatchObject({ status: 409, body: { error: { code: 'LIFELINE_ALREADY_A_CALL' } } });
 
-    const { agent, agentReady: chat } = await servedConversation('mt');
+    const { agent, agentReady: chat } = await served('mt');
     const badKind = await startCall(agent.token, chat.sessionId, { media: 'hologram' });
     expect(badKind).toMatchObject({ status: 400, body: { error: { code: 'LIFELINE_VALIDATION' } } });
     const stopNone = await api(b, 'DELETE', `/v1/sessions/${chat.sessionId}/call`, { token: agent.token });

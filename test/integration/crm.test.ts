@@ -10,6 +10,7 @@ import {
   api,
   createAgent,
   createHelpRequest,
+  createSupervisor,
   type TestAgent,
   WsClient,
 } from '../support/clients.js';
@@ -40,17 +41,6 @@ const LINES = [
 const customerOf = (id: string, token?: string) =>
   api(instance, 'GET', `/v1/help-requests/${id}/customer`, token ? { token } : {});
 
-async function createSupervisor(): Promise<TestAgent> {
-  const email = `supervisor-${randomUUID()}@example.test`;
-  const password = 'correct-horse-battery';
-  const created = await api(instance, 'POST', '/v1/admin/agents', {
-    token: cluster.config.secrets.admin,
-    body: { email, password, name: 'Sam Supervisor', languages: ['en'], skills: [], role: 'supervisor' },
-  });
-  const login = await api(instance, 'POST', '/v1/agents/login', { body: { email, password } });
-  return { id: created.body.id, token: login.body.token, email };
-}
-
 /** Asks as the user, keeps their socket open, and waits for the offer to reach the agent. */
 async function ask(body: Record<string, unknown>) {
   const request = await createHelpRequest(instance, cluster.config, { language: 'nl', ...body }, user);
@@ -80,7 +70,7 @@ beforeAll(async () => {
     languages: ['nl'],
     skills,
   });
-  supervisor = await createSupervisor();
+  supervisor = await createSupervisor(instance, cluster.config);
   agentSocket = await agentOnline(instance, agent);
 
   // The first contact: a video call, a conversation with an internal note, wrap-up and rating.

@@ -1,6 +1,13 @@
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentOnline, api, createAgent, createHelpRequest, WsClient } from '../support/clients.js';
+import {
+  agentOnline,
+  api,
+  createAgent,
+  createHelpRequest,
+  createSupervisor,
+  WsClient,
+} from '../support/clients.js';
 import { startCluster, type Cluster, type Instance } from '../support/cluster.js';
 
 let cluster: Cluster;
@@ -12,26 +19,9 @@ beforeAll(async () => {
 });
 afterAll(() => cluster.close());
 
-async function createSupervisor() {
-  const email = `supervisor-${Date.now()}@example.test`;
-  await api(app, 'POST', '/v1/admin/agents', {
-    token: cluster.config.secrets.admin,
-    body: {
-      email,
-      password: 'supervisor-pass',
-      name: 'Sup',
-      languages: ['en'],
-      skills: [],
-      role: 'supervisor',
-    },
-  });
-  return (await api(app, 'POST', '/v1/agents/login', { body: { email, password: 'supervisor-pass' } })).body
-    .token as string;
-}
-
 describe('the floor', () => {
   it('shows agents the queue, supervisors the floor with ASA, service level and a silent listen-in', async () => {
-    const supervisor = await createSupervisor();
+    const supervisor = (await createSupervisor(app, cluster.config)).token;
     const agent = await createAgent(app, cluster.config, {
       name: 'Floor Agent',
       languages: ['en'],
@@ -178,7 +168,7 @@ describe('the floor', () => {
   });
 
   it('lists the queue with estimated waits that never shrink with the place, and counts every waiting request', async () => {
-    const supervisor = await createSupervisor();
+    const supervisor = (await createSupervisor(app, cluster.config)).token;
     const agent = await createAgent(app, cluster.config);
     const before = (await api(app, 'GET', '/v1/supervisor/overview', { token: supervisor })).body.waiting
       .total;

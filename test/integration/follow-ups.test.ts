@@ -1,96 +1,20 @@
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORIES, GENERAL_CATEGORY } from '../../core/protocol/vocabulary.js';
 import { queueRank } from '../../core/routing/priority.js';
 import { CaseRepository } from '../../platform/db/CaseRepository.js';
-import { connectDatabase } from '../../platform/db/database.js';
-import type { Database } from '../../platform/db/schema.js';
-import {
-  agentOnline,
-  api,
-  createAgent,
-  createHelpRequest,
-  WsClient,
-  type TestAgent,
-} from '../support/clients.js';
-import { deletePrefix, startCluster, type Cluster, type Instance } from '../support/cluster.js';
+import { api, createSupervisor } from '../support/clients.js';
+import { DeskHarness, type Desk } from '../support/desk.js';
 
+/** Follow-up tasks a wrap-up leaves: when they fall due, who is offered them, and their erasure. */
 const RESERVE_SECONDS = 3;
-const SKILLS = CATEGORIES.filter((c) => c !== GENERAL_CATEGORY);
 
-let cluster: Cluster;
-let db: Kysely<Database>;
-let first: Instance;
-let second: Instance;
-const sockets: WsClient[] = [];
+const desk = new DeskHarness({ FOLLOW_UP_RESERVE_SECONDS: String(RESERVE_SECONDS) });
+const { onlineAgent, setStatus, serve, endSession, wrapUp, taskOf } = desk;
+let { cluster, db, first, second } = {} as Desk;
 
 beforeAll(async () => {
-  cluster = await startCluster(2, {
-    FOLLOW_UP_RESERVE_SECONDS: String(RESERVE_SECONDS),
-    INCIDENT_MIN_USERS: '3',
-  });
-  [first, second] = cluster.instances as [Instance, Instance];
-  db = connectDatabase(cluster.config.database);
+  ({ cluster, db, first, second } = await desk.start());
 });
-afterAll(async () => {
-  for (const socket of sockets) socket.close();
-  await db?.destroy();
-  await cluster?.close();
-});
-
-async function onlineAgent(instance: Instance, language: string, name = 'Agent') {
-  const agent = await createAgent(instance, cluster.config, { languages: [language], skills: SKILLS, name });
-  const socket = await agentOnline(instance, agent);
-  sockets.push(socket);
-  return { agent, socket };
-}
-
-async function createSupervisor(): Promise<string> {
-  const email = `supervisor-${Date.now()}-${Math.random()}@example.test`;
-  const password = 'supervisor-pass';
-  await api(first, 'POST', '/v1/admin/agents', {
-    token: cluster.config.secrets.admin,
-    body: { email, password, name: 'Sup', languages: ['en'], skills: [], role: 'supervisor' },
-  });
-  return (await api(first, 'POST', '/v1/agents/login', { body: { email, password } })).body.token as string;
-}
-
-async function setStatus(socket: WsClient, status: 'available' | 'away') {
-  const ref = `status-${Math.random()}`;
-  socket.send({ type: 'agent.status', status, ref });
-  await socket.next('agent.status', (f) => f.ref === ref);
-}
-
-/** A text request in this language, offered to and accepted by the agent on this socket. */
-async function serve(
-  socket: WsClient,
-  language: string,
-  sub = `user-${Math.random()}`,
-  channel: 'text' | 'call' = 'text',
-) {
-  const request = await createHelpRequest(
-    first,
-    cluster.config,
-    { channel, language, text: 'my payout never arrived, please check' },
-    { sub },
-  );
-  const offer = await socket.next('offer', (f) => f.request.id === request.id);
-  socket.send({ type: 'offer.accept', offerId: offer.offerId });
-  const ready = await socket.next('session.ready', (f) => f.requestId === request.id);
-  return { request, sessionId: ready.sessionId, sub };
-}
-
-async function endSession(socket: WsClient, sessionId: string, outcome?: string) {
-  const ref = `end-${sessionId}`;
-  socket.send({ type: 'session.end', sessionId, ref, ...(outcome ? { outcome } : {}) });
-  await socket.next('ack', (f) => f.ref === ref);
-}
-
-const wrapUp = (agent: TestAgent, sessionId: string, body: Record<string, unknown>) =>
-  api(first, 'POST', `/v1/sessions/${sessionId}/wrap-up`, { token: agent.token, body });
-
-const taskOf = (caseId: string) =>
-  db.selectFrom('tasks').selectAll().where('case_id', '=', caseId).executeTakeFirstOrThrow();
+afterAll(() => desk.close());
 
 const followUpEvents = async (caseId: string) =>
   (
@@ -151,7 +75,7 @@ describe('follow-ups', () => {
     ])
       expect((await wrapUp(agent, sessionId, body)).body.error.code).toBe('LIFELINE_VALIDATION');
 
-    const supervisor = await createSupervisor();
+    const supervisor = (await createSupervisor(first, cluster.config)).token;
     const overview = (await api(first, 'GET', '/v1/supervisor/overview', { token: supervisor })).body;
     expect(overview.tasks).toContainEqual(
       expect.objectContaining({ id: changed.id, category: expect.any(String) }),
@@ -292,100 +216,6 @@ describe('follow-ups', () => {
     expect(done.taken_by).toBe(agent.id);
     await setStatus(socket, 'away');
   });
-
-  it('leaves an escalation for a supervisor, who hands it to an agent it is offered to first', async () => {
-    const supervisor = await createSupervisor();
-    const d = await onlineAgent(first, 'es', 'Agent D');
-    const served = await serve(d.socket, 'es', undefined, 'call');
-    await endSession(d.socket, served.sessionId, 'escalated');
-    const e = await onlineAgent(second, 'es', 'Agent E');
-
-    const listed = (await api(first, 'GET', '/v1/supervisor/tasks', { token: supervisor })).body.tasks;
-    const escalation = listed.find((t: { requestId: string }) => t.requestId === served.request.id);
-    expect(escalation).toMatchObject({ kind: 'escalation', state: 'pending', createdBy: d.agent.id });
-    expect(escalation.assigneeId).toBeUndefined();
-    expect(escalation.dueAt).toBeUndefined();
-    await e.socket.expectNone('offer', 1500);
-
-    const assign = (id: string, body: Record<string, unknown>) =>
-      api(first, 'POST', `/v1/supervisor/tasks/${id}/assign`, { token: supervisor, body });
-    expect((await assign(escalation.id, { agentId: 'nobody' })).status).toBe(404);
-    expect((await assign('no-such-task', { agentId: e.agent.id })).status).toBe(404);
-    expect(
-      (
-        await api(first, 'POST', `/v1/supervisor/tasks/${escalation.id}/assign`, {
-          token: e.agent.token,
-          body: { agentId: e.agent.id },
-        })
-      ).status,
-    ).toBe(403);
-    expect((await assign(escalation.id, { agentId: e.agent.id })).status).toBe(204);
-    const offer = await e.socket.next('offer', (f) => f.request.id === served.request.id, 5000);
-    // A live call cannot be called back: the case continues as a conversation.
-    expect(offer.request).toMatchObject({ channel: 'text' });
-    expect(offer.request.media).toBeUndefined();
-    expect(d.socket.frames.some((f) => f.type === 'offer' && f.request.id === served.request.id)).toBe(false);
-    const late = await assign(escalation.id, { agentId: d.agent.id });
-    expect(late.status).toBe(409);
-    expect(late.body.error.code).toBe('LIFELINE_TASK_CLOSED');
-    e.socket.send({ type: 'offer.accept', offerId: offer.offerId });
-    await e.socket.next('session.ready', (f) => f.requestId === served.request.id);
-  });
-});
-
-describe('incidents in the system of record', () => {
-  it('keeps incidents and their linked cases through a Redis flush of the prefix, and erases with users', async () => {
-    for (const socket of sockets.splice(0)) socket.close();
-    const text = 'someone hacked my account';
-    const reports = [];
-    for (let i = 0; i < 3; i += 1)
-      reports.push(
-        await createHelpRequest(
-          first,
-          cluster.config,
-          { channel: 'text', language: 'pt', text },
-          { sub: `burst-${i}` },
-        ),
-      );
-    const agent = await createAgent(first, cluster.config);
-    const listed = (await api(first, 'GET', '/v1/incidents', { token: agent.token })).body.incidents;
-    const incident = listed.find((i: { keyword: string }) => i.keyword === 'hacked');
-    expect(incident).toMatchObject({ users: 3, cases: 3 });
-    const linked = async () =>
-      (
-        await db
-          .selectFrom('incident_cases')
-          .select('case_id')
-          .where('incident_id', '=', incident.id)
-          .execute()
-      ).map((row) => row.case_id);
-    expect((await linked()).sort()).toEqual(reports.map((r) => r.id).sort());
-
-    await deletePrefix(cluster.redis, cluster.config.keyPrefix);
-    const after = await createAgent(second, cluster.config);
-    const survived = (await api(second, 'GET', '/v1/incidents', { token: after.token })).body.incidents;
-    expect(survived).toContainEqual(
-      expect.objectContaining({ id: incident.id, keyword: 'hacked', users: 3 }),
-    );
-    // Redis counts from zero again, but a new report still joins the open incident.
-    const fourth = await createHelpRequest(second, cluster.config, { channel: 'text', language: 'pt', text });
-    expect(await linked()).toContain(fourth.id);
-    const supervisor = await createSupervisor();
-    const overview = (await api(first, 'GET', '/v1/supervisor/overview', { token: supervisor })).body;
-    expect(overview.incidents).toContainEqual(
-      expect.objectContaining({ id: incident.id, users: 4, cases: 4 }),
-    );
-
-    const erased = await api(first, 'DELETE', '/v1/admin/users/burst-0', {
-      token: cluster.config.secrets.admin,
-    });
-    expect(erased.status).toBe(200);
-    expect(await linked()).not.toContain(reports[0]!.id);
-    // Its case is gone, but the incident's count of users it reached does not fall.
-    expect((await api(second, 'GET', '/v1/incidents', { token: after.token })).body.incidents).toContainEqual(
-      expect.objectContaining({ id: incident.id, users: 4, cases: 3 }),
-    );
-  }, 30_000);
 
   it("erases a user's tasks with their cases", async () => {
     const { agent, socket } = await onlineAgent(first, 'nl');

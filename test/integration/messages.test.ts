@@ -4,15 +4,16 @@ import type { ConversationMessage } from '../../core/protocol/conversations.js';
 import { MAX_MESSAGE_LENGTH } from '../../core/protocol/vocabulary.js';
 import { connectDatabase } from '../../platform/db/database.js';
 import {
-  agentOnline,
   api,
   createAgent,
   createHelpRequest,
+  createSupervisor,
   type Endpoint,
   type TestAgent,
   WsClient,
 } from '../support/clients.js';
 import { startCluster, startInstance, type Cluster, type Instance } from '../support/cluster.js';
+import { offeredConversation } from '../support/conversations.js';
 import { loadConfig } from '../../server/config/load.js';
 
 /**
@@ -24,46 +25,19 @@ let a: Instance;
 let b: Instance;
 let supervisor: TestAgent;
 
-async function createSupervisor(instance: Endpoint): Promise<TestAgent> {
-  const email = `supervisor-${randomUUID()}@example.test`;
-  const password = 'correct-horse-battery';
-  const created = await api(instance, 'POST', '/v1/admin/agents', {
-    token: cluster.config.secrets.admin,
-    body: { email, password, name: 'Sam Supervisor', languages: ['en'], skills: [], role: 'supervisor' },
-  });
-  const login = await api(instance, 'POST', '/v1/agents/login', { body: { email, password } });
-  return { id: created.body.id, token: login.body.token, email };
-}
-
-/** A waiting request on A (its user's socket open) offered to a fresh agent on B. */
-async function offeredRequest(language: string, channel: 'call' | 'text' = 'text') {
-  const agent = await createAgent(b, cluster.config, {
-    name: 'Ada Agent',
-    languages: [language],
-    skills: ['payment'],
-  });
-  const agentSocket = await agentOnline(b, agent);
-  const request = await createHelpRequest(a, cluster.config, {
-    channel,
-    ...(channel === 'call' ? { media: 'audio' } : {}),
-    language,
-    text: 'my payout is missing',
-  });
-  const userSocket = await WsClient.connect(a.wsUrl, request.accessToken);
-  const offer = await agentSocket.next('offer', (f) => f.request.id === request.id);
-  return { agent, agentSocket, request, userSocket, offer };
-}
-
 const messagesOf = (instance: Endpoint, id: string, token: string, query = '') =>
   api(instance, 'GET', `/v1/help-requests/${id}/messages${query}`, { token });
 const post = (instance: Endpoint, id: string, token: string, body: unknown) =>
   api(instance, 'POST', `/v1/help-requests/${id}/messages`, { token, body });
+/** A waiting request on A (its user's socket open) offered to a fresh agent on B. */
+const offeredRequest = (language: string, channel: 'call' | 'text' = 'text') =>
+  offeredConversation(cluster.config, a, b, language, channel);
 const bodies = (messages: ConversationMessage[]) => messages.map((m) => m.body);
 
 beforeAll(async () => {
   cluster = await startCluster(2, { OFFER_TIMEOUT_MS: '60000' });
   [a, b] = cluster.instances as [Instance, Instance];
-  supervisor = await createSupervisor(a);
+  supervisor = await createSupervisor(a, cluster.config);
 });
 afterAll(() => cluster?.close());
 

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeFoundation } from '../../server/composition/foundation.js';
 import type { Config } from '../../server/config/load.js';
@@ -9,6 +8,7 @@ import redisPlugin from '../../server/plugins/redis.js';
 import { Dispatcher } from '../../server/routing/Dispatcher.js';
 import { QueueRebuild } from '../../server/routing/QueueRebuild.js';
 import type { NewRequest } from '../../platform/stores/records.js';
+import { openCasesInQueueOrder } from '../../scripts/lib/openCasesInQueueOrder.js';
 import { testConfig } from '../support/cluster.js';
 import { dropSchema } from '../support/database.js';
 
@@ -63,18 +63,6 @@ async function openCase(
   return id;
 }
 
-/** Open cases in the order the queue must hold them: ZREVRANGE orders equal ranks by id, bytewise, descending. */
-async function expectedOrder(): Promise<string[]> {
-  const rows = await app.db
-    .selectFrom('cases')
-    .select('id')
-    .where('state', 'in', ['queued', 'assigned'])
-    .orderBy('rank', 'desc')
-    .orderBy(sql`id collate "C"`, 'desc')
-    .execute();
-  return rows.map((row) => row.id);
-}
-
 describe('queue rebuild from the system of record', () => {
   it('restores every open case page by page in rank order, once, keeping follow-up reservations', async () => {
     // Equal ranks whose ids sort so that the tie spans the first page boundary.
@@ -106,7 +94,7 @@ describe('queue rebuild from the system of record', () => {
       })
       .execute();
 
-    const expected = await expectedOrder();
+    const expected = await openCasesInQueueOrder(app.db);
     expect(expected).toHaveLength(9);
     expect(await rebuild().ensure()).toBe(9);
     const { queue } = foundation.deps;

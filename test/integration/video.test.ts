@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { access, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
@@ -6,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../core/protocol/vocabulary.js';
 import { TRANSCRIBE_QUEUE, bullPrefix, transcribeJobId } from '../../platform/jobs/queues.js';
 import { makeAudio } from '../support/audio.js';
-import { agentOnline, api, createAgent, createHelpRequest, WsClient } from '../support/clients.js';
+import {
+  agentOnline,
+  api,
+  createAgent,
+  createHelpRequest,
+  createSupervisor,
+  WsClient,
+} from '../support/clients.js';
 import type { Cluster, Instance } from '../support/cluster.js';
 import { startRecordingStack, uploadRecording, type RecordingStack } from '../support/recordings.js';
 import { makeVideo, probeImage } from '../support/video.js';
@@ -56,16 +62,6 @@ const codeOf = async (response: Response) => ({
   status: response.status,
   code: ((await response.json()) as any).error.code,
 });
-
-async function createSupervisor() {
-  const email = `supervisor-${randomUUID()}@example.test`;
-  const password = 'correct-horse-battery';
-  const body = { email, password, name: 'Sam', languages: ['en'], skills: [], role: 'supervisor' };
-  await api(app, 'POST', '/v1/admin/agents', { token: cluster.config.secrets.admin, body });
-  return (await api(app, 'POST', '/v1/agents/login', { body: { email, password } })).body as {
-    token: string;
-  };
-}
 
 /** An agent who is offered only what this test creates: a language no other test here uses. */
 const agentFor = (language: string) =>
@@ -142,7 +138,7 @@ describe('video feedback', () => {
     const bystander = await createAgent(app, cluster.config, { languages: ['sv'] });
     const socket = await agentOnline(app, offered);
     await socket.next('offer');
-    const supervisor = await createSupervisor();
+    const supervisor = await createSupervisor(app, cluster.config);
 
     for (const file of ['video', 'video/thumbnail'] as const) {
       for (const token of [request.accessToken, offered.token, supervisor.token])

@@ -179,3 +179,20 @@ export function liveCall(ready: SessionReady): { room: string; livekitUrl: strin
   if (!room || !livekitUrl || !token) throw new Error(`session ${ready.sessionId} holds no live call`);
   return { room, livekitUrl, token };
 }
+
+/** A supervisor account, logged in; fails the test if the account cannot be made. */
+export async function createSupervisor(
+  instance: Endpoint,
+  config: Config,
+  name = 'Sam Supervisor',
+): Promise<TestAgent> {
+  const email = `supervisor-${randomUUID()}@example.test`;
+  const password = 'correct-horse-battery';
+  const created = await api(instance, 'POST', '/v1/admin/agents', {
+    token: config.secrets.admin,
+    body: { email, password, name, languages: ['en'], skills: [], role: 'supervisor' },
+  });
+  if (created.status !== 201) throw new Error(`supervisor create failed: ${JSON.stringify(created.body)}`);
+  const login = await api(instance, 'POST', '/v1/agents/login', { body: { email, password } });
+  return { id: created.body.id, token: login.body.token, email };
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { loadConfig, type Config } from '../../server/config/load.js';
 import { launchChromium, loginAs, newPage } from './browser.js';
-import { api } from './clients.js';
+import { api, platformToken } from './clients.js';
 import { startInstance, testEnv, type Instance } from './cluster.js';
 import { startWorker, type WorkerProcess } from './workers.js';
 
@@ -71,6 +71,18 @@ export class WebHarness {
   /** Closes every page opened so far, so the next test starts with none signed in. */
   async closePages(): Promise<void> {
     for (const opened of this.pages.splice(0)) await opened.context().close();
+  }
+
+  /**
+   * A viewer on the demo page, signed in as `identity` (a new user unless given), with the help
+   * widget open at this channel.
+   */
+  async openWidget(channel: 'call' | 'text' | 'voice', identity?: string): Promise<Page> {
+    const viewer = await this.page();
+    await viewer.goto(`${this.app.url}/?identity=${identity ?? (await platformToken(this.config))}`);
+    await viewer.getByTestId('help-open').click();
+    await viewer.getByTestId(`help-channel-${channel}`).click();
+    return viewer;
   }
 
   /** A console account that signs in with AGENT_PASSWORD; returns its email. */

@@ -1,41 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { agentOnline, createAgent, createHelpRequest } from '../../support/clients.js';
-import { startCluster, type Cluster, type Instance } from '../../support/cluster.js';
 import { singleRedis, type RedisEnv } from '../../support/redis-cluster.js';
+import { twoInstances } from '../../support/twoInstances.js';
 
 /**
  * Re-offers after a decline, a timeout or a disconnect, across two API instances.
  * Runs against one Redis server by default; `redis` may point the instances at a Redis Cluster.
  */
 export function reofferSuite(redis: RedisEnv = singleRedis): void {
-  let cluster: Cluster;
-  let a: Instance;
-  let b: Instance;
-
-  beforeAll(async () => {
-    cluster = await startCluster(2, {
-      ...redis(),
-      OFFER_TIMEOUT_MS: '1000',
-      DECLINE_COOLDOWN_MS: '60000',
-    });
-    [a, b] = cluster.instances as [Instance, Instance];
+  const pair = twoInstances(redis, {
+    OFFER_TIMEOUT_MS: '1000',
+    DECLINE_COOLDOWN_MS: '60000',
   });
-  afterAll(() => cluster.close());
 
   /** Two agents for one language, the first idle longer, so it is offered first. */
   async function twoAgents(language: string) {
-    const first = await createAgent(a, cluster.config, { languages: [language] });
-    const second = await createAgent(b, cluster.config, { languages: [language] });
-    const firstSocket = await agentOnline(a, first);
+    const first = await createAgent(pair.a, pair.cluster.config, { languages: [language] });
+    const second = await createAgent(pair.b, pair.cluster.config, { languages: [language] });
+    const firstSocket = await agentOnline(pair.a, first);
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const secondSocket = await agentOnline(b, second);
+    const secondSocket = await agentOnline(pair.b, second);
     return { firstSocket, secondSocket };
   }
 
   describe('re-offering', () => {
     it('re-offers a declined request to the next agent and not again to the one who declined', async () => {
       const { firstSocket, secondSocket } = await twoAgents('de');
-      const request = await createHelpRequest(a, cluster.config, { language: 'de' });
+      const request = await createHelpRequest(pair.a, pair.cluster.config, { language: 'de' });
       const offer = await firstSocket.next('offer');
       expect(offer.request.id).toBe(request.id);
 
@@ -58,7 +49,7 @@ export function reofferSuite(redis: RedisEnv = singleRedis): void {
 
     it('withdraws an unanswered offer when it times out and offers the request to the next agent', async () => {
       const { firstSocket, secondSocket } = await twoAgents('it');
-      const request = await createHelpRequest(b, cluster.config, { language: 'it' });
+      const request = await createHelpRequest(pair.b, pair.cluster.config, { language: 'it' });
       const offer = await firstSocket.next('offer');
       const withdrawn = await firstSocket.next('offer.withdrawn', () => true, 3000);
       expect(withdrawn).toMatchObject({ offerId: offer.offerId, reason: 'expired' });
@@ -77,7 +68,7 @@ export function reofferSuite(redis: RedisEnv = singleRedis): void {
 
     it('moves an offer on at once when its agent disconnects, without waiting for the timeout', async () => {
       const { firstSocket, secondSocket } = await twoAgents('tr');
-      const request = await createHelpRequest(a, cluster.config, { language: 'tr' });
+      const request = await createHelpRequest(pair.a, pair.cluster.config, { language: 'tr' });
       expect((await firstSocket.next('offer')).request.id).toBe(request.id);
       firstSocket.close();
       const reoffer = await secondSocket.next('offer', () => true, 500);
@@ -87,7 +78,7 @@ export function reofferSuite(redis: RedisEnv = singleRedis): void {
 
     it('refuses to let one agent answer another agent’s offer', async () => {
       const { firstSocket, secondSocket } = await twoAgents('pt');
-      await createHelpRequest(a, cluster.config, { language: 'pt' });
+      await createHelpRequest(pair.a, pair.cluster.config, { language: 'pt' });
       const offer = await firstSocket.next('offer');
       secondSocket.send({ type: 'offer.accept', offerId: offer.offerId, ref: 'steal' });
       expect(await secondSocket.next('error', (f) => f.ref === 'steal')).toMatchObject({
