@@ -5,22 +5,16 @@
  */
 import exec from 'k6/execution';
 import { identityFor, loadFixture } from './lib/fixture.ts';
-import { runAgent, runUser } from './lib/actors.ts';
-import { summaryFiles, type SummaryData } from './lib/summary.ts';
+import { agentsScenario, runAgent, runUser } from './lib/actors.ts';
+import { TREND_STATS, summaryFiles, type SummaryData } from './lib/summary.ts';
 
 const fixture = loadFixture();
 const peak = Number(__ENV.PEAK_RATE ?? 8);
 
 export const options = {
-  summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)'],
+  summaryTrendStats: TREND_STATS,
   scenarios: {
-    agents: {
-      executor: 'per-vu-iterations',
-      vus: fixture.agents.length,
-      iterations: 1,
-      maxDuration: '4m',
-      exec: 'agent',
-    },
+    agents: agentsScenario(fixture, '4m'),
     users: {
       executor: 'ramping-arrival-rate',
       startRate: 1,

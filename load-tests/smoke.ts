@@ -1,21 +1,15 @@
 /** smoke: about 30 s; a few agents and users pairing, ending and re-pairing. */
 import exec from 'k6/execution';
 import { loadFixture, identityFor } from './lib/fixture.ts';
-import { runAgent, runUser } from './lib/actors.ts';
-import { summaryFiles } from './lib/summary.ts';
+import { agentsScenario, runAgent, runUser } from './lib/actors.ts';
+import { TREND_STATS, summaryFiles } from './lib/summary.ts';
 
 const fixture = loadFixture();
 
 export const options = {
-  summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)'],
+  summaryTrendStats: TREND_STATS,
   scenarios: {
-    agents: {
-      executor: 'per-vu-iterations',
-      vus: fixture.agents.length,
-      iterations: 1,
-      maxDuration: '45s',
-      exec: 'agent',
-    },
+    agents: agentsScenario(fixture, '45s'),
     users: {
       executor: 'constant-arrival-rate',
       rate: 2,

@@ -6,23 +6,17 @@ import exec from 'k6/execution';
 import http from 'k6/http';
 import { Trend } from 'k6/metrics';
 import { identityFor, loadFixture } from './lib/fixture.ts';
-import { runAgent, runUser } from './lib/actors.ts';
-import { summaryFiles, type SummaryData } from './lib/summary.ts';
+import { agentsScenario, runAgent, runUser } from './lib/actors.ts';
+import { TREND_STATS, summaryFiles, type SummaryData } from './lib/summary.ts';
 
 const fixture = loadFixture();
 const minutes = Number(__ENV.SOAK_MINUTES ?? 10);
 const apiRss = new Trend('api_rss_mb');
 
 export const options = {
-  summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)'],
+  summaryTrendStats: TREND_STATS,
   scenarios: {
-    agents: {
-      executor: 'per-vu-iterations',
-      vus: fixture.agents.length,
-      iterations: 1,
-      maxDuration: `${minutes + 1}m`,
-      exec: 'agent',
-    },
+    agents: agentsScenario(fixture, `${minutes + 1}m`),
     users: {
       executor: 'constant-arrival-rate',
       rate: Number(__ENV.RATE ?? 3),

@@ -10,14 +10,14 @@ import { clearTimeout, setTimeout } from 'k6/timers';
 import { WebSocket } from 'k6/websockets';
 import { identityFor, loadFixture } from './lib/fixture.ts';
 import { receive, socketErrors, wsUrl } from './lib/actors.ts';
-import { summaryFiles, type SummaryData } from './lib/summary.ts';
+import { TREND_STATS, summaryFiles, type SummaryData } from './lib/summary.ts';
 
 const fixture = loadFixture();
 const audio = open(__ENV.LIFELINE_VOICE_FILE as string, 'b');
 const voiceToScored = new Trend('voice_to_scored', true);
 
 export const options = {
-  summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)'],
+  summaryTrendStats: TREND_STATS,
   scenarios: {
     bursts: {
       executor: 'ramping-arrival-rate',

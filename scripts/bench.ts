@@ -8,6 +8,7 @@
  *   cases — help requests created per second over HTTP with PostgreSQL, over bare INSERTs.
  *   rebuild — time to rebuild the Redis queue from 100,000 open cases in PostgreSQL.
  *   messages — a conversation line from one API instance to the other side's socket on another.
+ *   eta — the ETA shown to waiting users against simulated waits, by skill group (no stack).
  * Writes bench/results/latest.json and latest.md.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 import type { BenchGroup, GroupContext } from './bench/group.js';
 import { cases, rebuild } from './bench/groups/cases.js';
 import { p6, scaleout } from './bench/groups/enqueue.js';
+import { eta } from './bench/groups/eta.js';
 import { dispatch, p1, starvation } from './bench/groups/pairing.js';
 import { scorer } from './bench/groups/scorer.js';
 import { p3 } from './bench/groups/simulator.js';
@@ -33,6 +35,7 @@ const GROUPS: Record<string, BenchGroup> = {
   p6,
   scaleout,
   p3,
+  eta,
   voice,
   starvation,
   dispatch,

@@ -13,12 +13,15 @@ import { SignJWT } from 'jose';
 import { LifelineTokens } from '../server/auth/LifelineTokens.js';
 import { cacheDir, REPO_ROOT } from './lib/paths.js';
 import { toneWavArgs } from './lib/tone.js';
+import { sampleRedisOps, writeRedisFigures } from './lib/redisOps.js';
 
-const SCENARIOS: Record<string, { agents: number; identities: number }> = {
+const SCENARIOS: Record<string, { agents: number; identities: number; supervisor?: boolean }> = {
   smoke: { agents: 4, identities: 200 },
   signalling: { agents: 20, identities: 2500 },
   soak: { agents: 8, identities: 8000 },
   voice: { agents: 0, identities: 400 },
+  // 2/s for 5.5 min plus 38/s more for 3 min (see load-tests/crisis.ts), with room to spare.
+  crisis: { agents: 16, identities: 9000, supervisor: true },
 };
 
 const scenario = process.argv[2] ?? 'smoke';
@@ -62,17 +65,21 @@ async function agentToken(id: string, email: string, password: string): Promise<
   return ((await login.json()) as { token: string }).token;
 }
 
-const ready = await fetch(`${baseUrl}/readyz`).catch(() => null);
-if (!ready?.ok) {
-  console.error(`${baseUrl} is not ready; start the stack first (npm start)`);
-  process.exit(2);
-}
+const ALL_SKILLS = [
+  'technical',
+  'account_security',
+  'payment',
+  'content_moderation',
+  'copyright',
+  'feedback',
+];
 
-console.log(`[load] preparing ${plan.agents} agents and ${plan.identities} viewer identities`);
-const run = randomUUID().slice(0, 8);
-const agents = [];
-for (let i = 0; i < plan.agents; i += 1) {
-  const email = `load-${run}-${i}@lifeline.local`;
+/** A load account (an English agent with every skill, or a supervisor) with a token to act as it. */
+async function createAccount(
+  handle: string,
+  role: 'agent' | 'supervisor',
+): Promise<{ id: string; token: string }> {
+  const email = `load-${run}-${handle}@lifeline.local`;
   const password = randomUUID();
   const created = await fetch(`${baseUrl}/v1/admin/agents`, {
     method: 'POST',
@@ -80,15 +87,28 @@ for (let i = 0; i < plan.agents; i += 1) {
     body: JSON.stringify({
       email,
       password,
-      name: `Load agent ${i}`,
+      name: `Load ${role} ${handle}`,
       languages: ['en'],
-      skills: ['technical', 'account_security', 'payment', 'content_moderation', 'copyright', 'feedback'],
+      skills: role === 'agent' ? ALL_SKILLS : [],
+      role,
     }),
   });
-  if (created.status !== 201) throw new Error(`agent create failed: ${created.status}`);
+  if (created.status !== 201) throw new Error(`${role} create failed: ${created.status}`);
   const { id } = (await created.json()) as { id: string };
-  agents.push({ id, token: await agentToken(id, email, password) });
+  return { id, token: await agentToken(id, email, password) };
 }
+
+const ready = await fetch(`${baseUrl}/readyz`).catch(() => null);
+if (!ready?.ok) {
+  console.error(`${baseUrl} is not ready; start the stack first (npm start)`);
+  process.exit(2);
+}
+
+const run = randomUUID().slice(0, 8);
+console.log(`[load] preparing ${plan.agents} agents and ${plan.identities} viewer identities`);
+const agents = [];
+for (let i = 0; i < plan.agents; i += 1) agents.push(await createAccount(String(i), 'agent'));
+const supervisor = plan.supervisor ? await createAccount('supervisor', 'supervisor') : undefined;
 const key = new TextEncoder().encode(secrets.LIFELINE_PLATFORM_SECRET);
 const identities = await Promise.all(
   Array.from({ length: plan.identities }, (_, i) =>
@@ -100,7 +120,7 @@ const identities = await Promise.all(
   ),
 );
 const fixture = join(tmpdir(), `lifeline-load-${run}.json`);
-writeFileSync(fixture, JSON.stringify({ baseUrl, agents, identities }), { mode: 0o600 });
+writeFileSync(fixture, JSON.stringify({ baseUrl, agents, supervisor, identities }), { mode: 0o600 });
 mkdirSync(join(REPO_ROOT, 'bench', 'results'), { recursive: true });
 
 const k6 =
@@ -137,4 +157,10 @@ const child = spawn(
     },
   },
 );
-child.once('exit', (code) => process.exit(code ?? 1));
+const redisOps = sampleRedisOps(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+child.once('exit', (code) => {
+  void redisOps
+    .stop()
+    .then((figures) => writeRedisFigures(scenario, figures))
+    .finally(() => process.exit(code ?? 1));
+});

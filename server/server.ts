@@ -1,5 +1,6 @@
 import { buildApp } from './app.js';
 import { EXIT_CONFIG_ERROR, loadConfigAtStart } from './config/load.js';
+import { PolicyFileError } from './policies/RoutingPolicies.js';
 
 /** Entry point: read configuration, listen, and close gracefully on SIGTERM or SIGINT. */
 async function main(): Promise<void> {
@@ -37,6 +38,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof PolicyFileError) {
+    console.error(error.message);
+    process.exit(EXIT_CONFIG_ERROR);
+  }
   console.error(error);
   process.exit(1);
 });

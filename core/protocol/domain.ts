@@ -71,6 +71,12 @@ export const ErrorBody = Type.Object({
     retryAfterSeconds: Type.Optional(
       Type.Integer({ minimum: 0, description: 'On 429: when to try again (also the Retry-After header)' }),
     ),
+    problems: Type.Optional(
+      Type.Array(Type.Object({ path: Type.String(), code: Type.String(), message: Type.String() }), {
+        description:
+          'On LIFELINE_POLICY_INVALID: every problem found, each at a JSON pointer into the document',
+      }),
+    ),
   }),
 });
 export type ErrorBody = Static<typeof ErrorBody>;

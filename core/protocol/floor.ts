@@ -1,6 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { RoutingReason } from './routingReasons.js';
 import { AgentRole, Category, MediaKind, Outcome } from './domain.js';
+import { CallbackCounts } from './callbacks.js';
 import { HelpRequestView } from './helpRequests.js';
+import { IncidentManagement } from './incidents.js';
 import { dueInMinutes, Task } from './tasks.js';
 import { MAX_NOTE_LENGTH } from './vocabulary.js';
 
@@ -63,11 +66,12 @@ export type QuickRepliesReply = Static<typeof QuickRepliesReply>;
 
 export const Incident = Type.Object({
   id: Type.String(),
-  keyword: Type.String(),
+  keyword: Type.Optional(Type.String({ description: 'None for one a supervisor opened without one' })),
   users: Type.Integer({ description: 'Distinct users who reported it' }),
   since: Type.String({ format: 'date-time' }),
   lastAt: Type.String({ format: 'date-time', description: 'The latest report' }),
   cases: Type.Integer({ minimum: 0, description: 'Cases linked to it' }),
+  ...IncidentManagement,
 });
 export type Incident = Static<typeof Incident>;
 export const IncidentsReply = Type.Object({ incidents: Type.Array(Incident) });
@@ -81,6 +85,18 @@ export const ListenGrant = Type.Object({
 export type ListenGrant = Static<typeof ListenGrant>;
 
 const Counts = Type.Record(Type.String(), Type.Integer({ minimum: 0 }));
+
+/** A waiting request a routing policy step escalated to the supervisors. */
+export const RoutingAlert = Type.Object({
+  requestId: Type.String(),
+  queue: Type.String({ description: 'The routing policy queue' }),
+  category: Category,
+  language: Type.String(),
+  waitedSeconds: Type.Integer({ minimum: 0, description: 'Its wait when the step applied' }),
+  at: Type.String({ format: 'date-time' }),
+  reasons: Type.Array(RoutingReason),
+});
+export type RoutingAlert = Static<typeof RoutingAlert>;
 
 export const SupervisorOverview = Type.Object({
   agents: Type.Array(
@@ -111,6 +127,9 @@ export const SupervisorOverview = Type.Object({
     serviceLevel: Type.Number({ minimum: 0, maximum: 1 }),
     serviceLevelTargetSeconds: Type.Integer(),
   }),
+  routingAlerts: Type.Array(RoutingAlert, {
+    description: 'The latest requests a routing policy step escalated to a supervisor, newest first',
+  }),
   sessions: Type.Array(
     Type.Object({
       sessionId: Type.String(),
@@ -120,6 +139,11 @@ export const SupervisorOverview = Type.Object({
     }),
   ),
   incidents: Type.Array(Incident),
+  callbacks: CallbackCounts,
+  answeredByStatus: Type.Integer({
+    minimum: 0,
+    description: 'Cases an incident status or resolution answered without an agent, over the last 24 hours',
+  }),
   tasks: Type.Array(Task, { description: 'Pending and open follow-ups and escalations, soonest due first' }),
 });
 export type SupervisorOverview = Static<typeof SupervisorOverview>;

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { RoutingReason } from './routingReasons.js';
 import {
   AgentStatus,
   Category,
@@ -16,6 +17,7 @@ import {
 } from './domain.js';
 import { ConversationMessage, MessageFrameFields } from './conversations.js';
 import { WrapUpBody } from './floor.js';
+import { IncidentNotice } from './incidents.js';
 
 /**
  * The WebSocket protocol: one discriminated union per direction, keyed by `type`. A client may
@@ -57,6 +59,13 @@ export const OfferedRequest = Type.Object({
   createdAt: Type.Integer({
     description: 'Creation time, ms since the epoch (load tests measure time to pair with it)',
   }),
+  queue: Type.Optional(Type.String({ description: 'The routing policy queue it joined' })),
+  routingReasons: Type.Optional(
+    Type.Array(RoutingReason, {
+      description:
+        'Why it reached this agent beyond the queue’s own rules (widened, language fallback with the operator’s note, escalated), in the order the steps applied',
+    }),
+  ),
 });
 
 export const SessionReady = Type.Object({
@@ -106,7 +115,12 @@ export const ServerFrame = Type.Union([
   Type.Object({
     type: Type.Literal('offer.withdrawn'),
     offerId: Type.String(),
-    reason: Type.Union([Type.Literal('expired'), Type.Literal('cancelled'), Type.Literal('abandoned')]),
+    reason: Type.Union([
+      Type.Literal('expired'),
+      Type.Literal('cancelled'),
+      Type.Literal('abandoned'),
+      Type.Literal('resolved_by_incident'),
+    ]),
   }),
   SessionReady,
   Type.Object({ type: Type.Literal('session.ended'), sessionId: Type.String(), reason: Type.String() }),
@@ -127,6 +141,8 @@ export const ServerFrame = Type.Union([
     requestId: Type.String(),
     message: ConversationMessage,
   }),
+  // No requestId: one frame goes to every linked user's socket, each of which speaks for one request.
+  Type.Composite([Type.Object({ type: Type.Literal('incident.status') }), IncidentNotice]),
   Type.Object({ type: Type.Literal('agent.status'), status: AgentStatus, ref: Ref }),
   Type.Object({ type: Type.Literal('ack'), ref: Ref }),
   Type.Object({ type: Type.Literal('pong'), ref: Ref }),

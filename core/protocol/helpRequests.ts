@@ -13,6 +13,10 @@ import {
   UrgencySummary,
 } from './domain.js';
 import { MAX_TEXT_LENGTH } from './vocabulary.js';
+import { IncidentNotice } from './incidents.js';
+
+/** The incident a case is linked to, with its latest status: the answer may be there already. */
+const IncidentField = Type.Optional(IncidentNotice);
 
 export const CreateHelpRequestBody = Type.Object(
   {
@@ -53,6 +57,7 @@ export const CreatedReply = Type.Object({
   resumed: Type.Optional(
     Type.Boolean({ description: 'The user already had an open case: this is it, with a fresh token (200)' }),
   ),
+  incident: IncidentField,
 });
 
 /** A video feedback clip: the case's recorded message, its audio transcribed like a voice message's. */
@@ -100,6 +105,7 @@ export const HelpRequestView = Type.Object({
   etaSeconds: Type.Optional(QueueFields.etaSeconds),
   noAgentOnline: QueueFields.noAgentOnline,
   sessionId: Type.Optional(Type.String()),
+  incident: IncidentField,
 });
 
 export type CreatedReply = Static<typeof CreatedReply>;
@@ -126,6 +132,7 @@ export const MyHelpRequest = Type.Object({
       description: 'Only for an open case: reconnect the widget to it after a reload or on another device',
     }),
   ),
+  incident: IncidentField,
 });
 export type MyHelpRequest = Static<typeof MyHelpRequest>;
 export const MyHelpRequestsReply = Type.Object({ requests: Type.Array(MyHelpRequest) });

@@ -35,7 +35,15 @@ export type UrgencyLevel = (typeof URGENCY_LEVELS)[number];
 export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
 export type Sentiment = (typeof SENTIMENTS)[number];
 
-export const REQUEST_STATES = ['queued', 'offered', 'assigned', 'ended', 'cancelled', 'abandoned'] as const;
+export const REQUEST_STATES = [
+  'queued',
+  'offered',
+  'assigned',
+  'ended',
+  'cancelled',
+  'abandoned',
+  'resolved_by_incident',
+] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 
 export const TRANSCRIPT_STATUSES = ['pending', 'done', 'failed'] as const;
@@ -50,7 +58,7 @@ export const QUEUE_STATES = ['waiting', 'connecting'] as const;
 export type QueueState = (typeof QUEUE_STATES)[number];
 
 /** Why a request left the line without reaching an agent. */
-export const WAITING_CLOSE_REASONS = ['cancelled', 'abandoned'] as const;
+export const WAITING_CLOSE_REASONS = ['cancelled', 'abandoned', 'resolved_by_incident'] as const;
 export type WaitingCloseReason = (typeof WAITING_CLOSE_REASONS)[number];
 
 export const AGENT_ROLES = ['agent', 'supervisor'] as const;
@@ -80,7 +88,13 @@ export const VOICE_CONTENT_TYPES = [
  * What a `system` line of a conversation says: an event code, which each client words in its
  * user's language, never free text.
  */
-export const SYSTEM_EVENTS = ['call.audio.started', 'call.video.started', 'call.ended'] as const;
+export const SYSTEM_EVENTS = [
+  'call.audio.started',
+  'call.video.started',
+  'call.ended',
+  'callback.calling',
+  'callback.missed',
+] as const;
 export type SystemEvent = (typeof SYSTEM_EVENTS)[number];
 
 /** Video feedback clips: what MediaRecorder produces in Chromium and Firefox (WebM) and Safari (MP4). */
@@ -104,3 +118,11 @@ export type TaskState = (typeof TASK_STATES)[number];
 
 /** The latest a wrap-up or a supervisor may set a task's due time: 30 days ahead. */
 export const MAX_FOLLOW_UP_MINUTES = 30 * 24 * 60;
+
+/** Longest incident status or resolution a supervisor may post: a banner, not an article. */
+export const MAX_INCIDENT_STATUS_LENGTH = 1000;
+/** Longest title of an incident a supervisor opens by hand. */
+export const MAX_INCIDENT_TITLE_LENGTH = 200;
+/** What a user linked to an incident answers its status: keep my case with a human, or close it. */
+export const INCIDENT_ANSWERS = ['still_need_help', 'solved'] as const;
+export type IncidentAnswer = (typeof INCIDENT_ANSWERS)[number];

@@ -1,6 +1,6 @@
 // Types only: k6 erases `import type` per file, so nothing from core (or TypeBox) is loaded at run time.
 import type { ErrorCode } from '@lifeline/core/protocol/errorCodes.js';
-import type { ClientFrame, ServerFrame } from '@lifeline/core/protocol/frames.js';
+import type { ClientFrame, ServerFrame, ServerFrameOf } from '@lifeline/core/protocol/frames.js';
 import type { CreatedReply, CreateHelpRequestBody } from '@lifeline/core/protocol/helpRequests.js';
 import { check } from 'k6';
 import http from 'k6/http';
@@ -29,7 +29,13 @@ export const receive = (event: { data: unknown } | undefined) =>
  * `forMs` is over. time_to_pair is request creation (server clock, same host) to this offer;
  * time_to_ready is this accept to this agent's session.ready.
  */
-export function runAgent(fixture: Fixture, token: string, forMs: number, talkMs: [number, number]) {
+export function runAgent(
+  fixture: Fixture,
+  token: string,
+  forMs: number,
+  talkMs: [number, number],
+  onOffer?: (request: ServerFrameOf<'offer'>['request']) => void,
+) {
   const ws = new WebSocket(wsUrl(fixture, token));
   const acceptedAt: Record<string, number> = {};
   ws.onopen = () => send(ws, { type: 'agent.status', status: 'available' });
@@ -37,6 +43,7 @@ export function runAgent(fixture: Fixture, token: string, forMs: number, talkMs:
     const frame = receive(event);
     if (frame.type === 'offer') {
       timeToPair.add(Date.now() - frame.request.createdAt);
+      onOffer?.(frame.request);
       acceptedAt[frame.request.id] = Date.now();
       send(ws, { type: 'offer.accept', offerId: frame.offerId });
     } else if (frame.type === 'session.ready') {
@@ -56,14 +63,23 @@ export function runAgent(fixture: Fixture, token: string, forMs: number, talkMs:
   setTimeout(() => ws.close(), forMs);
 }
 
+/** The k6 scenario in which every prepared agent runs `exec` once, for at most `maxDuration`. */
+export const agentsScenario = (fixture: Fixture, maxDuration: string, exec = 'agent') => ({
+  executor: 'per-vu-iterations',
+  vus: fixture.agents.length,
+  iterations: 1,
+  maxDuration,
+  exec,
+});
+
 /** A viewer: asks for a call, waits on the socket until served or `giveUpMs`, then leaves. */
-export function runUser(fixture: Fixture, identity: string, giveUpMs: number) {
-  const body: CreateHelpRequestBody = {
-    channel: 'call',
-    media: 'audio',
-    language: 'en',
-    text: 'my stream keeps freezing',
-  };
+export function runUser(
+  fixture: Fixture,
+  identity: string,
+  giveUpMs: number,
+  text = 'my stream keeps freezing',
+) {
+  const body: CreateHelpRequestBody = { channel: 'call', media: 'audio', language: 'en', text };
   const response = http.post(`${fixture.baseUrl}/v1/help-requests`, JSON.stringify(body), {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${identity}` },
   });

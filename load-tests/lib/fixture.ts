@@ -4,6 +4,8 @@ import exec from 'k6/execution';
 export interface Fixture {
   baseUrl: string;
   agents: { id: string; token: string }[];
+  /** A supervisor account, for the scenarios that act on the floor (crisis). */
+  supervisor?: { id: string; token: string };
   identities: string[];
 }
 

@@ -10,6 +10,9 @@ type Metric = {
 };
 export type SummaryData = { metrics: Record<string, Metric>; state: { testRunDurationMs: number } };
 
+/** The trend statistics every scenario's summary shows. */
+export const TREND_STATS = ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)'];
+
 const fmt = (v: number | undefined, unit = '') => (v === undefined ? '—' : `${Number(v.toFixed(2))}${unit}`);
 
 export function summaryFiles(scenario: string, data: SummaryData): Record<string, string> {

@@ -5,9 +5,13 @@ import type { ServerFrame } from '../../core/protocol/frames.js';
 export type BusEvent =
   | { t: 'agent'; agentId: string; frame: ServerFrame }
   | { t: 'request'; requestId: string; frame: ServerFrame }
+  /** One frame for many requests' users (an incident's status): one message, not one per user. */
+  | { t: 'requests'; requestIds: string[]; frame: ServerFrame }
   | { t: 'queue-changed' }
   /** Something outside the API (a worker re-scoring) changed a waiting request: place it again. */
-  | { t: 'dispatch'; requestId: string };
+  | { t: 'dispatch'; requestId: string }
+  /** A new routing policy version is in force: read it. */
+  | { t: 'policy-changed'; version: number };
 
 type Listener = (event: BusEvent) => void;
 

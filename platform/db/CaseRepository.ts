@@ -107,6 +107,29 @@ export class CaseRepository {
     return reopened;
   }
 
+  /** A step in the case's history that does not change its state; a replay of one written already adds nothing. */
+  async noted(id: string, state: string, reason: string, at: number): Promise<void> {
+    const when = new Date(at);
+    const written = await this.db
+      .selectFrom('case_events')
+      .select('id')
+      .where('case_id', '=', id)
+      .where('reason', '=', reason)
+      .where('at', '=', when)
+      .executeTakeFirst();
+    if (!written)
+      await this.db.insertInto('case_events').values({ case_id: id, state, reason, at: when }).execute();
+  }
+
+  /** A call case goes on as a text conversation: a rebuild must never queue it as a call again. */
+  async becameConversation(id: string, at: number): Promise<void> {
+    await this.db
+      .updateTable('cases')
+      .set({ channel: 'text', media: null, updated_at: new Date(at) })
+      .where('id', '=', id)
+      .execute();
+  }
+
   async rescored(id: string, urgency: { score: number; level: string; category: string; rank: number }) {
     await this.db.updateTable('cases').set(urgency).where('id', '=', id).execute();
   }

@@ -190,7 +190,11 @@ export class IncidentRepository {
     return rows.map((row) => row.case_id);
   }
 
-  /** Closes incidents with no report within the window, at their last report plus the window. */
+  /**
+   * Closes incidents with no report within the window, at their last report plus the window. One
+   * a supervisor manages (opened by hand, or with a status posted) stays open until resolved: its
+   * users are waiting on its resolution, not on more reports.
+   */
   private async closeQuiet(now: number, windowMs: number, keyword?: string): Promise<void> {
     const since = new Date(now - windowMs);
     let query = this.db
@@ -199,6 +203,8 @@ export class IncidentRepository {
         closed_at: sql`${lastReport(eb.ref('incidents.id'), eb.ref('incidents.last_at'))} + ${`${windowMs} milliseconds`}::interval`,
       }))
       .where('closed_at', 'is', null)
+      .where('opened_by', 'is', null)
+      .where('status_at', 'is', null)
       .where('last_at', '<', since)
       .where((eb) => eb.not(reportedSince(eb.ref('incidents.id'), since)));
     if (keyword !== undefined) query = query.where('keyword', '=', keyword);

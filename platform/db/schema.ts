@@ -11,10 +11,13 @@ export interface Database {
   incidents: IncidentsTable;
   incident_cases: IncidentCasesTable;
   transcripts: TranscriptsTable;
+  routing_policies: RoutingPoliciesTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
+/** A column added later: null until written, and left out of inserts that do not know it. */
+type Later<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 export interface CasesTable {
   id: string;
@@ -122,17 +125,30 @@ export interface TasksTable {
 /** Many users reporting the same harm at once; Redis spots the burst, this keeps the record. */
 export interface IncidentsTable {
   id: string;
-  keyword: string;
+  /** Reports with this keyword join it; one a supervisor opened by hand may have none. */
+  keyword: string | null;
   opened_at: Timestamp;
   last_at: Timestamp;
   users: number;
   closed_at: Timestamp | null;
+  title: Later<string>;
+  category: Later<string>;
+  /** The supervisor who opened it by hand; null for one a burst of reports opened. */
+  opened_by: Later<string>;
+  status_message: Later<string>;
+  status_at: Later<Date>;
+  resolution: Later<string>;
+  resolved_at: Later<Date>;
 }
 
 export interface IncidentCasesTable {
   incident_id: string;
   case_id: string;
   linked_at: Timestamp;
+  /** The user said the status did not answer them: their case stays with a human. */
+  still_needs_help_at: Later<Date>;
+  /** The case was closed by the incident's status or resolution, without an agent. */
+  answered_at: Later<Date>;
 }
 
 /** One case's transcript; segments are kept only while they are small (see TranscriptRepository). */
@@ -155,3 +171,16 @@ export interface TranscriptSegment {
 
 export type TaskRow = Selectable<TasksTable>;
 export type IncidentRow = Selectable<IncidentsTable>;
+
+export interface RoutingPoliciesTable {
+  version: Generated<string>;
+  document: Json<unknown>;
+  /** sha256 of the document's canonical JSON: the same policy put twice is one version. */
+  digest: string;
+  /** 'file' (read at start or on change) or 'api' (an admin's PUT). */
+  source: string;
+  /** Who: the agent id of the supervisor, 'admin' for the admin token, or the file's path. */
+  actor: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+export type RoutingPolicyRow = Selectable<RoutingPoliciesTable>;

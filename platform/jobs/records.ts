@@ -37,6 +37,10 @@ export const RecordChange = Type.Union([
     at: At,
   }),
   Type.Object({ kind: Type.Literal('cancelTasks'), sessionId: Id, at: At }),
+  /** A step in the case's history that leaves its state as it is (a callback chosen, answered, missed). */
+  Type.Object({ kind: Type.Literal('event'), caseId: Id, state: Code, reason: Code, at: At }),
+  /** A call whose callback went unanswered goes on as a text conversation. */
+  Type.Object({ kind: Type.Literal('conversation'), caseId: Id, at: At }),
 ]);
 export type RecordChange = Static<typeof RecordChange>;
 

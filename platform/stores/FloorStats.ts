@@ -1,4 +1,5 @@
 import type { RedisClient } from '../redis/connect.js';
+import type { CallbackCounts } from '../../core/protocol/callbacks.js';
 import type { FloorTotals } from '../../core/routing/floorMetrics.js';
 
 /**
@@ -47,6 +48,18 @@ export class FloorStats {
       handleSecondsTotal: n('handleSecondsTotal'),
       abandoned: n('abandoned'),
       cancelled: n('cancelled'),
+    };
+  }
+
+  /** Callbacks by outcome; the callback scripts count them, apart from abandonment. */
+  async callbacks(): Promise<CallbackCounts> {
+    const fields = ['callbacksRequested', 'callbacksAnswered', 'callbacksRetried', 'callbacksMissed'];
+    const [requested, answered, retried, missed] = await this.redis.hmget(this.key, ...fields);
+    return {
+      requested: Number(requested ?? 0),
+      answered: Number(answered ?? 0),
+      retried: Number(retried ?? 0),
+      missed: Number(missed ?? 0),
     };
   }
 

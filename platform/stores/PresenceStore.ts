@@ -3,6 +3,7 @@ import { GENERAL_CATEGORY } from '../../core/protocol/vocabulary.js';
 import { primaryLanguage } from '../../core/routing/eligibility.js';
 import { asStrings } from './LuaScript.js';
 import { ScriptedStore } from './ScriptedStore.js';
+import type { Route } from './QueueStore.js';
 
 /** What a socket-open script answers when the instance's own lease is missing from Redis. */
 export const LEASE_GONE = -2;
@@ -121,10 +122,10 @@ export class PresenceStore extends ScriptedStore {
     return this.redis.scard(this.key('agents:online'));
   }
 
-  /** Per route, how many available agents can serve it, in one round trip for all of them. */
-  async eligibleOnline(routes: readonly { language: string; category: string }[]): Promise<number[]> {
+  /** Per route (its index keys), how many agents online can serve it, in one round trip for all of them. */
+  async eligibleOnline(routes: readonly Route[]): Promise<number[]> {
     if (routes.length === 0) return [];
-    const args = routes.flatMap((route) => [route.language, route.category]);
+    const args = routes.map((route) => route.keys.join(','));
     const counts = asStrings(await this.run('eligibleOnline', this.key('agents:online'), args));
     return counts.map(Number);
   }

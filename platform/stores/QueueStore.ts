@@ -1,8 +1,9 @@
 import type { RedisClient } from '../redis/connect.js';
 import type { WaitingCloseReason } from '../../core/protocol/vocabulary.js';
-import { GENERAL_CATEGORY } from '../../core/protocol/vocabulary.js';
 import { primaryLanguage } from '../../core/routing/eligibility.js';
+import { plainPlacement, type Placement } from '../../core/routing/policy/placement.js';
 import { asStrings } from './LuaScript.js';
+import { encodePlacement } from './placementFields.js';
 import { ScriptedStore } from './ScriptedStore.js';
 import {
   decodeRequest,
@@ -25,10 +26,22 @@ export interface RestoredCase {
   followUp?: { taskId: string; reservedFor: string; reservedUntil: number };
 }
 
-/** A route: the primary language subtag and the category that pick the agents who can serve it. */
+/**
+ * A request's route: its route index keys (`<language>:<skill>`, primary language subtags). An
+ * agent indexed under any of them can serve it; the first is the one it joined with.
+ */
 export interface Route {
-  language: string;
-  category: string;
+  keys: readonly string[];
+}
+
+function decodeRoute(raw: string | undefined): Route {
+  try {
+    const keys: unknown = JSON.parse(raw ?? '');
+    if (Array.isArray(keys) && keys.length > 0) return { keys: keys.map(String) };
+  } catch {
+    // fall through: a request written without routes is on no route
+  }
+  return { keys: [] };
 }
 
 export interface Standing {
@@ -38,8 +51,10 @@ export interface Standing {
 }
 
 export type EnqueueResult =
-  /** `position`: its 1-based place on its route as it joined. */
-  { status: 'OK'; position: number } | { status: 'FULL' } | { status: 'ACTIVE'; existingId: string };
+  /** `position`: its 1-based place on its first route as it joined. */
+  | { status: 'OK'; position: number; route: Route }
+  | { status: 'FULL' }
+  | { status: 'ACTIVE'; existingId: string };
 export interface WaitingClosed {
   status: string;
   requestId?: string;
@@ -58,8 +73,19 @@ export class QueueStore extends ScriptedStore {
     redis: RedisClient,
     prefix: string,
     private readonly retentionMs: number,
+    /** Where a request joining the line is placed: a routing policy's queue, or its language and category. */
+    private readonly placeNew: (request: NewRequest) => Placement = plainPlacement,
   ) {
     super(redis, prefix);
+  }
+
+  private fieldsOf(request: NewRequest): string[] {
+    return [
+      ...encodeNewRequest(request),
+      'routeLang',
+      primaryLanguage(request.language),
+      ...encodePlacement(this.placeNew(request)),
+    ];
   }
 
   /** Queues a request on its route; its abandon clock runs until its user's first socket opens. */
@@ -69,11 +95,12 @@ export class QueueStore extends ScriptedStore {
     limits: { maxWaiting: number; activeTtlMs: number; abandonAt: number },
   ): Promise<EnqueueResult> {
     const { maxWaiting, activeTtlMs, abandonAt } = limits;
-    const fields = [...encodeNewRequest(request), 'routeLang', primaryLanguage(request.language)];
+    const fields = this.fieldsOf(request);
     const args = [request.id, request.userId, rank, maxWaiting, activeTtlMs, abandonAt, ...fields];
-    const [status, second] = asStrings(await this.run('enqueue', this.key('req', request.id), args));
+    const [status, second, routes] = asStrings(await this.run('enqueue', this.key('req', request.id), args));
     if (status === 'ACTIVE') return { status, existingId: second ?? '' };
-    return status === 'FULL' ? { status } : { status: 'OK', position: Number(second ?? 0) + 1 };
+    if (status === 'FULL') return { status };
+    return { status: 'OK', position: Number(second ?? 0) + 1, route: decodeRoute(routes) };
   }
 
   /**
@@ -88,7 +115,7 @@ export class QueueStore extends ScriptedStore {
     if (cases.length === 0) return [];
     const args: (string | number)[] = [limits.activeTtlMs, limits.abandonAt];
     for (const { request, rank, followUp } of cases) {
-      const fields = [...encodeNewRequest(request), 'routeLang', primaryLanguage(request.language)];
+      const fields = this.fieldsOf(request);
       const { taskId, reservedFor, reservedUntil } = followUp ?? {};
       if (taskId)
         fields.push('followUp', taskId, 'reservedFor', `${reservedFor}`, 'reservedUntil', `${reservedUntil}`);
@@ -107,7 +134,7 @@ export class QueueStore extends ScriptedStore {
     rank: number,
     terms: { taskId: string; reservedFor: string | null; reservedUntil: number; activeTtlMs: number },
   ): Promise<'OK' | 'DONE' | 'OPEN'> {
-    const fields = [...encodeNewRequest(request), 'routeLang', primaryLanguage(request.language)];
+    const fields = this.fieldsOf(request);
     const { taskId, reservedFor, reservedUntil, activeTtlMs } = terms;
     const args = [
       request.id,
@@ -130,22 +157,22 @@ export class QueueStore extends ScriptedStore {
   /** Where a request stands, in one round trip: see `standings`. */
   async standing(requestId: string): Promise<Standing> {
     const [one] = await this.standings([requestId]);
-    return one ?? { position: null, state: null, route: { language: '', category: GENERAL_CATEGORY } };
+    return one ?? { position: null, state: null, route: { keys: [] } };
   }
 
   /**
    * Where each of these requests stands, in one round trip: its 1-based place among the requests
-   * on its own route (null if not waiting), its state (null if gone) and its route.
+   * on its first route (null if not waiting), its state (null if gone) and its routes.
    */
   async standings(requestIds: readonly string[]): Promise<Standing[]> {
     if (requestIds.length === 0) return [];
     const flat = asStrings(await this.run('standings', this.key('queue'), [...requestIds]));
     return requestIds.map((_, i) => {
-      const [rank, state, language, category] = flat.slice(i * 4, i * 4 + 4);
+      const [rank, state, routes] = flat.slice(i * 3, i * 3 + 3);
       return {
         position: Number(rank) >= 0 ? Number(rank) + 1 : null,
         state: state || null,
-        route: { language: language ?? '', category: category || GENERAL_CATEGORY },
+        route: decodeRoute(routes),
       };
     });
   }

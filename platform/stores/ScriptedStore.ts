@@ -23,6 +23,8 @@ export const SCRIPTS = {
   setStatus: new LuaScript(lua.SET_STATUS),
   eligibleOnline: new LuaScript(lua.ELIGIBLE_ONLINE),
   reapInstance: new LuaScript(lua.REAP_INSTANCE),
+  place: new LuaScript(lua.PLACE),
+  duePlacements: new LuaScript(lua.DUE_PLACEMENTS),
 };
 
 /** Key naming and script running shared by the routing module's stores. */

@@ -1,4 +1,6 @@
 import type { StreamContext } from '../../core/protocol/domain.js';
+import type { RoutingReason } from '../../core/routing/policy/reasons.js';
+import { decodeReasons } from './placementFields.js';
 import type {
   Channel,
   MediaKind,
@@ -56,6 +58,10 @@ export interface RequestRecord extends NewRequest {
   /** When the voice message's urgency was applied. */
   scoredAt?: number;
   declinedBy: Record<string, number>;
+  /** The routing policy queue it joined, if a policy is in force. */
+  policyQueue?: string;
+  /** Why it reached more agents than its queue first asked for, or was escalated. */
+  routingReasons: RoutingReason[];
 }
 
 export function encodeNewRequest(request: NewRequest): string[] {
@@ -123,6 +129,8 @@ export function decodeRequest(hash: Record<string, string>): RequestRecord | nul
     endedReason: optional('endedReason'),
     scoredAt: hash.scoredAt ? Number(hash.scoredAt) : undefined,
     declinedBy: decodeDeclined(hash.declined),
+    policyQueue: optional('policyQueue'),
+    routingReasons: decodeReasons(hash.routingReasons),
     sentiment: optional('sentiment') as Sentiment | undefined,
     voice: hash.voiceContentType
       ? { contentType: hash.voiceContentType, seconds: Number(hash.voiceSeconds ?? 0) }

@@ -4,6 +4,7 @@ import { ProfileRepository } from '../../platform/db/ProfileRepository.js';
 import { TranscriptRepository } from '../../platform/db/TranscriptRepository.js';
 import { VoiceJobs } from '../../platform/jobs/queues.js';
 import { IncidentRepository } from '../../platform/db/IncidentRepository.js';
+import { IncidentStatusRepository } from '../../platform/db/IncidentStatusRepository.js';
 import { IncidentTracker } from '../../platform/urgency/IncidentTracker.js';
 import { Incidents } from '../../platform/urgency/Incidents.js';
 import { UrgencyService } from '../../platform/urgency/UrgencyService.js';
@@ -16,7 +17,6 @@ import { RequestHistory } from '../help-requests/RequestHistory.js';
 import { RetentionPurge } from '../help-requests/RetentionPurge.js';
 import { UserCases } from '../help-requests/UserCases.js';
 import { UserErasure } from '../help-requests/UserErasure.js';
-import { PlatformNotifier } from '../notify/PlatformNotifier.js';
 import { VideoFeedbackService } from '../video/VideoFeedbackService.js';
 import { VoiceService } from '../voice/VoiceService.js';
 import type { Foundation } from './foundation.js';
@@ -40,6 +40,7 @@ export function composeCases(
     (error) => app.log.warn({ err: error }, 'could not record an incident in the database'),
   );
   const urgency = new UrgencyService(scorer, stores.history, incidents, config.urgency);
+  const incidentStatuses = new IncidentStatusRepository(app.db);
   const { positions, dispatcher, sessions } = routing;
   const transcripts = new TranscriptRepository(app.db);
   const requests = new HelpRequestService(
@@ -61,7 +62,13 @@ export function composeCases(
     customers: new CustomerView({ profiles: new ProfileRepository(app.db), requests, agents }),
     erasure: new UserErasure(deps, requests, blobs),
     userCases: new UserCases(cases, tokens),
-    floor: new FloorService(deps, agents, { incidents, tasks: base.tasks }, positions),
+    incidentStatuses,
+    floor: new FloorService(
+      deps,
+      agents,
+      { incidents, statuses: incidentStatuses, tasks: base.tasks },
+      positions,
+    ),
     retention: new RetentionPurge({
       cases,
       transcripts,
@@ -79,7 +86,7 @@ export function composeCases(
       bus,
       now,
       userPresent: (requestId) => stores.presenceStore.userPresent(requestId, now()),
-      notifier: new PlatformNotifier(config.notify, app.log),
+      notifier: base.notifier,
     }),
   };
   const { conversations } = composed;

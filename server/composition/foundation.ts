@@ -2,11 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { EventBus } from '../../platform/bus/EventBus.js';
 import { CaseRepository } from '../../platform/db/CaseRepository.js';
 import { MessageRepository } from '../../platform/db/MessageRepository.js';
+import { PolicyRepository } from '../../platform/db/PolicyRepository.js';
 import { RecordJobs } from '../../platform/jobs/records.js';
 import { TaskRepository } from '../../platform/db/TaskRepository.js';
 import { FileBlobStore } from '../../platform/storage/FileBlobStore.js';
+import { CallbackStore } from '../../platform/stores/CallbackStore.js';
 import { FloorStats } from '../../platform/stores/FloorStats.js';
 import { HistoryStore } from '../../platform/stores/HistoryStore.js';
+import { PlacementStore } from '../../platform/stores/PlacementStore.js';
 import { PresenceStore } from '../../platform/stores/PresenceStore.js';
 import { QueueStore } from '../../platform/stores/QueueStore.js';
 import { SessionStore } from '../../platform/stores/SessionStore.js';
@@ -14,27 +17,40 @@ import { AgentRepository } from '../agents/AgentRepository.js';
 import { LifelineTokens } from '../auth/LifelineTokens.js';
 import type { Config } from '../config/load.js';
 import { SystemLines } from '../conversations/SystemLines.js';
+import { PlatformNotifier } from '../notify/PlatformNotifier.js';
 import { RecordKeeper } from '../records/RecordKeeper.js';
 import { LifelineMetrics } from '../observability/LifelineMetrics.js';
+import { RoutingPolicies } from '../policies/RoutingPolicies.js';
 import type { RoutingDeps } from '../routing/deps.js';
 import { SocketRegistry } from '../ws/SocketRegistry.js';
 
 /** What every module is built on: the stores, the system of record, fan-out, tokens, accounts. */
 export function composeFoundation(app: FastifyInstance, config: Config, now: () => number) {
   const { retentionMs } = config.routing;
-  const stores = {
-    queue: new QueueStore(app.redis, config.keyPrefix, retentionMs),
-    sessionStore: new SessionStore(app.redis, config.keyPrefix, retentionMs),
-    history: new HistoryStore(app.redis, config.keyPrefix),
-    presenceStore: new PresenceStore(app.redis, config.keyPrefix),
-    floor: new FloorStats(app.redis, config.keyPrefix),
-  };
   const bus = new EventBus(app.redis, app.redisSubscriber, config.keyPrefix, {
     onBadMessage: (error) => app.log.warn({ err: error }, 'ignored a malformed bus message'),
     // Half a push interval: a change waits at most that long to reach the other instances' pushes.
     queueChangedEveryMs: config.routing.queueUpdateIntervalMs / 2,
     onPublishFailure: (error) => app.log.warn({ err: error }, 'could not announce a queue change'),
   });
+  const placements = new PlacementStore(app.redis, config.keyPrefix);
+  const policies = new RoutingPolicies({
+    repository: new PolicyRepository(app.db),
+    bus,
+    log: app.log,
+    file: config.policy.file,
+    pollMs: config.policy.pollMs,
+    // A new policy applies to the requests already waiting too: each is decided again.
+    onNewVersion: () => placements.allDue(),
+  });
+  const stores = {
+    queue: new QueueStore(app.redis, config.keyPrefix, retentionMs, policies.placeNew),
+    sessionStore: new SessionStore(app.redis, config.keyPrefix, retentionMs),
+    history: new HistoryStore(app.redis, config.keyPrefix),
+    presenceStore: new PresenceStore(app.redis, config.keyPrefix),
+    floor: new FloorStats(app.redis, config.keyPrefix),
+    placements,
+  };
   const metrics = new LifelineMetrics(
     () => stores.queue.waitingCount(),
     () => stores.presenceStore.countOnlineAgents(),
@@ -80,10 +96,14 @@ export function composeFoundation(app: FastifyInstance, config: Config, now: () 
     records,
     recordJobs,
     stores,
+    placements,
+    policies,
     cases,
     tasks,
     messages,
     systemLines: new SystemLines({ messages, bus, now }),
+    callbackStore: new CallbackStore(app.redis, config.keyPrefix),
+    notifier: new PlatformNotifier(config.notify, app.log),
     bus,
     metrics,
     blobs: new FileBlobStore(config.voice.dir),

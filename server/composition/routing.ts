@@ -3,24 +3,27 @@ import { AgentPresence } from '../routing/AgentPresence.js';
 import { Dispatcher } from '../routing/Dispatcher.js';
 import { InstanceLiveness } from '../routing/InstanceLiveness.js';
 import { OfferService } from '../routing/OfferService.js';
+import { PolicySteps } from '../routing/PolicySteps.js';
 import { QueuePositions } from '../routing/QueuePositions.js';
 import { QueueRebuild } from '../routing/QueueRebuild.js';
 import { StrandedCases } from '../routing/StrandedCases.js';
 import { SessionService } from '../sessions/SessionService.js';
+import { composeCallbacks } from './callbacks.js';
 import type { Foundation } from './foundation.js';
 
 /** Routing and sessions: who is offered what, presence, positions, and the queue's rebuild. */
-export function composeRouting(
-  { deps, agents, sockets, systemLines, tasks, claim, marker }: Foundation,
-  media: MediaPlane,
-) {
+export function composeRouting(base: Foundation, media: MediaPlane) {
+  const { deps, agents, sockets, systemLines, tasks, claim, marker, placements, policies } = base;
   const dispatcher = new Dispatcher(deps);
   const sessions = new SessionService(deps, media, agents, dispatcher, systemLines);
-  const offers = new OfferService(deps, sessions, dispatcher);
+  const callbacks = composeCallbacks(base, media);
+  // A user who chose a callback is reached once the agent's session has started.
+  const offers = new OfferService(deps, callbacks.reaching(sessions), dispatcher);
   const presence = new AgentPresence(deps, agents, dispatcher, (agentId) => offers.withdrawAllFrom(agentId));
   return {
     dispatcher,
     sessions,
+    callbacks,
     offers,
     presence,
     liveness: new InstanceLiveness(deps, presence),
@@ -35,6 +38,18 @@ export function composeRouting(
       dispatcher,
     ),
     positions: new QueuePositions(deps, sockets),
+    policySteps: new PolicySteps({
+      placements,
+      policy: () => policies.current(),
+      dispatcher,
+      metrics: deps.metrics,
+      now: deps.now,
+      settings: {
+        agingPointsPerMinute: deps.settings.agingPointsPerMinute,
+        recheckMs: deps.settings.policyRecheckMs,
+      },
+      log: deps.log,
+    }),
   };
 }
 

@@ -15,10 +15,14 @@ export interface Config extends SharedConfig {
   /** Names of secrets generated at start because the environment lacked them (development only). */
   generatedSecrets: string[];
   tokens: { agentTtlSeconds: number; requestTtlSeconds: number };
+  policy: { file: string | undefined; pollMs: number };
   routing: {
     offerTimeoutMs: number;
     declineCooldownMs: number;
     abandonGraceMs: number;
+    /** A callback: the user's time to answer each try, and the wait before the one retry. */
+    callbackAnswerMs: number;
+    callbackRetryMs: number;
     agingPointsPerMinute: number;
     defaultHandleSeconds: number;
     maxWaiting: number;
@@ -26,6 +30,8 @@ export interface Config extends SharedConfig {
     sweepIntervalMs: number;
     /** After this, a case written but not queued was stranded by an instance that died. */
     strandedSettleMs: number;
+    /** A request widened for want of agents online is decided again this often, to narrow back. */
+    policyRecheckMs: number;
     queueUpdateIntervalMs: number;
     retentionMs: number;
     serviceLevelTargetSeconds: number;
@@ -119,16 +125,23 @@ export function loadConfig(source: EnvSource = process.env): Config {
       agentTtlSeconds: env.AGENT_TOKEN_TTL_SECONDS,
       requestTtlSeconds: env.REQUEST_TOKEN_TTL_SECONDS,
     },
+    policy: {
+      file: env.ROUTING_POLICY_FILE,
+      pollMs: env.ROUTING_POLICY_POLL_MS,
+    },
     routing: {
       offerTimeoutMs: env.OFFER_TIMEOUT_MS,
       declineCooldownMs: env.DECLINE_COOLDOWN_MS,
       abandonGraceMs: env.ABANDON_GRACE_MS,
+      callbackAnswerMs: env.CALLBACK_ANSWER_MS,
+      callbackRetryMs: env.CALLBACK_RETRY_MS,
       agingPointsPerMinute: shared.agingPointsPerMinute,
       defaultHandleSeconds: env.DEFAULT_HANDLE_SECONDS,
       maxWaiting: env.QUEUE_MAX_WAITING,
       presenceLeaseMs: env.PRESENCE_LEASE_MS,
       sweepIntervalMs: env.SWEEP_INTERVAL_MS,
       strandedSettleMs: env.STRANDED_SETTLE_MS,
+      policyRecheckMs: env.ROUTING_POLICY_RECHECK_MS,
       queueUpdateIntervalMs: env.QUEUE_UPDATE_INTERVAL_MS,
       retentionMs: shared.retentionMs,
       serviceLevelTargetSeconds: env.SERVICE_LEVEL_TARGET_SECONDS,

@@ -31,6 +31,18 @@ export const API_ENV = {
   OFFER_TIMEOUT_MS: Int(20_000, 1_000, 600_000, 'How long an agent has to accept an offer'),
   DECLINE_COOLDOWN_MS: Int(60_000, 0, 3_600_000, 'How long a declining agent is skipped for that request'),
   ABANDON_GRACE_MS: Int(30_000, 0, 3_600_000, "How long a waiting user's socket may be gone before abandon"),
+  CALLBACK_ANSWER_MS: Int(
+    60_000,
+    1_000,
+    3_600_000,
+    'How long a user who chose a callback has to come back (open the widget) once an agent takes the case',
+  ),
+  CALLBACK_RETRY_MS: Int(
+    120_000,
+    0,
+    3_600_000,
+    'After an unanswered callback, how long until the one retry; a second miss makes the case a text conversation',
+  ),
   DEFAULT_HANDLE_SECONDS: Int(300, 1, 7200, 'Assumed handle time for ETAs until sessions are observed'),
   QUEUE_MAX_WAITING: Int(50_000, 1, 10_000_000, 'Waiting requests beyond which new ones get 503'),
   PRESENCE_LEASE_MS: Int(
@@ -47,6 +59,25 @@ export const API_ENV = {
     'A waiting case this old that Redis does not hold was left by an instance that died while creating it; one instance queues such cases this often',
   ),
   QUEUE_UPDATE_INTERVAL_MS: Int(200, 10, 60_000, 'Least time between two position pushes to one user'),
+  ROUTING_POLICY_FILE: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description:
+        'A routing policy (docs/routing-policies.md) put in force at start and whenever the file changes; an invalid one stops the start with every problem listed',
+    }),
+  ),
+  ROUTING_POLICY_POLL_MS: Int(
+    30_000,
+    1000,
+    3_600_000,
+    'How often an instance checks for a routing policy version it was not told of',
+  ),
+  ROUTING_POLICY_RECHECK_MS: Int(
+    15_000,
+    500,
+    3_600_000,
+    'How often a waiting request widened for want of eligible agents online is looked at again, so it narrows back when one comes online',
+  ),
   HTTP_BODY_LIMIT_BYTES: Int(64 * 1024, 1024, 10 * 1024 * 1024, 'Largest JSON body the API accepts'),
   WS_MAX_MESSAGE_BYTES: Int(16 * 1024, 256, 1024 * 1024, 'Largest WebSocket frame a client may send'),
   WS_MAX_MESSAGES_PER_10S: Int(100, 1, 100_000, 'WebSocket frames a client may send per 10 seconds'),

@@ -1,9 +1,12 @@
 import { floorMetrics } from '../../core/routing/floorMetrics.js';
+import type { CategoryName } from '../../core/protocol/vocabulary.js';
 import type { Incident, QueueReply, SupervisorOverview } from '../../core/protocol/floor.js';
 import type { TaskRepository } from '../../platform/db/TaskRepository.js';
+import type { IncidentStatusRepository } from '../../platform/db/IncidentStatusRepository.js';
 import type { Incidents } from '../../platform/urgency/Incidents.js';
 import type { AgentRepository } from '../agents/AgentRepository.js';
 import { toTaskView } from '../follow-ups/taskView.js';
+import { toIncidentView } from '../incidents/incidentView.js';
 import { toHelpRequestView } from '../help-requests/view.js';
 import type { RoutingDeps } from '../routing/deps.js';
 import type { QueuePositions } from '../routing/QueuePositions.js';
@@ -12,8 +15,14 @@ import type { QueuePositions } from '../routing/QueuePositions.js';
 const QUEUE_VIEW_LIMIT = 100;
 /** How many of the most urgent waiting requests the supervisor's breakdowns are counted over. */
 const OVERVIEW_SAMPLE = 10_000;
+/** How many of the latest routing policy alerts the overview lists. */
+const OVERVIEW_ALERTS = 20;
 /** How many pending and open tasks the overview lists. */
 const OVERVIEW_TASKS = 100;
+/** An incident's chart: reports per minute over the last hour. */
+const CHART_MINUTES = 60;
+/** How far back the overview counts cases answered by an incident's status. */
+const ANSWERED_WINDOW_MS = 24 * 3_600_000;
 
 const countBy = <T>(items: readonly T[], key: (item: T) => string) => {
   const counts: Record<string, number> = {};
@@ -28,6 +37,7 @@ export class FloorService {
     private readonly agents: AgentRepository,
     private readonly records: {
       incidents: Pick<Incidents, 'open'>;
+      statuses: Pick<IncidentStatusRepository, 'tallies' | 'answeredSince'>;
       tasks: Pick<TaskRepository, 'live'>;
     },
     private readonly positions: QueuePositions,
@@ -48,7 +58,7 @@ export class FloorService {
 
   async overview(): Promise<SupervisorOverview> {
     const { queue, sessionStore, presenceStore, floor, settings } = this.deps;
-    const [all, total, waiting, totals, live, incidents, tasks] = await Promise.all([
+    const [all, total, waiting, totals, live, incidents, tasks, answeredByStatus] = await Promise.all([
       this.agents.list(),
       queue.waitingCount(),
       queue.waitingDetails(OVERVIEW_SAMPLE),
@@ -56,9 +66,17 @@ export class FloorService {
       sessionStore.activeSessions(),
       this.incidents(),
       this.records.tasks.live(OVERVIEW_TASKS),
+      this.records.statuses.answeredSince(this.deps.now() - ANSWERED_WINDOW_MS),
     ]);
     const presence = await Promise.all(all.map((agent) => presenceStore.getPresence(agent.id)));
+    const alerts = await this.deps.placements.alerts(OVERVIEW_ALERTS);
+    const callbacks = await floor.callbacks();
     return {
+      routingAlerts: alerts.map(({ at, category, ...alert }) => ({
+        ...alert,
+        category: category as CategoryName,
+        at: new Date(at).toISOString(),
+      })),
       agents: all.map((agent, i) => ({
         id: agent.id,
         name: agent.name,
@@ -81,20 +99,23 @@ export class FloorService {
         startedAt: new Date(Number(s.startedAt)).toISOString(),
       })),
       incidents,
+      answeredByStatus,
+      callbacks,
       tasks: tasks.map(toTaskView),
     };
   }
 
-  /** Open incidents from the system of record, newest report first. */
+  /** Open incidents from the system of record, newest report first, each with its chart of reports. */
   async incidents(): Promise<Incident[]> {
-    const open = await this.records.incidents.open(this.deps.now());
-    return open.map((i) => ({
-      id: i.id,
-      keyword: i.keyword,
-      users: i.users,
-      since: new Date(i.opened_at).toISOString(),
-      lastAt: new Date(i.last_at).toISOString(),
-      cases: i.cases,
-    }));
+    const now = this.deps.now();
+    const open = await this.records.incidents.open(now);
+    // Whole minutes, so a chart's buckets stay put between refreshes.
+    const since = Math.floor(now / 60_000) * 60_000 - (CHART_MINUTES - 1) * 60_000;
+    const tallies = await this.records.statuses.tallies(
+      open.map((i) => i.id),
+      since,
+      CHART_MINUTES,
+    );
+    return open.map((i) => toIncidentView(i, tallies.get(i.id)));
   }
 }

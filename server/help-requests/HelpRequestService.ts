@@ -6,7 +6,7 @@ import { LifelineError } from '../../core/errors/LifelineError.js';
 import { queueRank } from '../../core/routing/priority.js';
 import type { Dispatcher } from '../routing/Dispatcher.js';
 import type { RoutingDeps } from '../routing/deps.js';
-import { CONNECTING, routeOf, type QueuePositions, type QueueSnapshot } from '../routing/QueuePositions.js';
+import { CONNECTING, type QueuePositions, type QueueSnapshot } from '../routing/QueuePositions.js';
 import { LEASE_GONE, type SocketRef } from '../../platform/stores/PresenceStore.js';
 import type { NewRequest, RequestRecord } from '../../platform/stores/records.js';
 import type { SessionService } from '../sessions/SessionService.js';
@@ -95,7 +95,7 @@ export class HelpRequestService {
     const [offered, accessToken, waiting] = await Promise.all([
       this.dispatcher.placeNew(request.id),
       this.tokens.signRequest(request.id, identity.sub),
-      this.positions.waitingOn({ position: result.position, route: routeOf(request) }),
+      this.positions.waitingOn({ position: result.position, route: result.route }),
       this.deps.bus.publish({ t: 'queue-changed' }),
     ]);
     return { id: request.id, accessToken, ...(offered ? CONNECTING : waiting) };
@@ -173,6 +173,26 @@ export class HelpRequestService {
     const record = await this.deps.queue.getRequest(id);
     if (!record) throw new LifelineError('LIFELINE_NOT_FOUND');
     return record.state;
+  }
+
+  /**
+   * Closes a waiting request that its incident's resolution answered. Returns how it stood: only
+   * a waiting one closes; one with an agent is left to the agent.
+   */
+  async closeResolved(id: string): Promise<'closed' | 'with_agent' | 'gone'> {
+    const reason = 'resolved_by_incident';
+    const closed = await this.deps.queue.closeWaiting(id, this.deps.now(), reason, false);
+    if (closed.status === 'ASSIGNED') return 'with_agent';
+    if (closed.status !== 'CLOSED') return 'gone';
+    await this.deps.records.keep(reason, {
+      kind: 'transition',
+      caseId: id,
+      state: reason,
+      reason: 'incident_resolved',
+      at: this.deps.now(),
+    });
+    await this.afterClose(id, closed, reason);
+    return 'closed';
   }
 
   /** Counts this socket for the request (by its id) and stops the abandon clock. */

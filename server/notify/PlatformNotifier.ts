@@ -8,9 +8,12 @@ export interface NotifierSettings {
   timeoutMs: number;
 }
 
-/** What the platform is told: which user to nudge about which case. Never the words themselves. */
+/**
+ * What the platform is told: which user to nudge about which case, and why (`message`: an agent
+ * wrote; `callback.due`: an agent is calling them back now). Never the words themselves.
+ */
 export interface PlatformNotice {
-  type: 'message';
+  type: 'message' | 'callback.due';
   requestId: string;
   userId: string;
   at: string;

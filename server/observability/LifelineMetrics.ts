@@ -24,9 +24,33 @@ export class LifelineMetrics {
     help: 'Requests closed because the user left before being served (this instance swept them)',
     registers: [this.registry],
   });
+  readonly callbacks = new Counter({
+    name: 'lifeline_callbacks_total',
+    help: 'Callbacks by outcome: requested, answered, retried (first try unanswered), missed (became a conversation); apart from abandonment',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
   readonly cancelled = new Counter({
     name: 'lifeline_cancelled_total',
     help: 'Requests cancelled by their user',
+    registers: [this.registry],
+  });
+  readonly answeredByStatus = new Counter({
+    name: 'lifeline_answered_by_incident_status_total',
+    help: 'Cases an incident answered without an agent: closed by its resolution, or by their user after its status',
+    labelNames: ['how'] as const,
+    registers: [this.registry],
+  });
+  readonly routingReasons = new Counter({
+    name: 'lifeline_routing_reasons_total',
+    help: 'Routing policy steps applied to waiting requests (widened, fallback, escalated), by reason code and queue',
+    labelNames: ['code', 'queue'] as const,
+    registers: [this.registry],
+  });
+  readonly supervisorAlerts = new Counter({
+    name: 'lifeline_supervisor_alerts_total',
+    help: 'Supervisor alerts raised by routing policy steps, by queue',
+    labelNames: ['queue'] as const,
     registers: [this.registry],
   });
   readonly timeToOffer = new Histogram({

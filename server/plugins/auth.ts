@@ -9,6 +9,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
     identity?: Identity;
+    /** Who is operating (requireOperator): 'admin' for the admin token, else the supervisor's agent id. */
+    operator?: string;
   }
   interface FastifyInstance {
     /** Verifies a Lifeline token and that the agent it names still exists (REST and the WebSocket). */
@@ -20,6 +22,8 @@ declare module 'fastify' {
     requireAgent: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
     /** For preHandler, after requirePrincipal: the caller is an agent whose account is a supervisor's. */
     requireSupervisor: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** The admin token or a supervisor's Lifeline token; sets `request.operator` for the audit. */
+    requireOperator: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   }
 }
 
@@ -69,6 +73,20 @@ export default fp(
       if (token) request.identity = await identities.verify(token);
       else if (allowGuests) request.identity = { sub: `guest-${randomUUID()}`, tier: 'regular', guest: true };
       else throw new LifelineError('LIFELINE_UNAUTHENTICATED', 'A platform identity token is required');
+    });
+
+    app.decorate('requireOperator', async (request: FastifyRequest) => {
+      const token = bearer(request);
+      if (!token) throw new LifelineError('LIFELINE_UNAUTHENTICATED');
+      if (sameSecret(token, secrets.admin)) {
+        request.operator = 'admin';
+        return;
+      }
+      request.principal = await app.verifyPrincipal(token);
+      const agentId = agentIdOf(request);
+      if ((await agents.findById(agentId))?.role !== 'supervisor')
+        throw new LifelineError('LIFELINE_FORBIDDEN', 'The admin token or a supervisor only');
+      request.operator = agentId;
     });
 
     app.decorate('requireAgent', async (request: FastifyRequest) => void agentIdOf(request));

@@ -13,7 +13,9 @@ import { PlatformIdentity } from '../auth/PlatformIdentity.js';
 import { composeCases } from '../composition/cases.js';
 import { composeFollowUps } from '../composition/followUps.js';
 import { composeFoundation } from '../composition/foundation.js';
+import { composeIncidents } from '../composition/incidents.js';
 import { composeRouting } from '../composition/routing.js';
+import type { CallbackService } from '../callbacks/CallbackService.js';
 import type { Config } from '../config/load.js';
 import type { ConversationService } from '../conversations/ConversationService.js';
 import type { FloorService } from '../floor/FloorService.js';
@@ -22,6 +24,9 @@ import type { FollowUpService } from '../follow-ups/FollowUpService.js';
 import type { WrapUps } from '../follow-ups/WrapUps.js';
 import type { CustomerView } from '../help-requests/CustomerView.js';
 import type { HelpRequestService } from '../help-requests/HelpRequestService.js';
+import type { IncidentAnswers } from '../incidents/IncidentAnswers.js';
+import type { IncidentDesk } from '../incidents/IncidentDesk.js';
+import type { IncidentNotices } from '../incidents/IncidentNotices.js';
 import type { RequestHistory } from '../help-requests/RequestHistory.js';
 import type { RetentionPurge } from '../help-requests/RetentionPurge.js';
 import type { UserCases } from '../help-requests/UserCases.js';
@@ -34,6 +39,7 @@ import type { InstanceLiveness } from '../routing/InstanceLiveness.js';
 import type { OfferService } from '../routing/OfferService.js';
 import type { QueuePositions } from '../routing/QueuePositions.js';
 import { Sweeper } from '../routing/Sweeper.js';
+import type { RoutingPolicies } from '../policies/RoutingPolicies.js';
 import type { SessionService } from '../sessions/SessionService.js';
 import type { VideoFeedbackService } from '../video/VideoFeedbackService.js';
 import type { VoiceService } from '../voice/VoiceService.js';
@@ -70,12 +76,20 @@ export interface Lifeline {
   floor: FloorService;
   urgency: UrgencyService;
   incidents: Incidents;
+  /** Supervisors' incident statuses and resolutions; linked users' notices and answers. */
+  incidentDesk: IncidentDesk;
+  incidentNotices: IncidentNotices;
+  incidentAnswers: IncidentAnswers;
   /** Follow-ups and escalations a wrap-up leaves. */
   followUps: FollowUpService;
   wrapUps: WrapUps;
   voice: VoiceService;
   video: VideoFeedbackService;
   conversations: ConversationService;
+  /** "Call me back": the choice, reaching the user, the retry and the miss. */
+  callbacks: CallbackService;
+  /** The routing policy in force, its versions and changes. */
+  policies: RoutingPolicies;
 }
 
 declare module 'fastify' {
@@ -101,6 +115,7 @@ export default fp<ServicesOptions>(
     const routing = composeRouting(base, media);
     const { voiceJobs, ...cases } = composeCases(app, config, base, routing, scorer);
     const followUps = composeFollowUps(app, config, base, routing);
+    const managedIncidents = composeIncidents(app, config, base, routing, cases);
     const { bus, sockets } = base;
     // Its own connection: a BullMQ worker blocks on Redis and waits out outages.
     const repairConnection = connectRedis(config, 'wait-it-out');
@@ -119,6 +134,10 @@ export default fp<ServicesOptions>(
     bus.on((event) => {
       if (event.t === 'queue-changed') positions.changed();
       else if (event.t === 'dispatch') dispatcher.requestWaiting(event.requestId);
+      else if (event.t === 'policy-changed')
+        void base.policies
+          .reload()
+          .catch((error: unknown) => app.log.warn({ err: error }, 'policy reload failed'));
       else sockets.deliver(event);
     });
     app.decorate('lifeline', {
@@ -135,11 +154,15 @@ export default fp<ServicesOptions>(
       metrics: base.metrics,
       tokens: base.tokens,
       agents: base.agents,
+      policies: base.policies,
       ...routing,
       ...cases,
       ...followUps,
+      ...managedIncidents,
     });
     app.addHook('onReady', async () => {
+      // Before anything routes: a policy file with problems stops the start here.
+      await base.policies.start();
       await liveness.heartbeat();
       await rebuild.ensure();
       await bus.start();
@@ -159,6 +182,7 @@ export default fp<ServicesOptions>(
     // Sockets close in preClose (websocket plugin); here the timers stop and rounds in flight finish.
     app.addHook('onClose', async () => {
       await sweeper.stop();
+      base.policies.close();
       await dispatcher.idle();
       await liveness.leave().catch(() => {});
       await positions.close();

@@ -5,7 +5,10 @@ import type { RecordChange, RecordJobs } from '../../platform/jobs/records.js';
 import type { SessionStore } from '../../platform/stores/SessionStore.js';
 
 export interface RecordKeeperDeps {
-  cases: Pick<CaseRepository, 'transition' | 'callStarted' | 'callEnded' | 'wrapUp' | 'rate'>;
+  cases: Pick<
+    CaseRepository,
+    'transition' | 'callStarted' | 'callEnded' | 'wrapUp' | 'rate' | 'noted' | 'becameConversation'
+  >;
   tasks: Pick<TaskRepository, 'fromWrapUp' | 'cancelForSession'>;
   /** Where an agent's note waits while its write is retried: never in a job payload. */
   sessions: Pick<SessionStore, 'getSession'>;
@@ -81,6 +84,10 @@ export class RecordKeeper {
         }));
       case 'cancelTasks':
         return this.deps.tasks.cancelForSession(change.sessionId, change.at);
+      case 'event':
+        return cases.noted(change.caseId, change.state, change.reason, change.at);
+      case 'conversation':
+        return cases.becameConversation(change.caseId, change.at);
     }
   }
 

@@ -1,6 +1,4 @@
 import type { ServerFrameOf } from '../../core/protocol/frames.js';
-import { GENERAL_CATEGORY } from '../../core/protocol/vocabulary.js';
-import { primaryLanguage } from '../../core/routing/eligibility.js';
 import { averageHandleSeconds, estimatedWaitSeconds } from '../../core/routing/eta.js';
 import type { Route, Standing } from '../../platform/stores/QueueStore.js';
 import type { LocalUsers, RoutingDeps } from './deps.js';
@@ -25,12 +23,7 @@ interface Cached<T> {
   value: Promise<T>;
 }
 
-const routeKey = (route: Route) => `${route.language}:${route.category}`;
-
-/** The route a request waits on, as the queue indexes it. */
-export function routeOf(request: { language: string; category: string }): Route {
-  return { language: primaryLanguage(request.language), category: request.category || GENERAL_CATEGORY };
-}
+const routeKey = (route: Route) => route.keys.join(',');
 
 /**
  * The wait at a place on a route: with nobody online who can serve the route there is no

@@ -8,7 +8,7 @@ const RECONCILE_MS = 2000;
 
 /**
  * Periodic work every instance runs: renewing its own lease, reaping dead instances, expiring
- * offers, abandoning requests, reopening due tasks, and reconciling free agents with the queue.
+ * offers, abandoning requests, reopening due tasks, applying routing steps, and reconciling free agents with the queue.
  * Each step is atomic in Redis (or, for due tasks, claimed once in PostgreSQL), so instances may
  * sweep concurrently and a crashed instance's timers are picked up by the others.
  */
@@ -32,6 +32,10 @@ export class Sweeper {
       retention: { maybeRun(): Promise<void> };
       /** Reopens the cases of due follow-ups and escalations, each on one instance only. */
       followUps: { maybeRun(): Promise<void> };
+      /** Callbacks whose time to answer or to retry ran out (the callbacks module). */
+      callbacks: { sweepDue(): Promise<number> };
+      /** Applies routing policy steps that came due. */
+      policySteps: { runDue(): Promise<number> };
       dispatcher: Dispatcher;
       intervalMs: number;
       leaseMs: number;
@@ -60,9 +64,11 @@ export class Sweeper {
       await liveness.reapDead();
       await offers.expireDue();
       await requests.abandonDue();
+      await this.deps.callbacks.sweepDue();
       await this.deps.stranded.maybeRun();
       await this.deps.retention.maybeRun();
       await this.deps.followUps.maybeRun();
+      await this.deps.policySteps.runDue();
       if (now() - this.lastReconcile >= RECONCILE_MS) {
         this.lastReconcile = now();
         dispatcher.reconcile();

@@ -6,6 +6,7 @@ import type { Config } from '../config/load.js';
 import type { RecordKeeper } from '../records/RecordKeeper.js';
 import type { LifelineMetrics } from '../observability/LifelineMetrics.js';
 import type { FloorStats } from '../../platform/stores/FloorStats.js';
+import type { PlacementStore } from '../../platform/stores/PlacementStore.js';
 import type { PresenceStore } from '../../platform/stores/PresenceStore.js';
 import type { HistoryStore } from '../../platform/stores/HistoryStore.js';
 import type { QueueStore } from '../../platform/stores/QueueStore.js';
@@ -29,6 +30,7 @@ export interface RoutingStores {
   history: HistoryStore;
   presenceStore: PresenceStore;
   floor: FloorStats;
+  placements: PlacementStore;
 }
 
 /** What every routing service is handed: state, fan-out, the clock, settings, metrics and a log. */

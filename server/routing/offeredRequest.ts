@@ -21,5 +21,7 @@ export function toOfferedRequest(record: RequestRecord, now: number): OfferedReq
     tier: record.tier,
     waitedSeconds: Math.max(0, Math.round((now - record.createdAt) / 1000)),
     createdAt: record.createdAt,
+    ...(record.policyQueue && { queue: record.policyQueue }),
+    ...(record.routingReasons.length > 0 && { routingReasons: record.routingReasons }),
   };
 }

@@ -62,6 +62,8 @@ export class Connection {
   private async open(): Promise<void> {
     this.send({ type: 'hello', role: this.principal.kind, id: this.id });
     await this.register();
+    // Before the state goes out: a user reached for a callback has answered by coming back.
+    if (this.kind === 'request') await this.lifeline.callbacks.userArrived(this.id);
     await this.sendState();
   }
 

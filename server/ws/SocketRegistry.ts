@@ -56,6 +56,8 @@ export class SocketRegistry {
   deliver(event: BusEvent): void {
     if (event.t === 'agent') this.sendTo('agent', event.agentId, event.frame);
     else if (event.t === 'request') this.sendTo('request', event.requestId, event.frame);
+    else if (event.t === 'requests')
+      for (const id of event.requestIds) this.sendTo('request', id, event.frame);
   }
 
   localAgentIds(): string[] {

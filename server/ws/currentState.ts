@@ -1,6 +1,11 @@
 import type { ServerFrame } from '../../core/protocol/frames.js';
+import { WAITING_CLOSE_REASONS, type WaitingCloseReason } from '../../core/protocol/vocabulary.js';
 import { currentVoiceProgress } from '../../platform/jobs/progress.js';
 import type { SocketServices } from './deps.js';
+
+/** A request that left the line without an agent is closed in a state named by its reason. */
+const isWaitingCloseReason = (state: string): state is WaitingCloseReason =>
+  (WAITING_CLOSE_REASONS as readonly string[]).includes(state);
 
 /**
  * Everything a user's socket should know right now: its place in the line, its session, how its
@@ -16,7 +21,7 @@ export async function userStateFrames(services: SocketServices, requestId: strin
   if (snapshot) frames.push({ type: 'queue.update', requestId, ...snapshot });
   else if (record.state === 'assigned' && record.sessionId)
     frames.push(await sessions.readyForUser(record.sessionId, requestId));
-  else if (record.state === 'cancelled' || record.state === 'abandoned')
+  else if (isWaitingCloseReason(record.state))
     frames.push({ type: 'request.closed', requestId, reason: record.state });
   const voice = currentVoiceProgress(record);
   if (voice) frames.push(voice);

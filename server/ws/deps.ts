@@ -1,3 +1,4 @@
+import type { CallbackService } from '../callbacks/CallbackService.js';
 import type { Config } from '../config/load.js';
 import type { ConversationService } from '../conversations/ConversationService.js';
 import type { WrapUps } from '../follow-ups/WrapUps.js';
@@ -24,4 +25,6 @@ export interface SocketServices {
   offers: OfferService;
   liveness: InstanceLiveness;
   conversations: ConversationService;
+  /** A user whose socket opens answers the callback reaching them. */
+  callbacks: Pick<CallbackService, 'userArrived'>;
 }

@@ -105,14 +105,16 @@ describe('honest waits', () => {
     await online(await agent(['fi']));
     const { presenceStore } = app.app.lifeline.stores;
     const routes = [
-      { language: 'fi', category: 'account_security' },
-      { language: 'fi', category: 'general' },
-      { language: 'de', category: 'general' },
-      { language: 'de', category: 'account_security' },
+      { keys: ['fi:account_security'] },
+      { keys: ['fi:general'] },
+      { keys: ['de:general'] },
+      { keys: ['de:account_security'] },
+      // A widened request: served by whoever serves either, each agent counted once.
+      { keys: ['fi:account_security', 'fi:general', 'de:general'] },
     ];
-    expect(await presenceStore.eligibleOnline(routes)).toEqual([0, 1, 2, 0]);
+    expect(await presenceStore.eligibleOnline(routes)).toEqual([0, 1, 2, 0, 3]);
     // The skilled agent is offered a seeded request at once, and stays online while on it.
     await online(skilled);
-    expect(await presenceStore.eligibleOnline(routes)).toEqual([1, 2, 2, 0]);
+    expect(await presenceStore.eligibleOnline(routes)).toEqual([1, 2, 2, 0, 4]);
   });
 });

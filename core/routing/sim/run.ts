@@ -2,9 +2,12 @@ import type { AgentSkills } from '../eligibility.js';
 import { planOffers } from '../matching.js';
 import type { EligibilityDecision } from '../policy/escalation.js';
 import { planPolicyOffers, type PolicyWaitingRequest } from '../policy/planOffers.js';
+import { routesOf } from '../policy/placement.js';
 import type { AgentSnapshot, RoutingPolicy } from '../types.js';
 import { EventHeap } from './EventHeap.js';
+import type { EtaSample } from './etaError.js';
 import { plainEligibility, policyDecider, subjectOf } from './policyRouting.js';
+import { HandleTimes, shownEtaSeconds } from './shownEta.js';
 import type { SimOptions, SimResult } from './simulate.js';
 
 type SimEvent =
@@ -12,13 +15,17 @@ type SimEvent =
   | { at: number; kind: 'departure'; agent: number }
   | { at: number; kind: 'step'; request: string; waited: number };
 
-type SimWaiting = PolicyWaitingRequest & {
+export type SimWaiting = PolicyWaitingRequest & {
   klass: number;
   counted: boolean;
   arrivedAt: number;
   position: number;
   decision?: EligibilityDecision;
   alertedStep: number;
+  /** Its route index keys, kept with its eligibility: what the server ranks it on. */
+  routes: string[];
+  /** What the server would have shown it once it had to wait (with `recordEta`). */
+  etaSeconds?: number;
 };
 
 function random(seed: number): () => number {
@@ -41,6 +48,7 @@ interface SimTally {
   positionSamples: SimResult['positionSamples'];
   servedWithReason: SimResult['servedWithReason'];
   supervisorAlerts: number;
+  etaSamples: EtaSample[];
 }
 
 /** One run of the simulator: everything its events change. The functions below are what each event does. */
@@ -57,6 +65,8 @@ export interface SimRun {
   tally: SimTally;
   arrived: number;
   nextId: number;
+  /** Kept only with `recordEta`, so plain runs stay as fast as they were. */
+  handles: HandleTimes | undefined;
 }
 
 function simulatedAgents(count: number, profiles: readonly AgentSkills[]): AgentSnapshot[] {
@@ -96,9 +106,11 @@ export function startRun(options: SimOptions): SimRun {
       positionSamples: [],
       servedWithReason: {},
       supervisorAlerts: 0,
+      etaSamples: [],
     },
     arrived: 0,
     nextId: 0,
+    handles: options.recordEta ? new HandleTimes(1 / options.serviceRate) : undefined,
   };
   options.classes.forEach((_, klass) => scheduleArrival(run, klass, 0));
   return run;
@@ -110,7 +122,7 @@ function scheduleArrival(run: SimRun, klass: number, now: number): void {
 }
 
 /** A request of this class joins the back of the queue; the next of its class is scheduled first. */
-export function arrive(run: SimRun, klassIndex: number, at: number): void {
+export function arrive(run: SimRun, klassIndex: number, at: number): SimWaiting {
   run.arrived += 1;
   if (run.arrived <= run.options.arrivals) scheduleArrival(run, klassIndex, at);
   const klass = run.options.classes[klassIndex]!;
@@ -129,17 +141,25 @@ export function arrive(run: SimRun, klassIndex: number, at: number): void {
     eligibility: plainEligibility(klass),
     priorityBoost: 0,
     alertedStep: -1,
+    routes: [],
   };
+  entry.routes = routesOf(entry.eligibility);
   run.waiting.push(entry);
   run.byId.set(entry.id, entry);
   reroute(run, entry, 0);
+  return entry;
 }
 
 // A request's routing changes only when one of its steps comes due: it is decided again then.
 function reroute(run: SimRun, entry: SimWaiting, waited: number): void {
   if (!run.decide) return;
   const decision = run.decide(entry.klass, waited);
-  Object.assign(entry, { decision, eligibility: decision, priorityBoost: decision.priorityBoost });
+  Object.assign(entry, {
+    decision,
+    eligibility: decision,
+    priorityBoost: decision.priorityBoost,
+    routes: routesOf(decision),
+  });
   if (decision.alertStep !== null && decision.alertStep > entry.alertedStep) {
     entry.alertedStep = decision.alertStep;
     if (entry.counted) run.tally.supervisorAlerts += 1;
@@ -163,6 +183,7 @@ export function dispatch(run: SimRun, now: number): void {
     run.byId.delete(plan.requestId);
     const agentIndex = Number(plan.agentId.slice(1));
     agents[agentIndex]!.load = 1;
+    run.handles?.started(agentIndex, now);
     if (request!.counted) countServed(run.tally, request!, now - request!.arrivedAt);
     run.heap.push({
       at: now + run.exponential(run.options.serviceRate),
@@ -180,8 +201,25 @@ function countServed(tally: SimTally, request: SimWaiting, wait: number): void {
   tally.classCount[request.klass]! += 1;
   if (tally.positionSamples.length < 200_000)
     tally.positionSamples.push({ position: request.position, wait });
+  if (request.etaSeconds !== undefined)
+    tally.etaSamples.push({ klass: request.klass, etaSeconds: request.etaSeconds, waitSeconds: wait });
   for (const reason of request.decision?.reasons ?? [])
     tally.servedWithReason[reason.code] = (tally.servedWithReason[reason.code] ?? 0) + 1;
+}
+
+/**
+ * A request that joined and was not taken at once is shown a wait: the one the server would push,
+ * from the queue as it stands after this event's offers.
+ */
+export function showEta(run: SimRun, entry: SimWaiting): void {
+  if (!run.handles || !entry.counted || !run.byId.has(entry.id)) return;
+  const eta = shownEtaSeconds(entry, {
+    waiting: run.waiting,
+    agents: run.agents,
+    handles: run.handles,
+    agingPointsPerMinute: run.policy.agingPointsPerMinute,
+  });
+  if (eta !== null) entry.etaSeconds = eta;
 }
 
 /** One of a request's escalation steps is due, unless it has been served already. */
@@ -194,4 +232,5 @@ export function finishSession(run: SimRun, agentIndex: number, at: number): void
   const agent = run.agents[agentIndex]!;
   agent.load = 0;
   agent.idleSince = at * 1000;
+  run.handles?.ended(agentIndex, at);
 }

@@ -3,7 +3,8 @@ import type { RoutingReasonCode } from '../policy/reasons.js';
 import type { ValidPolicy } from '../policy/validate.js';
 import type { RoutingPolicy } from '../types.js';
 import type { SimRouteFields } from './policyRouting.js';
-import { arrive, dispatch, finishSession, startRun, stepDue, type SimRun } from './run.js';
+import type { EtaSample } from './etaError.js';
+import { arrive, dispatch, finishSession, showEta, startRun, stepDue, type SimRun } from './run.js';
 
 /** Without routing fields a class is English, general, regular, live call: anyone can take it. */
 export interface SimClass extends SimRouteFields {
@@ -28,6 +29,8 @@ export interface SimOptions {
   agentProfiles?: AgentSkills[];
   /** Queues and escalation; without it a request waits for an agent with its language and category. */
   routing?: ValidPolicy;
+  /** Record the ETA each waiting arrival would be shown, against the wait it then had. */
+  recordEta?: boolean;
 }
 
 export interface SimResult {
@@ -44,6 +47,8 @@ export interface SimResult {
   servedWithReason: Partial<Record<RoutingReasonCode, number>>;
   /** Supervisor alerts raised, one per alerting step per request (with `routing`). */
   supervisorAlerts: number;
+  /** Counted requests that had to wait and were served: the ETA shown on joining, and the wait (`recordEta`). */
+  etaSamples: EtaSample[];
 }
 
 function results(run: SimRun, events: number): SimResult {
@@ -64,6 +69,7 @@ function results(run: SimRun, events: number): SimResult {
     classUnserved: byClass(tally.classUnserved),
     servedWithReason: tally.servedWithReason,
     supervisorAlerts: tally.supervisorAlerts,
+    etaSamples: tally.etaSamples,
   };
 }
 
@@ -77,10 +83,11 @@ export function simulate(options: SimOptions): SimResult {
   while (run.heap.size > 0) {
     const event = run.heap.pop()!;
     events += 1;
-    if (event.kind === 'arrival') arrive(run, event.klass, event.at);
-    else if (event.kind === 'step') stepDue(run, event.request, event.waited);
-    else finishSession(run, event.agent, event.at);
+    const joined = event.kind === 'arrival' ? arrive(run, event.klass, event.at) : null;
+    if (event.kind === 'step') stepDue(run, event.request, event.waited);
+    else if (event.kind === 'departure') finishSession(run, event.agent, event.at);
     dispatch(run, event.at);
+    if (joined) showEta(run, joined);
   }
   return results(run, events);
 }

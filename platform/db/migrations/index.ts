@@ -3,6 +3,8 @@ import { cases } from './0001_cases.js';
 import { followUpsAndIncidents } from './0002_follow_ups_incidents.js';
 import { strandedIndex } from './0003_stranded_index.js';
 import { transcripts } from './0004_transcripts.js';
+import { incidentStatus } from './0005_incident_status.js';
+import { routingPolicies } from './0007_routing_policies.js';
 
 /** Every migration, in order. Names are their versions: never rename or edit one that shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -10,4 +12,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002_follow_ups_incidents': followUpsAndIncidents,
   '0003_stranded_index': strandedIndex,
   '0004_transcripts': transcripts,
+  '0005_incident_status': incidentStatus,
+  '0007_routing_policies': routingPolicies,
 };

@@ -1,4 +1,11 @@
 export {
+  CALLBACK_ANSWER,
+  CALLBACK_CANCEL,
+  CALLBACK_CHOOSE,
+  CALLBACK_DUE,
+  CALLBACK_RING,
+} from './callbacks.js';
+export {
   ACCEPT_OFFER,
   CLAIM_OFFER,
   END_SESSION,
@@ -16,3 +23,4 @@ export {
   USER_SOCKET_OPEN,
 } from './presence.js';
 export { CLAIM_VOICE, CLOSE_WAITING, ENQUEUE, REOPEN, RESCORE, RESTORE, STANDINGS } from './queue.js';
+export { DUE_PLACEMENTS, PLACE } from './placement.js';

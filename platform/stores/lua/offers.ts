@@ -1,7 +1,7 @@
 import { script } from './prelude.js';
 
 /**
- * A waiting request looks for the most deserving free agent on its route (longest idle first)
+ * A waiting request looks for the most deserving free agent on its routes (longest idle first)
  * that can take it now; a follow-up still reserved for its agent looks only at that agent. The
  * agent is then offered the most urgent request it can serve, which is this one unless a more
  * urgent one waits on its routes; the caller tries again for this one.
@@ -10,16 +10,16 @@ import { script } from './prelude.js';
  */
 export const OFFER_TO_FREE_AGENT = script(`
 local reqId, now, cooldown, offerId, expiresAt, depth = ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5], ARGV[6], tonumber(ARGV[7])
-local r = redis.call('HMGET', KEYS[1], 'state', 'routeLang', 'category', 'declined', 'reservedFor', 'reservedUntil')
+local r = redis.call('HMGET', KEYS[1], 'state', 'skillGroups', 'declined', 'reservedFor', 'reservedUntil')
 if r[1] ~= 'queued' then return {'NONE'} end
 local candidates
-if r[5] and now < tonumber(r[6] or 0) then
-  candidates = {r[5]}
+if r[4] and now < tonumber(r[5] or 0) then
+  candidates = {r[4]}
 else
-  candidates = redis.call('ZRANGE', freeKey(r[2] or '', r[3] or 'general'), 0, depth - 1)
+  candidates = freeAgentsFor(reqId, depth)
 end
 for _, agentId in ipairs(candidates) do
-  if not declinedRecently(r[4], agentId, now, cooldown) and canTakeNow(agentId, now) then
+  if not declinedRecently(r[3], agentId, now, cooldown) and meetsGroups(r[2], skillSet(agentId)) and canTakeNow(agentId, now) then
     local best = bestRequestFor(agentId, now, cooldown, depth) or reqId
     makeOffer(best, agentId, offerId, now, expiresAt)
     return {'OK', agentId, best, unpack(redis.call('HGETALL', reqKey(best)))}

@@ -5,9 +5,13 @@
  * most one agent and an agent never exceeds its capacity. ARGV[1] is always the key prefix; on
  * Redis Cluster, give the prefix a hash tag (e.g. `{lifeline}:`) so all keys share one slot.
  *
- * Routes: a waiting request sits in the global queue (the whole line) and in one index per route,
- * `queue:<language>:<category>`; a free agent sits in `free:<language>:<category>` for every
- * language it speaks and category it serves (general always). Both use primary language subtags.
+ * Routes: a waiting request sits in the global queue (the whole line) and in the index of each of
+ * its routes, `queue:<language>:<skill>` (its `routes` field, a JSON list of `<language>:<skill>`;
+ * without one, its language and category); a free agent sits in `free:<language>:<skill>` for
+ * every language it speaks and skill it has (general always). Both use primary language subtags.
+ * A routing policy widens a request by giving it more routes; a request whose queue asks for more
+ * than one skill at once also carries `skillGroups`, checked per agent. A request whose queue
+ * has steps still to come sits in `policy:due` until its next one.
  */
 export const PRELUDE = `
 local P = ARGV[1]
@@ -17,6 +21,9 @@ local ONLINE = P .. 'agents:online'
 local FREE = P .. 'agents:free'
 local ABANDON = P .. 'abandon:deadline'
 local INSTANCES = P .. 'instances'
+local STEPS_DUE = P .. 'policy:due'
+-- What a routing policy decides for a request; a request queued again is decided afresh.
+local PLACEMENT_FIELDS = {'routes', 'skillGroups', 'policyQueue', 'routingReasons', 'priorityBoost', 'alertStep', 'stepDueAt'}
 local function reqKey(id) return P .. 'req:' .. id end
 local function presenceKey(id) return P .. 'presence:' .. id end
 local function offerKey(id) return P .. 'offer:' .. id end
@@ -45,21 +52,53 @@ local function liveSockets(key, now)
   return live
 end
 
--- A live call needs its user present; a text or voice conversation waits for them instead.
+-- A live call needs its user present; a text or voice conversation waits for them instead, and
+-- so does a call whose user chose to be called back (see callbacks.ts).
 local function needsUserPresent(id)
-  return redis.call('HGET', reqKey(id), 'channel') == 'call'
+  local r = redis.call('HMGET', reqKey(id), 'channel', 'callback')
+  return r[1] == 'call' and r[2] ~= 'waiting'
+end
+
+-- The request's route index keys: its routes, or (written before routes existed) its language and category.
+local function routeKeysOf(id)
+  local r = redis.call('HMGET', reqKey(id), 'routes', 'routeLang', 'category')
+  local keys = {}
+  if r[1] then
+    for _, route in ipairs(cjson.decode(r[1])) do keys[#keys + 1] = P .. 'queue:' .. route end
+  else
+    keys[1] = routeKey(r[2] or '', r[3] or 'general')
+  end
+  return keys
 end
 
 local function queueAdd(id)
-  local r = redis.call('HMGET', reqKey(id), 'rank', 'routeLang', 'category')
+  local r = redis.call('HMGET', reqKey(id), 'rank', 'stepDueAt')
   redis.call('ZADD', QUEUE, r[1], id)
-  redis.call('ZADD', routeKey(r[2] or '', r[3] or 'general'), r[1], id)
+  for _, key in ipairs(routeKeysOf(id)) do redis.call('ZADD', key, r[1], id) end
+  if r[2] then redis.call('ZADD', STEPS_DUE, r[2], id) end
 end
 
 local function queueRemove(id)
-  local r = redis.call('HMGET', reqKey(id), 'routeLang', 'category')
   redis.call('ZREM', QUEUE, id)
-  redis.call('ZREM', routeKey(r[1] or '', r[2] or 'general'), id)
+  for _, key in ipairs(routeKeysOf(id)) do redis.call('ZREM', key, id) end
+  redis.call('ZREM', STEPS_DUE, id)
+end
+
+-- Whether an agent with these skills (a set) meets every one of a request's skill groups, if it has any.
+local function meetsGroups(groupsJson, skills)
+  if not groupsJson then return true end
+  for _, group in ipairs(cjson.decode(groupsJson)) do
+    local met = false
+    for _, skill in ipairs(group) do if skills[skill] or skill == 'general' then met = true end end
+    if not met then return false end
+  end
+  return true
+end
+
+local function skillSet(agentId)
+  local set = {}
+  for _, skill in ipairs(cjson.decode(redis.call('HGET', presenceKey(agentId), 'routeSkills') or '[]')) do set[skill] = true end
+  return set
 end
 
 -- Puts an agent in the free indexes of its routes while it is available with a spare slot, and
@@ -127,6 +166,8 @@ end
 -- most \`depth\` entries of each route, so the cost grows with routes, not with the queue.
 local function bestRequestFor(agentId, now, cooldown, depth)
   local p = redis.call('HMGET', presenceKey(agentId), 'routeLangs', 'routeSkills')
+  local skills = {}
+  for _, skill in ipairs(cjson.decode(p[2] or '[]')) do skills[skill] = true end
   local bestId, bestRank = nil, nil
   for _, lang in ipairs(cjson.decode(p[1] or '[]')) do
     for _, category in ipairs(cjson.decode(p[2] or '[]')) do
@@ -134,8 +175,9 @@ local function bestRequestFor(agentId, now, cooldown, depth)
       for i = 1, #entries, 2 do
         local id, rank = entries[i], tonumber(entries[i + 1])
         if bestRank and rank < bestRank then break end
-        local q = redis.call('HMGET', reqKey(id), 'declined', 'reservedFor', 'reservedUntil')
-        if not declinedRecently(q[1], agentId, now, cooldown) and not reservedForOther(q[2], q[3], agentId, now) then
+        local q = redis.call('HMGET', reqKey(id), 'declined', 'reservedFor', 'reservedUntil', 'skillGroups')
+        if not declinedRecently(q[1], agentId, now, cooldown) and not reservedForOther(q[2], q[3], agentId, now)
+          and meetsGroups(q[4], skills) then
           if not bestRank or rank > bestRank or id < bestId then bestId, bestRank = id, rank end
           break
         end
@@ -143,6 +185,25 @@ local function bestRequestFor(agentId, now, cooldown, depth)
     end
   end
   return bestId
+end
+
+-- Free agents on any of the request's routes, longest idle first, at most \`depth\` from each route.
+local function freeAgentsFor(reqId, depth)
+  local idleSince, order = {}, {}
+  for _, key in ipairs(routeKeysOf(reqId)) do
+    local freeIndex = P .. 'free:' .. string.sub(key, #P + 7)
+    local entries = redis.call('ZRANGE', freeIndex, 0, depth - 1, 'WITHSCORES')
+    for i = 1, #entries, 2 do
+      local agentId, since = entries[i], tonumber(entries[i + 1])
+      if not idleSince[agentId] then order[#order + 1] = agentId end
+      if not idleSince[agentId] or since < idleSince[agentId] then idleSince[agentId] = since end
+    end
+  end
+  table.sort(order, function(a, b)
+    if idleSince[a] ~= idleSince[b] then return idleSince[a] < idleSince[b] end
+    return a < b
+  end)
+  return order
 end
 
 local function makeOffer(reqId, agentId, offerId, now, expiresAt)

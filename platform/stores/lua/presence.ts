@@ -114,24 +114,26 @@ return {'DONE', unpack(offline)}
 `);
 
 /**
- * How many available agents can serve each of these routes: they speak its language and serve
- * its category (every agent serves general). One pass over the agents online, so a caller asks
- * once for all its routes. KEYS: agents:online. ARGV: prefix, language, category, ... One count
- * per route, in order.
+ * How many agents online can serve each of these routes: a route is a request's route index
+ * keys, \`<language>:<skill>\` joined by commas, and an agent serves it if it is indexed under any
+ * of them (every agent serves general). One pass over the agents online, so a caller asks once
+ * for all its routes. KEYS: agents:online. ARGV: prefix, route, ... One count per route, in order.
  */
 export const ELIGIBLE_ONLINE = script(`
 local counts = {}
-for i = 2, #ARGV, 2 do counts[#counts + 1] = 0 end
+for i = 2, #ARGV do counts[#counts + 1] = 0 end
 for _, agentId in ipairs(redis.call('SMEMBERS', ONLINE)) do
   local p = redis.call('HMGET', presenceKey(agentId), 'routeLangs', 'routeSkills')
   local serves = {}
   for _, lang in ipairs(cjson.decode(p[1] or '[]')) do
     for _, category in ipairs(cjson.decode(p[2] or '[]')) do serves[lang .. ':' .. category] = true end
   end
-  for i = 2, #ARGV, 2 do
-    if serves[ARGV[i] .. ':' .. ARGV[i + 1]] then
-      local n = i / 2
-      counts[n] = counts[n] + 1
+  for i = 2, #ARGV do
+    for key in string.gmatch(ARGV[i], '[^,]+') do
+      if serves[key] then
+        counts[i - 1] = counts[i - 1] + 1
+        break
+      end
     end
   end
 end

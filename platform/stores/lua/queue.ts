@@ -1,11 +1,11 @@
 import { script } from './prelude.js';
 
 /**
- * A new request joins the queue and its route's index. For a live call its abandon clock starts
+ * A new request joins the queue and its routes' indexes. For a live call its abandon clock starts
  * at once, so a user who never opens a socket is abandoned after the grace period like one who
  * left; a text or voice conversation waits for its user however long they are away.
  * KEYS: req. ARGV: prefix, id, userId, rank, maxWaiting, activeTtlMs, abandonDeadline, field, value, ...
- * Returns {'OK', its 0-based place on its route}, {'FULL'} or {'ACTIVE', the user's open request}.
+ * Returns {'OK', its 0-based place on its first route, its routes}, {'FULL'} or {'ACTIVE', the user's open request}.
  */
 export const ENQUEUE = script(`
 local id, userId, rank = ARGV[2], ARGV[3], ARGV[4]
@@ -21,8 +21,7 @@ queueAdd(id)
 if needsUserPresent(id) then redis.call('ZADD', ABANDON, ARGV[7], id) end
 redis.call('SET', activeKey(userId), id, 'PX', ARGV[6])
 redis.call('ZADD', P .. 'user-requests:' .. userId, redis.call('HGET', KEYS[1], 'createdAt'), id)
-local route = redis.call('HMGET', KEYS[1], 'routeLang', 'category')
-return {'OK', redis.call('ZREVRANK', routeKey(route[1] or '', route[2] or 'general'), id)}
+return {'OK', redis.call('ZREVRANK', routeKeysOf(id)[1], id), redis.call('HGET', KEYS[1], 'routes') or ''}
 `);
 
 /**
@@ -45,6 +44,7 @@ while i <= #ARGV do
   if st == 'queued' or st == 'offered' or st == 'assigned' then
     statuses[#statuses + 1] = 'OPEN'
   else
+    redis.call('HDEL', key, unpack(PLACEMENT_FIELDS))
     redis.call('HSET', key, unpack(ARGV, i + 4, last))
     redis.call('HSET', key, 'state', 'queued', 'rank', rank, 'declined', '{}')
     queueAdd(id)
@@ -97,15 +97,22 @@ return {'CLOSED', r[1], r[2] or '', agentId}
 
 /**
  * New urgency for a request (its voice message was transcribed): score, level, category and the
- * queue rank change together, and a waiting request moves to its new route's index.
+ * queue rank change together, the rank keeping any priority a routing policy added. A new
+ * category makes the routes a policy gave the request stale: they are dropped (the request falls
+ * back to its language and category) and its queue's next decision is due at once.
  * KEYS: req. ARGV: prefix, requestId, rank, field, value, ...
  */
 export const RESCORE = script(`
-local reqId, rank = ARGV[2], ARGV[3]
-local state = redis.call('HGET', KEYS[1], 'state')
+local reqId = ARGV[2]
+local r = redis.call('HMGET', KEYS[1], 'state', 'category', 'priorityBoost')
+local state = r[1]
 if not state then return 'GONE' end
 if state == 'queued' then queueRemove(reqId) end
-redis.call('HSET', KEYS[1], 'rank', rank, unpack(ARGV, 4))
+redis.call('HSET', KEYS[1], 'rank', tonumber(ARGV[3]) + tonumber(r[3] or 0), unpack(ARGV, 4))
+if redis.call('HGET', KEYS[1], 'category') ~= r[2] and redis.call('HEXISTS', KEYS[1], 'routes') == 1 then
+  redis.call('HDEL', KEYS[1], 'routes', 'skillGroups')
+  redis.call('HSET', KEYS[1], 'stepDueAt', 0)
+end
 if state == 'queued' then queueAdd(reqId) end
 return state
 `);
@@ -134,7 +141,7 @@ local id, userId, rank, taskId = ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 local r = redis.call('HMGET', KEYS[1], 'state', 'followUp')
 if r[2] == taskId then return 'DONE' end
 if r[1] == 'queued' or r[1] == 'offered' or r[1] == 'assigned' then return 'OPEN' end
-redis.call('HDEL', KEYS[1], 'sessionId', 'agentId', 'assignedAt', 'endedAt', 'endedReason', 'offerId', 'offerAgentId', 'media', 'reservedFor', 'reservedUntil')
+redis.call('HDEL', KEYS[1], 'sessionId', 'agentId', 'assignedAt', 'endedAt', 'endedReason', 'offerId', 'offerAgentId', 'media', 'reservedFor', 'reservedUntil', unpack(PLACEMENT_FIELDS))
 redis.call('HSET', KEYS[1], unpack(ARGV, 9))
 redis.call('HSET', KEYS[1], 'state', 'queued', 'rank', rank, 'declined', '{}', 'followUp', taskId)
 if ARGV[6] ~= '' then redis.call('HSET', KEYS[1], 'reservedFor', ARGV[6], 'reservedUntil', ARGV[7]) end
@@ -148,23 +155,21 @@ return 'OK'
 
 /**
  * Where requests stand, without the prelude (it needs none of it): a request's place counts only
- * those ahead of it on its own route, the ones competing for the same agents. KEYS: queue.
- * ARGV: prefix, requestId, ... Per request: its 0-based place on its route (-1: not waiting), its
- * state ('' if gone), its route's language and category.
+ * those ahead of it on its own route (its first, the one it joined with), the ones competing for
+ * the same agents. KEYS: queue.
+ * ARGV: prefix, requestId, ... Per request: its 0-based place on its first route (-1: not
+ * waiting), its state ('' if gone), and its routes (JSON): who can serve it is who serves any.
  */
 export const STANDINGS = `
 local out = {}
 for i = 2, #ARGV do
-  local r = redis.call('HMGET', ARGV[1] .. 'req:' .. ARGV[i], 'state', 'routeLang', 'category')
-  local lang, category = r[2] or '', r[3] or 'general'
+  local r = redis.call('HMGET', ARGV[1] .. 'req:' .. ARGV[i], 'state', 'routeLang', 'category', 'routes')
+  local routes = r[4] or cjson.encode({(r[2] or '') .. ':' .. (r[3] or 'general')})
   local rank = -1
-  if r[1] == 'queued' then
-    rank = redis.call('ZREVRANK', ARGV[1] .. 'queue:' .. lang .. ':' .. category, ARGV[i]) or -1
-  end
+  if r[1] == 'queued' then rank = redis.call('ZREVRANK', ARGV[1] .. 'queue:' .. cjson.decode(routes)[1], ARGV[i]) or -1 end
   out[#out + 1] = rank
   out[#out + 1] = r[1] or ''
-  out[#out + 1] = lang
-  out[#out + 1] = category
+  out[#out + 1] = routes
 end
 return out
 `;

@@ -15,7 +15,12 @@ const me: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: MyHelpRequestsReply, 401: ErrorBody },
       },
     },
-    async (request) => ({ requests: await app.lifeline.userCases.list(request.identity!.sub) }),
+    async (request) => {
+      const requests = await app.lifeline.userCases.list(request.identity!.sub);
+      // A returning user reads what their incident said while they were away.
+      const notices = await app.lifeline.incidentNotices.forCases(requests.map((r) => r.id));
+      return { requests: requests.map((r) => ({ ...r, incident: notices.get(r.id) })) };
+    },
   );
 };
 

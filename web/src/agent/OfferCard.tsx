@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, mediaUrl } from '../shared/api.js';
 import type { Offer } from './useAgentSession.js';
+import { RoutingReasons } from './RoutingReasons.js';
 import { VideoFeedback } from './VideoFeedback.js';
 
 const DETAILS_REFRESH_MS = 1500;
@@ -81,6 +82,7 @@ export function OfferCard({
           {t('agent.stream', { id: request.stream.id, offset: request.stream.offsetSeconds })}
         </p>
       )}
+      <RoutingReasons queue={request.queue} reasons={request.routingReasons} />
       {request.text && <blockquote>{request.text}</blockquote>}
       {details?.transcript && !details.video && (
         <p data-testid="offer-transcript">

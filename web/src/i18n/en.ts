@@ -64,6 +64,11 @@ export const en = {
     leaveMessageInstead:
       'Rather than wait on the line, you can cancel and leave a written or voice message: it waits for an agent, and for you.',
     connecting: 'Connecting you to an agent…',
+    callMeBack: 'Call me back',
+    callbackWaiting:
+      'We will call you back when it is your turn: you keep your place and may close this page. We reach you here, or by a notification.',
+    callbackCancel: 'Wait on the line instead',
+    callbackCalling: 'An agent is calling you back',
     cancel: 'Cancel request',
     record: 'Start recording',
     stop: 'Stop',
@@ -124,6 +129,10 @@ export const en = {
       video: { started: 'A video call started' },
       ended: 'The call ended; the conversation goes on',
     },
+    callback: {
+      calling: 'Calling the user back…',
+      missed: 'The callback was not answered; the conversation goes on in writing',
+    },
   },
   agent: {
     title: 'Agent console',
@@ -166,6 +175,7 @@ export const en = {
       ended: 'Ended',
       cancelled: 'Cancelled',
       abandoned: 'Abandoned',
+      resolved_by_incident: 'Answered by an incident update',
     } satisfies Record<RequestState, string>,
     roles: {
       user: 'User',
@@ -188,6 +198,27 @@ export const en = {
       no_issue: 'No issue found',
     } satisfies Record<Outcome, string>,
   },
+  /** Incidents as problems: the widget's banner and the supervisor's controls. */
+  incident: {
+    status: 'Known problem: {{title}}',
+    resolved: 'Fixed: {{title}}',
+    question: 'Did this answer your question?',
+    solved: 'Yes, this solved it',
+    stillNeedHelp: 'I still need help',
+    kept: 'You keep your place: a person will help you.',
+    answeredByStatus: 'Answered by a status without an agent (24 h): {{count}}',
+    counts: '{{users}} users, {{cases}} cases; {{answered}} answered by status, {{still}} still need help',
+    chart: 'Reports per minute, last hour',
+    reports: 'Reports',
+    current: 'Status shown to users: {{message}}',
+    message: 'Status or resolution for every linked user',
+    post: 'Post status',
+    resolve: 'Resolve',
+    posted: 'Status sent',
+    resolvedCount: 'Resolved: {{closed}} closed, {{keptWaiting}} still waiting, {{withAgent}} with an agent',
+    title: 'New incident',
+    open: 'Open incident',
+  },
   supervisor: {
     title: 'Supervisor view',
     agents: 'Agents',
@@ -197,6 +228,8 @@ export const en = {
     asa: 'Average speed of answer',
     aht: 'Average handle time',
     abandonment: 'Abandonment',
+    callbacks: 'Callbacks',
+    callbackCounts: '{{answered}} answered, {{retried}} retried, {{missed}} missed of {{requested}}',
     serviceLevel: 'Service level ({{seconds}} s)',
     queueChart: 'Waiting requests over time',
     asaChart: 'Average speed of answer over time (s)',
@@ -231,6 +264,23 @@ export const en = {
     followUpDefault: 'At the usual time',
     in: { 60: 'In 1 hour', 240: 'In 4 hours', 1440: 'Tomorrow', 4320: 'In 3 days' },
     escalationHint: 'A supervisor hands this case to someone who can take it further.',
+  },
+  /** Why a request reached this agent beyond its queue's own rules: RoutingReason codes, ':' read as '_'. */
+  routing: {
+    title: 'Routing',
+    queue: 'Queue: {{queue}}',
+    widened_neighbour_skill:
+      'After {{afterSeconds}} s with no {{required}} specialist online, widened to {{added}} agents',
+    widened_any_skill:
+      'After {{afterSeconds}} s with no {{required}} specialist online, widened to any agent who speaks the language',
+    fallback_language:
+      'After {{afterSeconds}} s with nobody online who speaks {{requested}}, offered to {{language}} speakers',
+    fallbackNote: 'Note from operations: {{note}}',
+    escalated_priority: 'Priority raised by {{points}} after {{afterSeconds}} s of waiting',
+    escalated_supervisor: 'A supervisor was alerted after {{afterSeconds}} s',
+    alerts: 'Escalated by routing',
+    noAlerts: 'No escalations',
+    alertLine: '{{queue}} · {{category}} · {{language}} · waited {{seconds}} s',
   },
 };
 export type Messages = typeof en;

@@ -5,7 +5,9 @@ import { LanguageSwitch } from '../i18n/index.js';
 import { api } from '../shared/api.js';
 import { CallView } from '../shared/CallView.js';
 import { Login, useSignedIn } from '../shared/Login.js';
+import { FloorIncidents } from './FloorIncidents.js';
 import { FloorTasks } from './FloorTasks.js';
+import { RoutingAlerts } from './RoutingAlerts.js';
 import { LineChart } from './LineChart.js';
 
 const POLL_MS = 2000;
@@ -73,6 +75,11 @@ function Floor({ token }: { token: string }) {
           <span>{t('supervisor.abandonment')}</span>
           <strong>{pct(metrics.abandonmentRate)}</strong>
         </div>
+        {/* Callbacks apart from abandonment: a callback nobody answered is not a user who left. */}
+        <div data-testid="metric-callbacks">
+          <span>{t('supervisor.callbacks')}</span>
+          <strong>{t('supervisor.callbackCounts', overview.callbacks)}</strong>
+        </div>
         <div data-testid="metric-service-level">
           <span>{t('supervisor.serviceLevel', { seconds: metrics.serviceLevelTargetSeconds })}</span>
           <strong>{pct(metrics.serviceLevel)}</strong>
@@ -113,21 +120,13 @@ function Floor({ token }: { token: string }) {
             ))}
           </ul>
         </div>
-        <div>
-          <h2>{t('supervisor.incidents')}</h2>
-          {overview.incidents.length === 0 ? (
-            <p className="muted">{t('supervisor.none')}</p>
-          ) : (
-            <ul>
-              {overview.incidents.map((i) => (
-                <li key={i.id}>
-                  {i.keyword}: {i.users}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
       </section>
+      <FloorIncidents
+        token={token}
+        incidents={overview.incidents}
+        answeredByStatus={overview.answeredByStatus}
+      />
+      <RoutingAlerts alerts={overview.routingAlerts} />
       <FloorTasks token={token} tasks={overview.tasks} agents={overview.agents} />
       <section>
         <h2>{t('supervisor.agents')}</h2>

@@ -12,7 +12,10 @@ import { useTranslation } from 'react-i18next';
 import { CallView } from '../shared/CallView.js';
 import { ChatPanel } from '../shared/ChatPanel.js';
 import { useConversation } from '../shared/useConversation.js';
+import { CallbackChoice } from './CallbackChoice.js';
+import { IncidentBanner } from './IncidentBanner.js';
 import { useHelpRequest } from './useHelpRequest.js';
+import { useIncidentNotice } from './useIncidentNotice.js';
 import { uploadVideo, VideoRecorder } from './VideoRecorder.js';
 import { VoiceRecorder } from './VoiceRecorder.js';
 
@@ -21,6 +24,7 @@ export function HelpWidget({ identity, stream }: { identity: string | null; stre
   const { t, i18n } = useTranslation();
   const help = useHelpRequest(identity);
   const conversation = useConversation(help.socket, help.request?.id, help.request?.accessToken, 'user');
+  const incident = useIncidentNotice(help.request, help.socket);
   const [open, setOpen] = useState(false);
   const [channel, setChannel] = useState<Channel | null>(null);
   const [media, setMedia] = useState<MediaKind>('video');
@@ -60,7 +64,8 @@ export function HelpWidget({ identity, stream }: { identity: string | null; stre
       </button>
     );
 
-  const asked = help.request?.channel ?? channel;
+  // A session says what it is now: a call whose callback went unanswered goes on as a conversation.
+  const asked = help.ready?.channel ?? help.request?.channel ?? channel;
   const call = help.ready?.token && help.ready.room !== leftRoom && !help.ended ? help.ready : null;
   const conversing = help.request !== null && asked !== 'call' && !help.ended && !call;
   return (
@@ -75,6 +80,20 @@ export function HelpWidget({ identity, stream }: { identity: string | null; stre
         <p role="alert" className="error">
           {t('widget.error', { message: error })}
         </p>
+      )}
+      {help.request && incident.notice && (
+        <IncidentBanner
+          notice={incident.notice}
+          waiting={!help.ready && !help.ended}
+          closedByIt={help.ended && incident.notice.resolved}
+          onSolved={() => void incident.answer('solved').catch((e: Error) => setError(e.message))}
+          onStillNeedHelp={() =>
+            void incident
+              .answer('still_need_help')
+              .then((state) => help.ended && state === 'queued' && help.reopen())
+              .catch((e: Error) => setError(e.message))
+          }
+        />
       )}
       {!help.request && (
         <div className="channels" role="group" aria-label={t('widget.heading')}>
@@ -185,6 +204,9 @@ export function HelpWidget({ identity, stream }: { identity: string | null; stre
             <p>{t('widget.eta', { minutes: Math.max(1, Math.ceil(help.queue.etaSeconds / 60)) })}</p>
           )}
           {help.voiceStatus && <p data-testid="voice-status">{t(`widget.progress_${help.voiceStatus}`)}</p>}
+          {asked === 'call' && help.queue?.state !== 'connecting' && (
+            <CallbackChoice chosen={help.request.callback === true} choose={help.callMeBack} />
+          )}
           <button type="button" onClick={() => void help.cancel()}>
             {t('widget.cancel')}
           </button>

@@ -17,6 +17,8 @@ export interface HeldRequest {
   id: string;
   accessToken: string;
   channel: Channel;
+  /** The user chose to be called back: they keep their place without this page open. */
+  callback?: boolean;
 }
 
 /** This tab's open case survives a reload; another device finds it through the signed identity. */
@@ -111,6 +113,24 @@ export function useHelpRequest(identity: string | null) {
     setEnded(true);
   };
 
+  /** Chooses a callback, or takes the choice back and waits here again. */
+  const callMeBack = async (wanted: boolean) => {
+    if (!request) return;
+    const path = `/v1/help-requests/${request.id}/callback`;
+    await api(path, { method: wanted ? 'POST' : 'DELETE', token: request.accessToken });
+    const next = { ...request, callback: wanted };
+    held.write(next);
+    setRequest(next);
+  };
+
+  /** Follows the same case again: its user put it back in the line after an incident closed it. */
+  const reopen = () => {
+    if (!request) return;
+    setEnded(false);
+    setReady(null);
+    follow(request);
+  };
+
   const rate = async (stars: number) => {
     if (request)
       await api(`/v1/help-requests/${request.id}/rating`, {
@@ -119,5 +139,18 @@ export function useHelpRequest(identity: string | null) {
       });
   };
 
-  return { request, queue, ready, ended, voiceStatus, create, uploadVoice, cancel, rate, socket: live };
+  return {
+    request,
+    queue,
+    ready,
+    ended,
+    voiceStatus,
+    create,
+    uploadVoice,
+    cancel,
+    callMeBack,
+    reopen,
+    rate,
+    socket: live,
+  };
 }

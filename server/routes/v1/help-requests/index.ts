@@ -12,7 +12,7 @@ import { toHelpRequestView } from '../../../help-requests/view.js';
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
 const helpRequests: FastifyPluginAsyncTypebox = async (app) => {
-  const { requests, config } = app.lifeline;
+  const { requests, config, incidentNotices } = app.lifeline;
 
   app.post(
     '/v1/help-requests',
@@ -28,7 +28,9 @@ const helpRequests: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const created = await requests.create(request.identity!, request.body);
-      return reply.code(created.resumed ? 200 : 201).send(created);
+      // A reporter whose case joined an incident with a status is answered at once; they may still wait.
+      const incident = await incidentNotices.forNewCase(created.id);
+      return reply.code(created.resumed ? 200 : 201).send({ ...created, ...(incident ? { incident } : {}) });
     },
   );
 
@@ -43,7 +45,11 @@ const helpRequests: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: HelpRequestView, ...errors },
       },
     },
-    async (request) => toHelpRequestView(await requests.get(request.principal!, request.params.id)),
+    async (request) => {
+      const view = toHelpRequestView(await requests.get(request.principal!, request.params.id));
+      const incident = await incidentNotices.forCase(view.id);
+      return incident ? { ...view, incident } : view;
+    },
   );
 
   app.delete(
