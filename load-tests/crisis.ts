@@ -11,7 +11,7 @@ import exec from 'k6/execution';
 import http from 'k6/http';
 import { Trend } from 'k6/metrics';
 import { agentsScenario, runAgent, runUser } from './lib/actors.ts';
-import { CRITICAL_TEXT, INCIDENT_TEXT, ROUTINE_TEXT, runReporter, runSupervisor } from './lib/crisis.ts';
+import { CRITICAL_TEXT, resolveLeftovers, ROUTINE_TEXTS, runReporter, runSupervisor } from './lib/crisis.ts';
 import { loadFixture } from './lib/fixture.ts';
 import { crisisSummary } from './lib/crisisSummary.ts';
 import { TREND_STATS, type SummaryData } from './lib/summary.ts';
@@ -19,14 +19,15 @@ import { TREND_STATS, type SummaryData } from './lib/summary.ts';
 const fixture = loadFixture();
 const baseRate = Number(__ENV.BASE_RATE ?? 2);
 const factor = Number(__ENV.CRISIS_FACTOR ?? 20);
-const beforeS = Number(__ENV.BEFORE_SECONDS ?? 90);
+const beforeS = Number(__ENV.BEFORE_SECONDS ?? 120);
 const surgeS = Number(__ENV.SURGE_MINUTES ?? 3) * 60;
 const afterS = Number(__ENV.AFTER_SECONDS ?? 60);
-const criticalShare = Number(__ENV.CRITICAL_SHARE ?? 0.1);
-/** The steady mix's own share of reports of the harm before it bursts. */
-const steadyReportShare = 0.05;
-/** The surge stream's share, so that 70% of all arrivals during the surge report the incident. */
-const reporterShare = (0.7 * factor - steadyReportShare) / (factor - 1);
+const criticalShare = Number(__ENV.CRITICAL_SHARE ?? 0.03);
+/**
+ * The surge stream's share of reports, so that 70% of all arrivals during the surge (the steady
+ * mix's included) report the incident. The steady mix reports none: the surge opens the incident.
+ */
+const reporterShare = (0.7 * factor) / (factor - 1);
 const satisfiedShare = Number(__ENV.SATISFIED_SHARE ?? 0.7);
 const giveUpMs = 60_000;
 const totalS = beforeS + surgeS + afterS;
@@ -93,6 +94,7 @@ export const options = {
 
 export function setup() {
   if (fixture.identities.length < slices.end) throw new Error(`need ${slices.end} identities`);
+  resolveLeftovers(fixture, fixture.supervisor!.token);
   return { startedAt: Date.now() };
 }
 
@@ -130,14 +132,13 @@ export function supervise(data: { startedAt: number }) {
 
 const identity = (slice: number) => fixture.identities[slice + exec.scenario.iterationInTest]!;
 
-/** The steady mix: mostly routine, some critical, a few reports of the harm before it bursts. */
+/** The steady mix: mostly routine, some critical. */
 export function steady() {
-  const roll = Math.random();
   const who = identity(slices.steady);
-  if (roll < criticalShare) runUser(fixture, who, giveUpMs, CRITICAL_TEXT);
-  else if (roll < criticalShare + steadyReportShare) runUser(fixture, who, giveUpMs, INCIDENT_TEXT);
-  else runUser(fixture, who, giveUpMs, ROUTINE_TEXT);
+  runUser(fixture, who, giveUpMs, Math.random() < criticalShare ? CRITICAL_TEXT : routine());
 }
+
+const routine = () => ROUTINE_TEXTS[Math.floor(Math.random() * ROUTINE_TEXTS.length)]!;
 
 /** The surge's extra arrivals: 70% report the incident, the rest the steady mix. */
 export function surge() {
@@ -145,7 +146,7 @@ export function surge() {
   const roll = Math.random();
   if (roll < reporterShare) runReporter(fixture, who, giveUpMs, satisfiedShare);
   else if (roll < reporterShare + criticalShare) runUser(fixture, who, giveUpMs, CRITICAL_TEXT);
-  else runUser(fixture, who, giveUpMs, ROUTINE_TEXT);
+  else runUser(fixture, who, giveUpMs, routine());
 }
 
 export function memory() {

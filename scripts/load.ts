@@ -20,7 +20,7 @@ const SCENARIOS: Record<string, { agents: number; identities: number; supervisor
   signalling: { agents: 20, identities: 2500 },
   soak: { agents: 8, identities: 8000 },
   voice: { agents: 0, identities: 400 },
-  // 2/s for 5.5 min plus 38/s more for 3 min (see load-tests/crisis.ts), with room to spare.
+  // 2/s for 6 min plus 38/s more for 3 min (see load-tests/crisis.ts), with room to spare.
   crisis: { agents: 16, identities: 9000, supervisor: true },
 };
 

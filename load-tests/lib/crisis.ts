@@ -12,7 +12,15 @@ import type { Fixture } from './fixture.ts';
 /** The incident everyone in the surge reports, and what the other requests say. */
 export const INCIDENT_TEXT = 'Payment failed when I tried to buy coins, I was charged twice';
 export const CRITICAL_TEXT = 'someone hacked my account and is stealing money right now';
-export const ROUTINE_TEXT = 'my stream keeps freezing';
+/** Everyday questions name no harm, so they open no incident of their own, as a real mix would not. */
+export const ROUTINE_TEXTS = [
+  'how do I change my username',
+  'where do I find my gift history',
+  'how can I turn on subtitles for my videos',
+  'can I schedule a live stream for tomorrow',
+  'how do I add a co-host to my live',
+  'what are the rules for live shopping',
+];
 
 export const incidentOpenSeconds = new Trend('incident_open_s');
 export const statusReach = new Trend('status_reach_ms', true);
@@ -53,12 +61,12 @@ export function runReporter(fixture: Fixture, identity: string, giveUpMs: number
   reporters.add(1);
   const created = create(fixture, identity, INCIDENT_TEXT);
   if (!created) return;
-  if (created.incident) {
+  if (created.incident && !created.incident.resolved) {
     statusAtCreate.add(1);
     if (satisfied(satisfiedShare)) return answerSolved(fixture, created);
   }
   const ws = new WebSocket(wsUrl(fixture, created.accessToken));
-  let answered = !!created.incident;
+  let answered = !!created.incident && !created.incident.resolved;
   ws.onmessage = (event) => {
     const frame = receive(event);
     if (frame.type === 'incident.status' && !answered && !frame.resolved) {
@@ -76,9 +84,30 @@ export function runReporter(fixture: Fixture, identity: string, giveUpMs: number
   ws.onclose = () => clearTimeout(giveUp);
 }
 
+/** Open incidents of the surge's harm: any keyword of its text. */
+const harmIncidents = (fixture: Fixture, token: string) =>
+  (
+    http.get(`${fixture.baseUrl}/v1/supervisor/incidents`, json(token)).json() as { incidents?: Incident[] }
+  ).incidents?.filter((i) => i.keyword !== undefined && INCIDENT_TEXT.toLowerCase().includes(i.keyword)) ??
+  [];
+
 /**
- * The supervisor on duty: watches the floor's incidents from the surge's start, posts a status as
- * soon as one opens (timing how long the detection took), and resolves it `resolveAfterMs` later.
+ * Before the run: an incident of the same harm left open by an earlier run (under any of its
+ * keywords) would take this run's reports in, and nothing would open. Each is resolved, so that
+ * the surge opens its own.
+ */
+export function resolveLeftovers(fixture: Fixture, token: string) {
+  for (const incident of harmIncidents(fixture, token))
+    http.post(
+      `${fixture.baseUrl}/v1/supervisor/incidents/${incident.id}/resolve`,
+      JSON.stringify({ resolution: 'Closed before a new load run.' }),
+      json(token),
+    );
+}
+
+/**
+ * The supervisor on duty: watches the floor's incidents, posts a status as soon as the surge's
+ * opens (timing how long the detection took), and resolves it `resolveAfterMs` later.
  */
 export function runSupervisor(
   fixture: Fixture,
@@ -89,8 +118,7 @@ export function runSupervisor(
 ) {
   let incident: Incident | undefined;
   while (!incident && Date.now() < untilMs) {
-    const response = http.get(`${fixture.baseUrl}/v1/supervisor/incidents`, json(token));
-    incident = (response.json() as { incidents?: Incident[] }).incidents?.find((i) => !i.status);
+    incident = harmIncidents(fixture, token).find((i) => !i.status);
     if (!incident) sleepMs(500);
   }
   if (!incident) return;
@@ -100,7 +128,7 @@ export function runSupervisor(
     JSON.stringify({ message: 'Double charges on coin purchases: refunds are automatic within 24 hours.' }),
     json(token),
   );
-  check(status, { 'status posted': (r) => r.status === 200 || r.status === 201 });
+  check(status, { 'status posted': (r) => r.status === 204 });
   sleepMs(Math.max(0, Math.min(resolveAfterMs, untilMs - Date.now())));
   const resolved = http.post(
     `${fixture.baseUrl}/v1/supervisor/incidents/${incident.id}/resolve`,

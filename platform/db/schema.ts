@@ -40,6 +40,8 @@ export interface CasesTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   ended_at: Timestamp | null;
+  /** 'waiting' while its user chose to be called back and has not been reached. */
+  callback: Later<string>;
 }
 
 export interface CaseEventsTable {
@@ -139,6 +141,8 @@ export interface IncidentsTable {
   status_at: Later<Date>;
   resolution: Later<string>;
   resolved_at: Later<Date>;
+  /** When every linked case of its resolution was closed (or kept for a user who still needs help). */
+  resolution_done_at: Later<Date>;
 }
 
 export interface IncidentCasesTable {

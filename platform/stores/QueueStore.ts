@@ -5,6 +5,9 @@ import { plainPlacement, type Placement } from '../../core/routing/policy/placem
 import { asStrings } from './LuaScript.js';
 import { encodePlacement } from './placementFields.js';
 import { ScriptedStore } from './ScriptedStore.js';
+import { decodeRoute, type Route, type Standing } from './standing.js';
+
+export type { Route, Standing } from './standing.js';
 import {
   decodeRequest,
   encodeNewRequest,
@@ -24,30 +27,8 @@ export interface RestoredCase {
   request: NewRequest;
   rank: number;
   followUp?: { taskId: string; reservedFor: string; reservedUntil: number };
-}
-
-/**
- * A request's route: its route index keys (`<language>:<skill>`, primary language subtags). An
- * agent indexed under any of them can serve it; the first is the one it joined with.
- */
-export interface Route {
-  keys: readonly string[];
-}
-
-function decodeRoute(raw: string | undefined): Route {
-  try {
-    const keys: unknown = JSON.parse(raw ?? '');
-    if (Array.isArray(keys) && keys.length > 0) return { keys: keys.map(String) };
-  } catch {
-    // fall through: a request written without routes is on no route
-  }
-  return { keys: [] };
-}
-
-export interface Standing {
-  position: number | null;
-  state: string | null;
-  route: Route;
+  /** Its user chose to be called back: it keeps its place with no socket, as before the loss. */
+  callback?: true;
 }
 
 export type EnqueueResult =
@@ -114,8 +95,9 @@ export class QueueStore extends ScriptedStore {
   ): Promise<('OK' | 'OPEN')[]> {
     if (cases.length === 0) return [];
     const args: (string | number)[] = [limits.activeTtlMs, limits.abandonAt];
-    for (const { request, rank, followUp } of cases) {
+    for (const { request, rank, followUp, callback } of cases) {
       const fields = this.fieldsOf(request);
+      if (callback) fields.push('callback', 'waiting');
       const { taskId, reservedFor, reservedUntil } = followUp ?? {};
       if (taskId)
         fields.push('followUp', taskId, 'reservedFor', `${reservedFor}`, 'reservedUntil', `${reservedUntil}`);

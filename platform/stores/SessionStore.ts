@@ -10,7 +10,18 @@ export interface OfferTerms {
   expiresAt: number;
   cooldownMs: number;
   depth: number;
+  /** While no more agents than this are free, they take critical requests only (0: no reserve). */
+  criticalReserve?: number;
 }
+
+const termsOf = (offer: OfferTerms) => [
+  offer.now,
+  offer.cooldownMs,
+  offer.offerId,
+  offer.expiresAt,
+  offer.depth,
+  offer.criticalReserve ?? 0,
+];
 
 /** What a claim offered to whom, with the request as it stood, read in the same script. */
 export interface ClaimedOffer {
@@ -65,7 +76,7 @@ export class SessionStore extends ScriptedStore {
    * urgent request it serves. Reads at most `depth` entries of any index.
    */
   async offerToFreeAgent(requestId: string, offer: OfferTerms): Promise<ClaimedOffer | null> {
-    const args = [requestId, offer.now, offer.cooldownMs, offer.offerId, offer.expiresAt, offer.depth];
+    const args = [requestId, ...termsOf(offer)];
     const [status, agentId, , ...fields] = asStrings(
       await this.run('offerToFreeAgent', this.key('req', requestId), args),
     );
@@ -75,7 +86,7 @@ export class SessionStore extends ScriptedStore {
 
   /** Offers an agent with a spare slot the most urgent request on its routes. */
   async offerBestRequest(agentId: string, offer: OfferTerms): Promise<ClaimedOffer | null> {
-    const args = [agentId, offer.now, offer.cooldownMs, offer.offerId, offer.expiresAt, offer.depth];
+    const args = [agentId, ...termsOf(offer)];
     const [status, , ...fields] = asStrings(
       await this.run('offerBestRequest', this.key('presence', agentId), args),
     );
@@ -95,15 +106,16 @@ export class SessionStore extends ScriptedStore {
     return this.redis.smembers(this.key('agent-sessions', agentId));
   }
 
+  /** `ringBy`: when the sweep rings a callback user if the accepting instance has not (see ACCEPT_OFFER). */
   async acceptOffer(
     offerId: string,
     agentId: string,
     now: number,
     sessionId: string,
+    ringBy: number,
   ): Promise<ScriptOutcome> {
-    const [status, requestId] = asStrings(
-      await this.run('acceptOffer', this.key('offer', offerId), [offerId, agentId, now, sessionId]),
-    );
+    const args = [offerId, agentId, now, sessionId, ringBy];
+    const [status, requestId] = asStrings(await this.run('acceptOffer', this.key('offer', offerId), args));
     return { status: status ?? 'GONE', requestId };
   }
 

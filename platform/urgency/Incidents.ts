@@ -95,14 +95,22 @@ export class Incidents {
         return undefined;
       });
     for (const sighting of unknown) {
-      let id = ids?.get(sighting.keyword);
-      if (ids && !id && sighting.burst)
-        id =
-          (await this.openIncident(sighting, report).catch((error: unknown) =>
-            this.onRecordFailure(error),
-          )) ?? undefined;
+      const id = ids?.get(sighting.keyword);
       if (ids) this.remember(sighting.keyword, id, readAt);
       if (id) known.set(sighting.keyword, id);
+    }
+    // One report, one new incident at most: "charged twice" bursts with "charged", "twice" and
+    // "coin", and five incidents for one harm would split the floor's view and its status. The
+    // most specific keyword opens it; the others of later reports join whichever is open.
+    const burst = mostSpecific(unknown.filter((sighting) => sighting.burst));
+    if (ids && known.size === 0 && burst) {
+      const id = await this.openIncident(burst, report).catch((error: unknown) =>
+        this.onRecordFailure(error),
+      );
+      if (id) {
+        this.remember(burst.keyword, id, readAt);
+        known.set(burst.keyword, id);
+      }
     }
     return known;
   }
@@ -124,4 +132,12 @@ export class Incidents {
   private async linkEarlierReports(incidentId: string, keyword: string, at: number) {
     await this.repository.linkReports(incidentId, await this.tracker.reporters(keyword, at), at);
   }
+}
+
+/** The longest keyword (a phrase over a word), the first of equals. */
+function mostSpecific(sightings: readonly Sighting[]): Sighting | undefined {
+  return sightings.reduce<Sighting | undefined>(
+    (best, sighting) => (!best || sighting.keyword.length > best.keyword.length ? sighting : best),
+    undefined,
+  );
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { IncidentResolutions } from '../../platform/db/IncidentResolutions.js';
 import type { IncidentStatusRepository } from '../../platform/db/IncidentStatusRepository.js';
 import type { HelpRequestService } from '../help-requests/HelpRequestService.js';
 import { IncidentAnswers } from '../incidents/IncidentAnswers.js';
@@ -42,6 +43,9 @@ export function composeIncidents(
       requests: cases.requests,
       answers: incidentAnswers,
       metrics,
+      resolutions: new IncidentResolutions(app.db),
+      claim: (periodMs) => base.claim('incident-resolutions', periodMs),
+      resumeAfterMs: config.routing.incidentResolutionResumeMs,
       now: deps.now,
       log: app.log,
     }),

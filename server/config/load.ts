@@ -23,6 +23,8 @@ export interface Config extends SharedConfig {
     /** A callback: the user's time to answer each try, and the wait before the one retry. */
     callbackAnswerMs: number;
     callbackRetryMs: number;
+    /** A resolution not finished this long after it was made is finished by another instance. */
+    incidentResolutionResumeMs: number;
     agingPointsPerMinute: number;
     defaultHandleSeconds: number;
     maxWaiting: number;
@@ -32,6 +34,8 @@ export interface Config extends SharedConfig {
     strandedSettleMs: number;
     /** A request widened for want of agents online is decided again this often, to narrow back. */
     policyRecheckMs: number;
+    /** While no more agents than this are free, they take critical requests only. */
+    criticalReserveAgents: number;
     queueUpdateIntervalMs: number;
     retentionMs: number;
     serviceLevelTargetSeconds: number;
@@ -135,6 +139,7 @@ export function loadConfig(source: EnvSource = process.env): Config {
       abandonGraceMs: env.ABANDON_GRACE_MS,
       callbackAnswerMs: env.CALLBACK_ANSWER_MS,
       callbackRetryMs: env.CALLBACK_RETRY_MS,
+      incidentResolutionResumeMs: env.INCIDENT_RESOLUTION_RESUME_MS,
       agingPointsPerMinute: shared.agingPointsPerMinute,
       defaultHandleSeconds: env.DEFAULT_HANDLE_SECONDS,
       maxWaiting: env.QUEUE_MAX_WAITING,
@@ -142,6 +147,7 @@ export function loadConfig(source: EnvSource = process.env): Config {
       sweepIntervalMs: env.SWEEP_INTERVAL_MS,
       strandedSettleMs: env.STRANDED_SETTLE_MS,
       policyRecheckMs: env.ROUTING_POLICY_RECHECK_MS,
+      criticalReserveAgents: env.CRITICAL_RESERVE_AGENTS,
       queueUpdateIntervalMs: env.QUEUE_UPDATE_INTERVAL_MS,
       retentionMs: shared.retentionMs,
       serviceLevelTargetSeconds: env.SERVICE_LEVEL_TARGET_SECONDS,

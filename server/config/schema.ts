@@ -43,6 +43,12 @@ export const API_ENV = {
     3_600_000,
     'After an unanswered callback, how long until the one retry; a second miss makes the case a text conversation',
   ),
+  INCIDENT_RESOLUTION_RESUME_MS: Int(
+    30_000,
+    200,
+    3_600_000,
+    'A resolved incident whose linked cases are not all closed this long after (its instance died) is finished by another instance; also how often one looks',
+  ),
   DEFAULT_HANDLE_SECONDS: Int(300, 1, 7200, 'Assumed handle time for ETAs until sessions are observed'),
   QUEUE_MAX_WAITING: Int(50_000, 1, 10_000_000, 'Waiting requests beyond which new ones get 503'),
   PRESENCE_LEASE_MS: Int(
@@ -59,6 +65,12 @@ export const API_ENV = {
     'A waiting case this old that Redis does not hold was left by an instance that died while creating it; one instance queues such cases this often',
   ),
   QUEUE_UPDATE_INTERVAL_MS: Int(200, 10, 60_000, 'Least time between two position pushes to one user'),
+  CRITICAL_RESERVE_AGENTS: Int(
+    0,
+    0,
+    1000,
+    'While no more agents than this are free, they take critical requests only, so a surge of others cannot hold every agent when one comes (0: no reserve)',
+  ),
   ROUTING_POLICY_FILE: Type.Optional(
     Type.String({
       minLength: 1,

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { LifelineError } from '../../core/errors/LifelineError.js';
 import type { OpenIncidentBody, ResolveIncidentReply } from '../../core/protocol/incidents.js';
+import type { IncidentResolutions, PendingResolution } from '../../platform/db/IncidentResolutions.js';
 import type { IncidentChange, IncidentStatusRepository } from '../../platform/db/IncidentStatusRepository.js';
 import { normaliseKeywords } from '../../platform/urgency/IncidentTracker.js';
 import type { HelpRequestService } from '../help-requests/HelpRequestService.js';
@@ -10,6 +11,8 @@ import type { IncidentNotices } from './IncidentNotices.js';
 
 /** Linked cases closed at once when an incident resolves: each is one short Lua call and one write. */
 const CLOSE_CONCURRENCY = 32;
+/** Interrupted resolutions finished per look. */
+const RESUME_BATCH = 10;
 
 export interface IncidentDeskDeps {
   repository: IncidentStatusRepository;
@@ -17,6 +20,14 @@ export interface IncidentDeskDeps {
   requests: Pick<HelpRequestService, 'closeResolved'>;
   answers: Pick<IncidentAnswers, 'restore'>;
   metrics: Pick<LifelineMetrics, 'answeredByStatus'>;
+  resolutions: Pick<IncidentResolutions, 'unfinished' | 'done'>;
+  /** True for the one instance that takes this period's turn at finishing interrupted resolutions. */
+  claim: (periodMs: number) => Promise<boolean>;
+  /**
+   * A resolution not done this long after it was made lost its instance; also how often one
+   * instance looks for such. Far longer than closing takes (200 cases in about 150 ms).
+   */
+  resumeAfterMs: number;
   now: () => number;
   log: FastifyBaseLogger;
 }
@@ -80,11 +91,27 @@ export class IncidentDesk {
    * are closed by one call only.
    */
   async resolve(incidentId: string, resolution: string): Promise<ResolveIncidentReply> {
-    const { repository, notices, requests, metrics, now } = this.deps;
-    const at = now();
+    const at = this.deps.now();
     const text = resolution.trim();
-    const { change, title } = await repository.resolve(incidentId, text, at);
+    const { change, title } = await this.deps.repository.resolve(incidentId, text, at);
     refuse(change);
+    return this.finish({ id: incidentId, title, resolution: text, resolvedAt: at });
+  }
+
+  /**
+   * For the sweep, on one instance per period: finishes resolutions whose instance died before it
+   * closed every linked case. Their users may hear the resolution twice; none is left waiting.
+   */
+  async maybeFinishInterrupted(): Promise<void> {
+    const { resolutions, claim, now, resumeAfterMs } = this.deps;
+    if (!(await claim(resumeAfterMs))) return;
+    for (const pending of await resolutions.unfinished(now() - resumeAfterMs, RESUME_BATCH))
+      await this.finish(pending);
+  }
+
+  private async finish(pending: PendingResolution): Promise<ResolveIncidentReply> {
+    const { repository, notices, requests, metrics, now } = this.deps;
+    const { id: incidentId, title, resolution: text, resolvedAt: at } = pending;
     const linked = await repository.linked(incidentId);
     await notices.tell(
       linked.map((l) => l.caseId),
@@ -107,6 +134,7 @@ export class IncidentDesk {
       this.deps.log.warn({ err: error, incidentId }, 'could not count the cases an incident answered');
     });
     if (answered.length > 0) metrics.answeredByStatus.inc({ how: 'resolved' }, answered.length);
+    await this.deps.resolutions.done(incidentId, now());
     return {
       closed: answered.length,
       keptWaiting: linked.length - toClose.length + closed.length - answered.length,

@@ -126,6 +126,7 @@ export default fp<ServicesOptions>(
       requests: cases.requests,
       retention: cases.retention,
       followUps: followUps.followUps,
+      incidentResolutions: managedIncidents.incidentDesk,
       now,
       log: app.log,
       intervalMs: config.routing.sweepIntervalMs,

@@ -74,6 +74,7 @@ export class Dispatcher {
       expiresAt: at + settings.offerTimeoutMs,
       cooldownMs: settings.declineCooldownMs,
       depth: INDEX_DEPTH,
+      criticalReserve: settings.criticalReserveAgents,
     };
   }
 

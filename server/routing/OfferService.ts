@@ -18,7 +18,9 @@ export class OfferService {
 
   async accept(agentId: string, offerId: string): Promise<string> {
     const sessionId = randomUUID();
-    const result = await this.deps.sessionStore.acceptOffer(offerId, agentId, this.deps.now(), sessionId);
+    const now = this.deps.now();
+    const ringBy = now + this.deps.settings.callbackAnswerMs;
+    const result = await this.deps.sessionStore.acceptOffer(offerId, agentId, now, sessionId, ringBy);
     if (result.status === 'FORBIDDEN')
       throw new LifelineError('LIFELINE_FORBIDDEN', 'This offer is not yours');
     if (result.status !== 'OK' || !result.requestId) throw new LifelineError('LIFELINE_OFFER_GONE');

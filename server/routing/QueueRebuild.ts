@@ -35,10 +35,15 @@ export function toNewRequest(row: CaseRow): NewRequest {
 
 /**
  * A case as the rebuild puts it back: a reopened follow-up waits reserved for its agent as it did
- * (until the same moment), and shows the wait since it reopened, as the follow-up queued it.
+ * (until the same moment), and shows the wait since it reopened, as the follow-up queued it; a
+ * user waiting for a callback keeps their place without a socket.
  */
 function toRestoredCase(row: CaseRow, task: TaskRow | undefined): RestoredCase {
-  const restored: RestoredCase = { request: toNewRequest(row), rank: row.rank };
+  const restored: RestoredCase = {
+    request: toNewRequest(row),
+    rank: row.rank,
+    ...(row.callback === 'waiting' && { callback: true as const }),
+  };
   if (!task?.assignee_id) return restored;
   if (task.opened_at) restored.request.createdAt = new Date(task.opened_at).getTime();
   const reservedUntil = task.reserved_until ? new Date(task.reserved_until).getTime() : 0;

@@ -32,6 +32,8 @@ export class Sweeper {
       retention: { maybeRun(): Promise<void> };
       /** Reopens the cases of due follow-ups and escalations, each on one instance only. */
       followUps: { maybeRun(): Promise<void> };
+      /** Finishes incident resolutions an instance died in the middle of (the incidents module). */
+      incidentResolutions: { maybeFinishInterrupted(): Promise<void> };
       /** Callbacks whose time to answer or to retry ran out (the callbacks module). */
       callbacks: { sweepDue(): Promise<number> };
       /** Applies routing policy steps that came due. */
@@ -65,6 +67,7 @@ export class Sweeper {
       await offers.expireDue();
       await requests.abandonDue();
       await this.deps.callbacks.sweepDue();
+      await this.deps.incidentResolutions.maybeFinishInterrupted();
       await this.deps.stranded.maybeRun();
       await this.deps.retention.maybeRun();
       await this.deps.followUps.maybeRun();

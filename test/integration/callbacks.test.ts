@@ -15,7 +15,8 @@ import {
   createSupervisor,
   WsClient,
 } from '../support/clients.js';
-import { startCluster, type Cluster, type Instance } from '../support/cluster.js';
+import { within } from '../support/apiProcess.js';
+import { deletePrefix, startCluster, type Cluster, type Instance } from '../support/cluster.js';
 
 /** The host platform's push endpoint: what Lifeline tells it, in order. */
 const notices: { type: string; requestId: string; userId: string }[] = [];
@@ -230,5 +231,43 @@ describe('callbacks', () => {
       expect(closed.status).toBe(409);
       expect(closed.body.error.code).toBe('LIFELINE_REQUEST_CLOSED');
     }
+  });
+
+  it('rings the user from the sweep when the instance that took the case died before ringing', async () => {
+    const { request } = await calledBackAndGone('lv');
+    const agent = await createAgent(b, cluster.config, { languages: ['lv'] });
+    const agentSocket = await agentOnline(b, agent);
+    const offer = await agentSocket.next('offer');
+    // Only the atomic accept, as an instance that died right after it: no session, no push.
+    const now = Date.now();
+    const accepted = await a.app.lifeline.stores.sessionStore.acceptOffer(
+      offer.offerId,
+      agent.id,
+      now,
+      randomUUID(),
+      now + cluster.config.routing.callbackAnswerMs,
+    );
+    expect(accepted.status).toBe('OK');
+    expect(noticesFor(request.id, 'callback.due')).toEqual([]);
+    await until(() => noticesFor(request.id, 'callback.due').length === 1, 4000);
+    expect(await cluster.redis.hget(`${cluster.config.keyPrefix}req:${request.id}`, 'callback')).toBe(
+      'ringing',
+    );
+  });
+
+  // Last: it wipes Redis.
+  it('keeps a waiting callback’s place when Redis lost the queue and it was rebuilt', async () => {
+    const { request } = await calledBackAndGone('eu');
+    const choiceOf = async () =>
+      (await db.selectFrom('cases').select('callback').where('id', '=', request.id).executeTakeFirst())
+        ?.callback;
+    await within(3000, async () => (await choiceOf()) === 'waiting');
+    await deletePrefix(cluster.redis, cluster.config.keyPrefix);
+    const key = `${cluster.config.keyPrefix}req:${request.id}`;
+    await within(10_000, async () => (await cluster.redis.hget(key, 'state')) === 'queued');
+    expect(await cluster.redis.hget(key, 'callback')).toBe('waiting');
+    // Well past the abandon grace, with no socket: still in the line.
+    await sleep(900);
+    expect((await read(a, request)).body).toMatchObject({ state: 'queued', position: 1 });
   });
 });

@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  api,
-  createAgent,
-  createHelpRequest,
-  createSupervisor,
-  platformToken,
-  WsClient,
-  type TestAgent,
-} from '../support/clients.js';
+import { api, createAgent, platformToken } from '../support/clients.js';
 import { within } from '../support/apiProcess.js';
-import { DeskHarness, type Desk } from '../support/desk.js';
+import type { Desk } from '../support/desk.js';
+import { IncidentFloor } from '../support/incidentFloor.js';
 
 /**
  * Incidents as problems, across two API instances: a status reaches linked users live (a socket
@@ -17,33 +10,19 @@ import { DeskHarness, type Desk } from '../support/desk.js';
  * and resolving closes the linked waiting cases except those whose users still need help.
  * Requests are Portuguese text, which no agent serves here: they wait until the incident acts.
  */
-const desk = new DeskHarness({ INCIDENT_MIN_USERS: '3' });
+const floor = new IncidentFloor({ INCIDENT_MIN_USERS: '3' });
 let { cluster, db, first, second } = {} as Desk;
-let supervisor: TestAgent;
-const sockets: WsClient[] = [];
+const { asSupervisor, connect } = floor;
 
 const HACKED = { channel: 'text', language: 'pt', text: 'someone hacked my account' };
-const report = (sub: string, body: Record<string, unknown> = HACKED) =>
-  createHelpRequest(first, cluster.config, body, { sub });
-const asSupervisor = (method: string, path: string, body?: unknown) =>
-  api(first, method, path, { token: supervisor.token, body });
-const connect = async (accessToken: string) => {
-  const socket = await WsClient.connect(second.wsUrl, accessToken);
-  sockets.push(socket);
-  await socket.next('hello');
-  return socket;
-};
+const report = (sub: string, body: Record<string, unknown> = HACKED) => floor.report(sub, body);
 const stateOf = async (id: string) =>
   (await db.selectFrom('cases').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state;
 
 beforeAll(async () => {
-  ({ cluster, db, first, second } = await desk.start());
-  supervisor = await createSupervisor(first, cluster.config);
+  ({ cluster, db, first, second } = await floor.start());
 });
-afterAll(async () => {
-  for (const socket of sockets) socket.close();
-  await desk.close();
-});
+afterAll(floor.close);
 
 describe('an incident status and its resolution', () => {
   it('reaches live and returning users, answers new reporters, and resolves all but those who still need help', async () => {
@@ -267,58 +246,4 @@ describe('refusals, each with a code', () => {
       body: { error: { code: 'LIFELINE_NOT_IN_INCIDENT' } },
     });
   }, 30_000);
-});
-
-describe('at the scale of a surge', () => {
-  it('tells and resolves a few hundred linked users in one call each', async () => {
-    const opened = await asSupervisor('POST', '/v1/supervisor/incidents', {
-      title: 'Payments failing',
-      category: 'payment',
-    });
-    const cases: { id: string; accessToken: string }[] = [];
-    for (let i = 0; i < 200; i += 20)
-      cases.push(
-        ...(await Promise.all(
-          Array.from({ length: 20 }, (_, j) =>
-            report(`surge-${i + j}`, { channel: 'text', language: 'pt', text: 'o pagamento falhou' }),
-          ),
-        )),
-      );
-    const linked = await asSupervisor('POST', `/v1/supervisor/incidents/${opened.body.id}/cases`, {
-      requestIds: cases.map((c) => c.id),
-    });
-    expect(linked.body).toEqual({ linked: 200 });
-    const listening = await Promise.all(cases.slice(0, 20).map((c) => connect(c.accessToken)));
-
-    const postedAt = performance.now();
-    await asSupervisor('POST', `/v1/supervisor/incidents/${opened.body.id}/status`, {
-      message: 'We are on it.',
-    });
-    await Promise.all(listening.map((socket) => socket.next('incident.status')));
-    const toldMs = performance.now() - postedAt;
-
-    const resolvingAt = performance.now();
-    const resolved = await asSupervisor('POST', `/v1/supervisor/incidents/${opened.body.id}/resolve`, {
-      resolution: 'Payments work again.',
-    });
-    const resolveMs = performance.now() - resolvingAt;
-    expect(resolved.body).toEqual({ closed: 200, keptWaiting: 0, withAgent: 0 });
-    await Promise.all(listening.map((socket) => socket.next('request.closed')));
-    console.info(
-      `incident status to 20 live sockets of 200 linked: ${toldMs.toFixed(0)} ms; resolve closing 200: ${resolveMs.toFixed(0)} ms`,
-    );
-    await within(10_000, async () => {
-      const open = await db
-        .selectFrom('cases')
-        .select('id')
-        .where(
-          'id',
-          'in',
-          cases.map((c) => c.id),
-        )
-        .where('state', '=', 'queued')
-        .execute();
-      return open.length === 0;
-    });
-  }, 60_000);
 });

@@ -64,4 +64,27 @@ describe('incidents in the system of record', () => {
       expect.objectContaining({ id: incident.id, users: 4, cases: 3 }),
     );
   }, 30_000);
+
+  it('opens one incident for one harm, under its most specific keyword, however many keywords it has', async () => {
+    const text = 'Payment failed when I tried to buy coins, I was charged twice';
+    const reports = [];
+    for (let i = 0; i < 4; i += 1)
+      reports.push(
+        await createHelpRequest(
+          first,
+          cluster.config,
+          { channel: 'text', language: 'pt', text },
+          { sub: `twice-${i}` },
+        ),
+      );
+    const agent = await createAgent(second, cluster.config);
+    const listed = (await api(second, 'GET', '/v1/incidents', { token: agent.token })).body.incidents as {
+      keyword: string;
+      cases: number;
+    }[];
+    const opened = listed.filter((i) =>
+      ['charged twice', 'charged', 'twice', 'coin', 'fail'].includes(i.keyword),
+    );
+    expect(opened).toEqual([expect.objectContaining({ keyword: 'charged twice', cases: 4 })]);
+  });
 });

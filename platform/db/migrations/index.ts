@@ -5,6 +5,8 @@ import { strandedIndex } from './0003_stranded_index.js';
 import { transcripts } from './0004_transcripts.js';
 import { incidentStatus } from './0005_incident_status.js';
 import { routingPolicies } from './0007_routing_policies.js';
+import { callbacks } from './0008_callbacks.js';
+import { incidentResolutionDone } from './0009_incident_resolution_done.js';
 
 /** Every migration, in order. Names are their versions: never rename or edit one that shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -13,5 +15,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_stranded_index': strandedIndex,
   '0004_transcripts': transcripts,
   '0005_incident_status': incidentStatus,
+  // 0006 was never shipped.
   '0007_routing_policies': routingPolicies,
+  '0008_callbacks': callbacks,
+  '0009_incident_resolution_done': incidentResolutionDone,
 };

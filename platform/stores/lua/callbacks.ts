@@ -8,7 +8,14 @@ import { script } from './prelude.js';
  * answered, or missed. Deadlines live in the `callbacks:deadline` ZSET so any instance sweeps
  * them. Each outcome is counted in the floor's shared `stats` hash, apart from abandonment.
  */
-const CALLBACKS = `local CALLBACKS = P .. 'callbacks:deadline'`;
+const CALLBACKS = `
+local CALLBACKS = P .. 'callbacks:deadline'
+-- The user is here: the callback is answered, and counted so once.
+local function answeredNow(key, reqId)
+  redis.call('ZREM', CALLBACKS, reqId)
+  redis.call('HSET', key, 'callback', 'answered')
+  redis.call('HINCRBY', P .. 'stats', 'callbacksAnswered', 1)
+end`;
 
 const callbackScript = (body: string) => script(`${CALLBACKS}\n${body}`);
 
@@ -60,8 +67,7 @@ local r = redis.call('HMGET', KEYS[1], 'state', 'callback', 'sessionId')
 if r[1] ~= 'assigned' or r[2] ~= 'waiting' or r[3] ~= sessionId then return 'NONE' end
 redis.call('HSET', KEYS[1], 'callbackSession', sessionId, 'callbackAttempt', 1)
 if liveSockets(socketsKey('req', reqId), now) > 0 then
-  redis.call('HSET', KEYS[1], 'callback', 'answered')
-  redis.call('HINCRBY', P .. 'stats', 'callbacksAnswered', 1)
+  answeredNow(KEYS[1], reqId)
   return 'ANSWERED'
 end
 redis.call('HSET', KEYS[1], 'callback', 'ringing')
@@ -79,20 +85,20 @@ export const CALLBACK_ANSWER = callbackScript(`
 local reqId = ARGV[2]
 local r = redis.call('HMGET', KEYS[1], 'state', 'callback', 'sessionId', 'callbackSession')
 if r[2] == 'waiting' and r[1] == 'assigned' then
-  redis.call('HSET', KEYS[1], 'callback', 'answered', 'callbackSession', r[3], 'callbackAttempt', 1)
-  redis.call('HINCRBY', P .. 'stats', 'callbacksAnswered', 1)
+  redis.call('HSET', KEYS[1], 'callbackSession', r[3], 'callbackAttempt', 1)
+  answeredNow(KEYS[1], reqId)
   return 'ANSWERED'
 end
 if r[2] ~= 'ringing' and r[2] ~= 'retrying' then return 'NONE' end
 redis.call('ZREM', CALLBACKS, reqId)
 if r[1] ~= 'assigned' or r[3] ~= r[4] then return 'NONE' end
-redis.call('HSET', KEYS[1], 'callback', 'answered')
-redis.call('HINCRBY', P .. 'stats', 'callbacksAnswered', 1)
+answeredNow(KEYS[1], reqId)
 return 'ANSWERED'
 `);
 
 /**
- * A callback deadline fell due. A user connected by now has answered. Otherwise the first
+ * A callback deadline fell due. A case accepted but never rung (its instance died) is rung now.
+ * A user connected by now has answered. Otherwise the first
  * unanswered window schedules the one retry, the retry's time reaches the user again, and a
  * second unanswered window turns the case into a text conversation, kept by its agent.
  * KEYS: req. ARGV: prefix, requestId, now, answerMs, retryMs
@@ -104,15 +110,25 @@ local due = redis.call('ZSCORE', CALLBACKS, reqId)
 if not due then return {'NONE'} end
 if tonumber(due) > now then return {'NOT_DUE'} end
 local r = redis.call('HMGET', KEYS[1], 'state', 'callback', 'sessionId', 'callbackSession', 'callbackAttempt', 'agentId')
+if r[1] == 'assigned' and r[2] == 'waiting' and r[3] then
+  -- Accepted, but the accepting instance never rang the user (it died): ring them now, unless
+  -- they are here already.
+  redis.call('HSET', KEYS[1], 'callbackSession', r[3], 'callbackAttempt', 1)
+  if liveSockets(socketsKey('req', reqId), now) > 0 then
+    answeredNow(KEYS[1], reqId)
+    return {'ANSWERED'}
+  end
+  redis.call('HSET', KEYS[1], 'callback', 'ringing')
+  redis.call('ZADD', CALLBACKS, now + tonumber(ARGV[4]), reqId)
+  return {'RING', r[3], r[6]}
+end
 local pending = r[2] == 'ringing' or r[2] == 'retrying'
 if r[1] ~= 'assigned' or r[3] ~= r[4] or not pending then
   redis.call('ZREM', CALLBACKS, reqId)
   return {'NONE'}
 end
 if liveSockets(socketsKey('req', reqId), now) > 0 then
-  redis.call('ZREM', CALLBACKS, reqId)
-  redis.call('HSET', KEYS[1], 'callback', 'answered')
-  redis.call('HINCRBY', P .. 'stats', 'callbacksAnswered', 1)
+  answeredNow(KEYS[1], reqId)
   return {'ANSWERED'}
 end
 if r[2] == 'retrying' then

@@ -5,13 +5,16 @@ import { script } from './prelude.js';
  * that can take it now; a follow-up still reserved for its agent looks only at that agent. The
  * agent is then offered the most urgent request it can serve, which is this one unless a more
  * urgent one waits on its routes; the caller tries again for this one.
- * KEYS: req. ARGV: prefix, requestId, now, cooldownMs, offerId, expiresAt, depth
+ * While the critical reserve holds (see criticalOnly), only a critical request is placed.
+ * KEYS: req. ARGV: prefix, requestId, now, cooldownMs, offerId, expiresAt, depth, criticalReserve
  * Returns {'OK', agentId, offeredRequestId, ...the request's fields} or {'NONE'}.
  */
 export const OFFER_TO_FREE_AGENT = script(`
 local reqId, now, cooldown, offerId, expiresAt, depth = ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5], ARGV[6], tonumber(ARGV[7])
-local r = redis.call('HMGET', KEYS[1], 'state', 'skillGroups', 'declined', 'reservedFor', 'reservedUntil')
+local r = redis.call('HMGET', KEYS[1], 'state', 'skillGroups', 'declined', 'reservedFor', 'reservedUntil', 'level')
 if r[1] ~= 'queued' then return {'NONE'} end
+local onlyCritical = criticalOnly(tonumber(ARGV[8]))
+if onlyCritical and r[6] ~= 'critical' then return {'NONE'} end
 local candidates
 if r[4] and now < tonumber(r[5] or 0) then
   candidates = {r[4]}
@@ -20,7 +23,7 @@ else
 end
 for _, agentId in ipairs(candidates) do
   if not declinedRecently(r[3], agentId, now, cooldown) and meetsGroups(r[2], skillSet(agentId)) and canTakeNow(agentId, now) then
-    local best = bestRequestFor(agentId, now, cooldown, depth) or reqId
+    local best = bestRequestFor(agentId, now, cooldown, depth, onlyCritical) or reqId
     makeOffer(best, agentId, offerId, now, expiresAt)
     return {'OK', agentId, best, unpack(redis.call('HGETALL', reqKey(best)))}
   end
@@ -31,13 +34,13 @@ return {'NONE'}
 /**
  * An agent with a spare slot is offered the most urgent request it can serve, however deep in
  * the queue: each of its routes is read at its head only.
- * KEYS: presence. ARGV: prefix, agentId, now, cooldownMs, offerId, expiresAt, depth
+ * KEYS: presence. ARGV: prefix, agentId, now, cooldownMs, offerId, expiresAt, depth, criticalReserve
  * Returns {'OK', requestId, ...the request's fields} or {'NONE'}: the offer needs no second read.
  */
 export const OFFER_BEST_REQUEST = script(`
 local agentId, now, cooldown, offerId, expiresAt, depth = ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5], ARGV[6], tonumber(ARGV[7])
 if not canTakeNow(agentId, now) then return {'NONE'} end
-local best = bestRequestFor(agentId, now, cooldown, depth)
+local best = bestRequestFor(agentId, now, cooldown, depth, criticalOnly(tonumber(ARGV[8])))
 if not best then return {'NONE'} end
 makeOffer(best, agentId, offerId, now, expiresAt)
 return {'OK', best, unpack(redis.call('HGETALL', reqKey(best)))}
@@ -52,7 +55,12 @@ makeOffer(reqId, agentId, offerId, now, expiresAt)
 return 1
 `);
 
-/** KEYS: offer. ARGV: prefix, offerId, agentId, now, sessionId */
+/**
+ * A request waiting for its callback gets a callback deadline at once, due at \`ringBy\`: the
+ * accepting instance rings the user sooner (and moves it), but one that dies first strands no one,
+ * since the sweep then rings them (see CALLBACK_DUE).
+ * KEYS: offer. ARGV: prefix, offerId, agentId, now, sessionId, ringBy
+ */
 export const ACCEPT_OFFER = script(`
 local offerId, agentId, now, sessionId = ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 local o = redis.call('HMGET', KEYS[1], 'requestId', 'agentId', 'expiresAt')
@@ -68,6 +76,7 @@ redis.call('SREM', agentOffersKey(agentId), offerId)
 redis.call('HSET', req, 'state', 'assigned', 'sessionId', sessionId, 'agentId', agentId, 'assignedAt', now)
 redis.call('HDEL', req, 'offerId', 'offerAgentId')
 redis.call('ZREM', ABANDON, o[1])
+if redis.call('HGET', req, 'callback') == 'waiting' then redis.call('ZADD', P .. 'callbacks:deadline', ARGV[6], o[1]) end
 redis.call('HSET', sessionKey(sessionId), 'requestId', o[1], 'agentId', agentId, 'startedAt', now, 'state', 'active')
 redis.call('SADD', P .. 'sessions:active', sessionId)
 redis.call('SADD', agentSessionsKey(agentId), sessionId)

@@ -162,9 +162,18 @@ local function canTakeNow(agentId, now)
   return liveSockets(socketsKey('agent', agentId), now) > 0
 end
 
--- The most urgent waiting request on the agent's routes that it has not just declined. Reads at
--- most \`depth\` entries of each route, so the cost grows with routes, not with the queue.
-local function bestRequestFor(agentId, now, cooldown, depth)
+-- Whether the free agents are few enough to be kept for critical requests: while no more than
+-- \`reserve\` are free (and more than that are online, or nobody else could ever be served), they
+-- take critical requests only, so a surge of others cannot hold every agent when one comes.
+local function criticalOnly(reserve)
+  if reserve <= 0 then return false end
+  return redis.call('ZCARD', FREE) <= reserve and redis.call('SCARD', ONLINE) > reserve
+end
+
+-- The most urgent waiting request on the agent's routes that it has not just declined (critical
+-- ones only, with onlyCritical). Reads at most \`depth\` entries of each route, so the cost grows
+-- with routes, not with the queue.
+local function bestRequestFor(agentId, now, cooldown, depth, onlyCritical)
   local p = redis.call('HMGET', presenceKey(agentId), 'routeLangs', 'routeSkills')
   local skills = {}
   for _, skill in ipairs(cjson.decode(p[2] or '[]')) do skills[skill] = true end
@@ -175,9 +184,9 @@ local function bestRequestFor(agentId, now, cooldown, depth)
       for i = 1, #entries, 2 do
         local id, rank = entries[i], tonumber(entries[i + 1])
         if bestRank and rank < bestRank then break end
-        local q = redis.call('HMGET', reqKey(id), 'declined', 'reservedFor', 'reservedUntil', 'skillGroups')
+        local q = redis.call('HMGET', reqKey(id), 'declined', 'reservedFor', 'reservedUntil', 'skillGroups', 'level')
         if not declinedRecently(q[1], agentId, now, cooldown) and not reservedForOther(q[2], q[3], agentId, now)
-          and meetsGroups(q[4], skills) then
+          and meetsGroups(q[4], skills) and (not onlyCritical or q[5] == 'critical') then
           if not bestRank or rank > bestRank or id < bestId then bestId, bestRank = id, rank end
           break
         end
