@@ -17,6 +17,7 @@ import type { BenchGroup, GroupContext } from './bench/group.js';
 import { cases, rebuild } from './bench/groups/cases.js';
 import { p6, scaleout } from './bench/groups/enqueue.js';
 import { eta } from './bench/groups/eta.js';
+import { kb } from './bench/groups/kb.js';
 import { dispatch, p1, starvation } from './bench/groups/pairing.js';
 import { scorer } from './bench/groups/scorer.js';
 import { p3 } from './bench/groups/simulator.js';
@@ -42,6 +43,7 @@ const GROUPS: Record<string, BenchGroup> = {
   cases,
   rebuild,
   messages,
+  kb,
 };
 
 const context: GroupContext = {

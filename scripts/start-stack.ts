@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { SignJWT } from 'jose';
 import { DEMO_AGENTS, DEMO_PASSWORD, DEMO_SUPERVISOR, seedDemoAgents } from './lib/demo-agents.js';
+import { seedDemoKb } from './lib/demo-kb.js';
 import { startLiveKitDevServer, udpRangeFromEnv } from './lib/livekit-dev-server.js';
 import { REPO_ROOT } from './lib/paths.js';
 
@@ -118,6 +119,7 @@ run('api', 'server/server.ts', childEnv);
 run('worker', 'worker/main.ts', childEnv);
 await waitForReady(`${baseUrl}/readyz`, 30_000);
 await seedDemoAgents(baseUrl, secrets.LIFELINE_ADMIN_TOKEN);
+const articles = await seedDemoKb(baseUrl, secrets.LIFELINE_ADMIN_TOKEN);
 
 const viewer = await new SignJWT({ tier: 'creator', name: 'Demo Creator' })
   .setProtectedHeader({ alg: 'HS256' })
@@ -135,6 +137,8 @@ Lifeline is up on ${baseUrl}
 Demo agents (password: ${DEMO_PASSWORD})
 ${DEMO_AGENTS.map((a) => `  ${a.email.padEnd(24)} ${a.name} — ${a.languages.join('/')} — ${a.skills.join(', ')}`).join('\n')}
   ${DEMO_SUPERVISOR.email.padEnd(24)} ${DEMO_SUPERVISOR.name} — supervisor (${baseUrl}/supervisor)
+
+Knowledge base: ${articles > 0 ? `${articles} demo articles seeded` : 'kept as it was'} (search: ${baseUrl}/v1/kb/search?q=payout&lang=en)
 
 Demo viewer identity (tier creator, 12 h):
   ${baseUrl}/?identity=${viewer}

@@ -21,6 +21,8 @@ import health from './routes/health.js';
 import metrics from './routes/metrics.js';
 import adminAgents from './routes/v1/adminAgents.js';
 import adminRoutingPolicy from './routes/v1/adminRoutingPolicy.js';
+import adminKb from './routes/v1/adminKb.js';
+import kb from './routes/v1/kb.js';
 import adminUsers from './routes/v1/adminUsers.js';
 import me from './routes/v1/me.js';
 import agentLogin from './routes/v1/agentLogin.js';
@@ -125,6 +127,8 @@ export const lifelineApp = fp<AppOptions>(
     await app.register(adminAgents);
     await app.register(adminUsers);
     await app.register(adminRoutingPolicy);
+    await app.register(adminKb);
+    await app.register(kb);
     await app.register(me);
     await app.register(agentLogin);
     await app.register(helpRequests);

@@ -70,6 +70,16 @@ export type MessageRole = (typeof MESSAGE_ROLES)[number];
 
 /** Longest problem description a user may type; voice messages carry the rest. */
 export const MAX_TEXT_LENGTH = 4000;
+
+/** Knowledge-base limits: an article's parts and a search query. */
+export const KB_LIMITS = {
+  titleChars: 200,
+  bodyChars: 20_000,
+  tags: 20,
+  tagChars: 40,
+  queryChars: 500,
+  results: 10,
+} as const;
 /** Longest note an agent may keep with a session. */
 export const MAX_NOTE_LENGTH = 2000;
 /** Longest conversation message, in UTF-16 code units (what the browser's maxLength counts). */

@@ -12,6 +12,7 @@ export interface Database {
   incident_cases: IncidentCasesTable;
   transcripts: TranscriptsTable;
   routing_policies: RoutingPoliciesTable;
+  kb_articles: KbArticlesTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -188,3 +189,21 @@ export interface RoutingPoliciesTable {
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 export type RoutingPolicyRow = Selectable<RoutingPoliciesTable>;
+
+export interface KbArticlesTable {
+  id: string;
+  title: string;
+  body: string;
+  /** Primary language subtag. */
+  language: string;
+  category: string;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  published: ColumnType<boolean, boolean | undefined, boolean>;
+  /** What the full-text vector is built from (the database keeps `search_vector` itself). */
+  search_title: string;
+  search_tags: string;
+  search_body: string;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+export type KbArticleRow = Selectable<KbArticlesTable>;

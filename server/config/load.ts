@@ -47,6 +47,7 @@ export interface Config extends SharedConfig {
     createPerMinute: number;
     loginPerMinute: number;
     messagesPerMinute: number;
+    kbSearchPerMinute: number;
   };
   /** Per-account backoff after failed logins, shared by every instance through Redis. */
   login: { failuresBeforeLock: number; failureWindowMs: number; lockBaseMs: number; lockMaxMs: number };
@@ -157,6 +158,7 @@ export function loadConfig(source: EnvSource = process.env): Config {
       wsMessageBytes: env.WS_MAX_MESSAGE_BYTES,
       wsMessagesPer10s: env.WS_MAX_MESSAGES_PER_10S,
       createPerMinute: env.RATE_LIMIT_CREATE_PER_MINUTE,
+      kbSearchPerMinute: env.RATE_LIMIT_KB_SEARCH_PER_MINUTE,
       loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE,
       messagesPerMinute: env.RATE_LIMIT_MESSAGES_PER_MINUTE,
     },

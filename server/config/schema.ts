@@ -94,6 +94,12 @@ export const API_ENV = {
   WS_MAX_MESSAGE_BYTES: Int(16 * 1024, 256, 1024 * 1024, 'Largest WebSocket frame a client may send'),
   WS_MAX_MESSAGES_PER_10S: Int(100, 1, 100_000, 'WebSocket frames a client may send per 10 seconds'),
   RATE_LIMIT_CREATE_PER_MINUTE: Int(30, 1, 1_000_000, 'Help requests one client IP may create per minute'),
+  RATE_LIMIT_KB_SEARCH_PER_MINUTE: Int(
+    120,
+    1,
+    1_000_000,
+    'Knowledge-base searches one client IP may make per minute (the search is public)',
+  ),
   RATE_LIMIT_LOGIN_PER_MINUTE: Int(
     10,
     1,

@@ -3,6 +3,7 @@ import type { MediaPlane } from '../../media/MediaPlane.js';
 import type { UrgencyScorer } from '../../core/urgency/types.js';
 import type { EventBus } from '../../platform/bus/EventBus.js';
 import type { CaseRepository } from '../../platform/db/CaseRepository.js';
+import { KbRepository } from '../../platform/db/KbRepository.js';
 import { connectRedis } from '../../platform/redis/connect.js';
 import type { Incidents } from '../../platform/urgency/Incidents.js';
 import type { UrgencyService } from '../../platform/urgency/UrgencyService.js';
@@ -90,6 +91,8 @@ export interface Lifeline {
   callbacks: CallbackService;
   /** The routing policy in force, its versions and changes. */
   policies: RoutingPolicies;
+  /** The knowledge base's articles and their search. */
+  kb: KbRepository;
 }
 
 declare module 'fastify' {
@@ -156,6 +159,7 @@ export default fp<ServicesOptions>(
       tokens: base.tokens,
       agents: base.agents,
       policies: base.policies,
+      kb: new KbRepository(app.db),
       ...routing,
       ...cases,
       ...followUps,

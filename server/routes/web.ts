@@ -7,7 +7,7 @@ const BUILT = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /**
  * Serves the web app on the API's own port, so one origin carries pages, REST and sockets. The
- * app routes /agent and /supervisor itself; those paths get its index page.
+ * app routes /agent, /supervisor and /supervisor/kb itself; those paths get its index page.
  */
 const web: FastifyPluginAsync<{ root?: string }> = async (app, options) => {
   const root = options.root ?? BUILT;
@@ -16,7 +16,7 @@ const web: FastifyPluginAsync<{ root?: string }> = async (app, options) => {
     return;
   }
   await app.register(fastifyStatic, { root, index: ['index.html'], wildcard: false });
-  for (const page of ['/agent', '/supervisor'])
+  for (const page of ['/agent', '/supervisor', '/supervisor/kb'])
     app.get(page, { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
 };
 

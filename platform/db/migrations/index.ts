@@ -7,6 +7,7 @@ import { incidentStatus } from './0005_incident_status.js';
 import { routingPolicies } from './0007_routing_policies.js';
 import { callbacks } from './0008_callbacks.js';
 import { incidentResolutionDone } from './0009_incident_resolution_done.js';
+import { kbArticles } from './0010_kb_articles.js';
 
 /** Every migration, in order. Names are their versions: never rename or edit one that shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -19,4 +20,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007_routing_policies': routingPolicies,
   '0008_callbacks': callbacks,
   '0009_incident_resolution_done': incidentResolutionDone,
+  '0010_kb_articles': kbArticles,
 };

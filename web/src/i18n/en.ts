@@ -265,6 +265,24 @@ export const en = {
     in: { 60: 'In 1 hour', 240: 'In 4 hours', 1440: 'Tomorrow', 4320: 'In 3 days' },
     escalationHint: 'A supervisor hands this case to someone who can take it further.',
   },
+  /** The knowledge-base editor. */
+  kb: {
+    title: 'Knowledge base',
+    backToFloor: 'Back to the floor',
+    language: 'Language',
+    new: 'New article',
+    draft: 'unpublished',
+    articleTitle: 'Title',
+    category: 'Category',
+    tags: 'Tags (comma-separated)',
+    published: 'Published: the assistant and the search may use it',
+    body: 'Body (Markdown; HTML is not shown)',
+    preview: 'Preview',
+    save: 'Save',
+    delete: 'Delete',
+    cancel: 'Cancel',
+    saved: 'Saved',
+  },
   /** Why a request reached this agent beyond its queue's own rules: RoutingReason codes, ':' read as '_'. */
   routing: {
     title: 'Routing',

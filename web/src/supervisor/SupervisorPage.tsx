@@ -21,6 +21,9 @@ export function SupervisorPage() {
     <div className="console">
       <header className="topbar">
         <h1>{t('supervisor.title')}</h1>
+        <a href="/supervisor/kb" data-testid="kb-link">
+          {t('kb.title')}
+        </a>
         <LanguageSwitch />
       </header>
       {signedIn ? <Floor token={signedIn.token} /> : <Login onSignedIn={setSignedIn} />}
