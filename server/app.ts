@@ -28,6 +28,7 @@ import me from './routes/v1/me.js';
 import agentLogin from './routes/v1/agentLogin.js';
 import helpRequests from './routes/v1/help-requests/index.js';
 import helpRequestCustomer from './routes/v1/help-requests/customer.js';
+import helpRequestSuggestions from './routes/v1/help-requests/suggestions.js';
 import helpRequestHistory from './routes/v1/help-requests/history.js';
 import helpRequestMessages from './routes/v1/help-requests/messages.js';
 import helpRequestIncident from './routes/v1/help-requests/incident.js';
@@ -137,6 +138,7 @@ export const lifelineApp = fp<AppOptions>(
     await app.register(agentTools);
     await app.register(helpRequestHistory);
     await app.register(helpRequestCustomer);
+    await app.register(helpRequestSuggestions);
     await app.register(helpRequestMessages);
     await app.register(helpRequestCallback);
     await app.register(queue);

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Category, LanguageTag } from './domain.js';
 import { KB_LIMITS } from './vocabulary.js';
+import { QuickReply } from './floor.js';
 
 /** The knowledge base: articles the assistant answers from, and the public search over them. */
 
@@ -70,3 +71,13 @@ export type KbHit = Static<typeof KbHit>;
 
 export const KbSearchReply = Type.Object({ results: Type.Array(KbHit, { description: 'Best first' }) });
 export type KbSearchReply = Static<typeof KbSearchReply>;
+
+/** What the console suggests for a case: matching articles and the catalogue's replies, to edit before sending. */
+export const KbSuggestions = Type.Object({
+  language: Type.String({
+    description: "The user's language (primary subtag), which the suggestions are in",
+  }),
+  articles: Type.Array(KbHit, { description: 'Best first; from the request and the user’s latest lines' }),
+  replies: Type.Array(QuickReply),
+});
+export type KbSuggestions = Static<typeof KbSuggestions>;

@@ -4,6 +4,7 @@ import type { UrgencyScorer } from '../../core/urgency/types.js';
 import type { EventBus } from '../../platform/bus/EventBus.js';
 import type { CaseRepository } from '../../platform/db/CaseRepository.js';
 import { KbRepository } from '../../platform/db/KbRepository.js';
+import { Suggestions } from '../kb/Suggestions.js';
 import { connectRedis } from '../../platform/redis/connect.js';
 import type { Incidents } from '../../platform/urgency/Incidents.js';
 import type { UrgencyService } from '../../platform/urgency/UrgencyService.js';
@@ -93,6 +94,8 @@ export interface Lifeline {
   policies: RoutingPolicies;
   /** The knowledge base's articles and their search. */
   kb: KbRepository;
+  /** What the console suggests to the agent on a case. */
+  suggestions: Suggestions;
 }
 
 declare module 'fastify' {
@@ -120,6 +123,7 @@ export default fp<ServicesOptions>(
     const followUps = composeFollowUps(app, config, base, routing);
     const managedIncidents = composeIncidents(app, config, base, routing, cases);
     const { bus, sockets } = base;
+    const kb = new KbRepository(app.db);
     // Its own connection: a BullMQ worker blocks on Redis and waits out outages.
     const repairConnection = connectRedis(config, 'wait-it-out');
     const repairs = new RecordRepairs(repairConnection, config.keyPrefix, base.records, app.log);
@@ -159,7 +163,8 @@ export default fp<ServicesOptions>(
       tokens: base.tokens,
       agents: base.agents,
       policies: base.policies,
-      kb: new KbRepository(app.db),
+      kb,
+      suggestions: new Suggestions({ kb, conversations: cases.conversations, requests: cases.requests }),
       ...routing,
       ...cases,
       ...followUps,

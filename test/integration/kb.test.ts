@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createAgent, createSupervisor, type TestAgent } from '../support/clients.js';
+import {
+  agentOnline,
+  api,
+  createAgent,
+  createHelpRequest,
+  createSupervisor,
+  type TestAgent,
+} from '../support/clients.js';
 import { startCluster, type Cluster, type Instance } from '../support/cluster.js';
 
 /** The knowledge base: written by the admin token or a supervisor, searched by anyone, in PostgreSQL. */
@@ -136,5 +143,44 @@ describe('knowledge base', () => {
       '提现什么时候到账',
       '账号被盗了怎么办',
     ]);
+  });
+
+  it('suggests to the agent on a case the articles that match what the user said, in their language', async () => {
+    const agent = await createAgent(app, cluster.config, { languages: ['zh'], skills: ['account_security'] });
+    const socket = await agentOnline(app, agent);
+    try {
+      const request = await createHelpRequest(app, cluster.config, {
+        channel: 'text',
+        language: 'zh',
+        category: 'account_security',
+        text: '我的账号被盗了',
+      });
+      const offer = await socket.next('offer', (f) => f.request.id === request.id);
+      socket.send({ type: 'offer.accept', offerId: offer.offerId });
+      await socket.next('session.ready');
+      const path = `/v1/help-requests/${request.id}/messages`;
+      expect(
+        (await api(app, 'POST', path, { token: request.accessToken, body: { body: '还有提现多久到账' } }))
+          .status,
+      ).toBe(201);
+
+      const suggested = await api(app, 'GET', `/v1/help-requests/${request.id}/suggestions`, {
+        token: agent.token,
+      });
+      expect(suggested.status).toBe(200);
+      expect(suggested.body.language).toBe('zh');
+      expect(suggested.body.articles.map((a: { title: string }) => a.title)).toEqual(
+        expect.arrayContaining(['账号被盗了怎么办', '提现什么时候到账']),
+      );
+      expect(suggested.body.replies.length).toBeGreaterThan(0);
+
+      const bystander = await createAgent(app, cluster.config, { languages: ['zh'] });
+      for (const token of [bystander.token, request.accessToken])
+        expect((await api(app, 'GET', `/v1/help-requests/${request.id}/suggestions`, { token })).status).toBe(
+          403,
+        );
+    } finally {
+      socket.close();
+    }
   });
 });

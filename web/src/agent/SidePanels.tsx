@@ -4,12 +4,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../shared/api.js';
 import { CustomerPanel } from './CustomerPanel.js';
+import { SuggestedArticles } from './SuggestedArticles.js';
 import { VideoFeedbackFor } from './VideoFeedback.js';
 import { MyTasks } from './MyTasks.js';
 
 /**
- * Beside the call: the request, a sentiment hint, the user with their earlier cases, quick
- * replies to edit and send into the conversation, and the agent's own follow-ups.
+ * Beside the call: the request, a sentiment hint, the user with their earlier cases, suggested
+ * articles and quick replies to edit and send into the conversation, and the agent's own follow-ups.
  */
 export function SidePanels({
   token,
@@ -48,6 +49,7 @@ export function SidePanels({
         </section>
       )}
       <CustomerPanel token={token} requestId={request?.id} />
+      {request && <SuggestedArticles token={token} requestId={request.id} onChoose={setDraft} />}
       <section aria-label={t('agent.quickReplies')}>
         <h3>{t('agent.quickReplies')}</h3>
         <div className="reply-buttons">

@@ -154,6 +154,8 @@ export const en = {
     transcriptPending: 'Transcribing…',
     play: 'Voice message',
     quickReplies: 'Quick replies',
+    suggestedArticles: 'Suggested articles',
+    noSuggestions: 'No article matches yet',
     history: 'Earlier requests',
     noHistory: 'First contact',
     customer: 'The user',

@@ -132,6 +132,8 @@ export const zh: Messages = {
     transcriptPending: '正在转写…',
     play: '语音留言',
     quickReplies: '快捷回复',
+    suggestedArticles: '推荐文章',
+    noSuggestions: '暂无匹配的文章',
     history: '历史请求',
     noHistory: '首次联系',
     customer: '用户',
