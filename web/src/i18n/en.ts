@@ -209,7 +209,8 @@ export const en = {
     stillNeedHelp: 'I still need help',
     kept: 'You keep your place: a person will help you.',
     answeredByStatus: 'Answered by a status without an agent (24 h): {{count}}',
-    counts: '{{users}} users, {{cases}} cases; {{answered}} answered by status, {{still}} still need help',
+    counts:
+      'Reporters: {{users}} · cases: {{cases}} · answered by the status: {{answered}} · still need help: {{still}}',
     chart: 'Reports per minute, last hour',
     reports: 'Reports',
     current: 'Status shown to users: {{message}}',
