@@ -44,6 +44,16 @@ describe('lifecycle', () => {
         '/v1/help-requests',
         '/v1/help-requests/{id}',
         '/v1/livekit/webhook',
+        '/v1/admin/routing-policy',
+        '/v1/admin/routing-policy/history',
+        '/v1/help-requests/{id}/callback',
+        '/v1/help-requests/{id}/incident-answer',
+        '/v1/help-requests/{id}/suggestions',
+        '/v1/supervisor/incidents/{id}/status',
+        '/v1/supervisor/incidents/{id}/resolve',
+        '/v1/kb/search',
+        '/v1/admin/kb/articles',
+        '/v1/admin/kb/articles/{id}',
       ])
         expect(Object.keys(spec.paths)).toContain(path);
       expect(
