@@ -11,14 +11,6 @@ export const OPEN_CASE_STATES = ['queued', 'assigned'] as const;
  * Cases in the system of record: created before they are queued, every state change kept as an
  * event, calls with their wrap-up and rating, and the user's profile seen at each contact.
  */
-/** What a callback step leaves of the choice: a rebuilt queue keeps a waiting callback's place. */
-const CALLBACK_AFTER: Record<string, string | null> = {
-  callback_requested: 'waiting',
-  callback_withdrawn: null,
-  callback_answered: null,
-  callback_missed: null,
-};
-
 export class CaseRepository {
   private readonly newCases: NewCases;
 
@@ -127,12 +119,15 @@ export class CaseRepository {
       .executeTakeFirst();
     if (!written)
       await this.db.insertInto('case_events').values({ case_id: id, state, reason, at: when }).execute();
-    if (reason in CALLBACK_AFTER)
-      await this.db
-        .updateTable('cases')
-        .set({ callback: CALLBACK_AFTER[reason] ?? null })
-        .where('id', '=', id)
-        .execute();
+  }
+
+  /** Whether its user still waits to be called back (replaying it twice writes the same). */
+  async callbackChoice(id: string, waiting: boolean): Promise<void> {
+    await this.db
+      .updateTable('cases')
+      .set({ callback: waiting ? 'waiting' : null })
+      .where('id', '=', id)
+      .execute();
   }
 
   /** A call case goes on as a text conversation: a rebuild must never queue it as a call again. */

@@ -39,6 +39,8 @@ export const RecordChange = Type.Union([
   Type.Object({ kind: Type.Literal('cancelTasks'), sessionId: Id, at: At }),
   /** A step in the case's history that leaves its state as it is (a callback chosen, answered, missed). */
   Type.Object({ kind: Type.Literal('event'), caseId: Id, state: Code, reason: Code, at: At }),
+  /** Whether the user still waits to be called back: a queue rebuilt from PostgreSQL keeps their place. */
+  Type.Object({ kind: Type.Literal('callbackChoice'), caseId: Id, waiting: Type.Boolean(), at: At }),
   /** A call whose callback went unanswered goes on as a text conversation. */
   Type.Object({ kind: Type.Literal('conversation'), caseId: Id, at: At }),
 ]);

@@ -4,7 +4,8 @@ import type { RoutingReason } from '../../core/routing/policy/reasons.js';
 import type { RouteSubject } from '../../core/routing/policy/route.js';
 import type { Channel, Tier } from '../../core/protocol/vocabulary.js';
 import { asStrings } from './LuaScript.js';
-import { decodeReasons, encodePlacement } from './placementFields.js';
+import { encodePlacement } from './placementFields.js';
+import { decodeReasons, parseJson } from './records.js';
 import { ScriptedStore } from './ScriptedStore.js';
 
 /** A request whose queue must decide again, with what the decision reads. */
@@ -92,13 +93,9 @@ export class PlacementStore extends ScriptedStore {
   /** The latest alerts, newest first. */
   async alerts(limit = ALERTS_KEPT): Promise<PolicyAlertEntry[]> {
     const raw = await this.redis.lrange(this.key('policy:alerts'), 0, limit - 1);
-    return raw.flatMap((line) => {
-      try {
-        return [JSON.parse(line) as PolicyAlertEntry];
-      } catch {
-        return [];
-      }
-    });
+    return raw
+      .map((line) => parseJson<PolicyAlertEntry | null>(line, null))
+      .filter((entry): entry is PolicyAlertEntry => entry !== null);
   }
 
   /** Every agent online, busy or not, with the languages and skills it is indexed under. */
@@ -110,17 +107,7 @@ export class PlacementStore extends ScriptedStore {
     const replies = (await pipeline.exec()) ?? [];
     return replies.map(([, value]) => {
       const [langs, skills] = (value ?? []) as (string | null)[];
-      return { languages: parseList(langs), skills: parseList(skills) };
+      return { languages: parseJson<string[]>(langs, []), skills: parseJson<string[]>(skills, []) };
     });
-  }
-}
-
-function parseList(raw: string | null | undefined): string[] {
-  if (!raw) return [];
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    return Array.isArray(parsed) ? parsed.map(String) : [];
-  } catch {
-    return [];
   }
 }

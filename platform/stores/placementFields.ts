@@ -1,5 +1,4 @@
 import type { Placement } from '../../core/routing/policy/placement.js';
-import type { RoutingReason } from '../../core/routing/policy/reasons.js';
 
 /** A placement as request hash fields (see PLACEMENT_FIELDS in the Lua prelude). */
 export function encodePlacement(placement: Placement): string[] {
@@ -13,14 +12,4 @@ export function encodePlacement(placement: Placement): string[] {
     stepDueAt: placement.stepDueAt === undefined ? undefined : String(placement.stepDueAt),
   };
   return Object.entries(fields).flatMap(([key, value]) => (value === undefined ? [] : [key, value]));
-}
-
-export function decodeReasons(raw: string | undefined): RoutingReason[] {
-  if (!raw) return [];
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    return Array.isArray(parsed) ? (parsed as RoutingReason[]) : [];
-  } catch {
-    return [];
-  }
 }

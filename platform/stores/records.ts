@@ -1,6 +1,5 @@
 import type { StreamContext } from '../../core/protocol/domain.js';
 import type { RoutingReason } from '../../core/routing/policy/reasons.js';
-import { decodeReasons } from './placementFields.js';
 import type {
   Channel,
   MediaKind,
@@ -85,7 +84,8 @@ export function encodeNewRequest(request: NewRequest): string[] {
   return Object.entries(fields).flatMap(([key, value]) => (value === undefined ? [] : [key, value]));
 }
 
-function parseJson<T>(raw: string | undefined, fallback: T): T {
+/** A JSON field of a hash, or `fallback` when it is absent or unreadable. */
+export function parseJson<T>(raw: string | null | undefined, fallback: T): T {
   if (!raw) return fallback;
   try {
     return JSON.parse(raw) as T;
@@ -93,6 +93,8 @@ function parseJson<T>(raw: string | undefined, fallback: T): T {
     return fallback;
   }
 }
+
+export const decodeReasons = (raw: string | undefined): RoutingReason[] => parseJson(raw, []);
 
 /** Lua's cjson writes an empty table as {} but may write timestamps as strings: normalise both. */
 export function decodeDeclined(raw: string | undefined): Record<string, number> {

@@ -1,3 +1,5 @@
+import { parseJson } from './records.js';
+
 /**
  * A request's route: its route index keys (`<language>:<skill>`, primary language subtags). An
  * agent indexed under any of them can serve it; the first is the one it joined with.
@@ -6,14 +8,10 @@ export interface Route {
   keys: readonly string[];
 }
 
+/** A request whose routes cannot be read is on no route. */
 export function decodeRoute(raw: string | undefined): Route {
-  try {
-    const keys: unknown = JSON.parse(raw ?? '');
-    if (Array.isArray(keys) && keys.length > 0) return { keys: keys.map(String) };
-  } catch {
-    // fall through: a request written without routes is on no route
-  }
-  return { keys: [] };
+  const keys = parseJson<unknown>(raw, []);
+  return { keys: Array.isArray(keys) ? keys.map(String) : [] };
 }
 
 export interface Standing {

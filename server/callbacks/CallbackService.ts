@@ -40,7 +40,7 @@ export class CallbackService {
     await this.refuseUnlessWaiting(requestId, choice);
     if (choice.status === 'OK') {
       this.deps.routing.metrics.callbacks.inc({ outcome: 'requested' });
-      await this.note(requestId, 'queued', 'callback_requested');
+      await this.note(requestId, 'queued', 'callback_requested', true);
     }
     return { id: requestId, callback: 'waiting' };
   }
@@ -51,7 +51,7 @@ export class CallbackService {
     const { now, settings } = this.deps.routing;
     const choice = await this.deps.store.cancel(requestId, now(), now() + settings.abandonGraceMs);
     await this.refuseUnlessWaiting(requestId, choice);
-    if (choice.status === 'OK') await this.note(requestId, 'queued', 'callback_withdrawn');
+    if (choice.status === 'OK') await this.note(requestId, 'queued', 'callback_withdrawn', false);
     return { id: requestId, callback: 'none' };
   }
 
@@ -113,7 +113,7 @@ export class CallbackService {
 
   private async answered(requestId: string): Promise<void> {
     this.deps.routing.metrics.callbacks.inc({ outcome: 'answered' });
-    await this.note(requestId, 'assigned', 'callback_answered');
+    await this.note(requestId, 'assigned', 'callback_answered', false);
   }
 
   /**
@@ -128,6 +128,7 @@ export class CallbackService {
       'callback-missed',
       { kind: 'conversation', caseId: requestId, at },
       { kind: 'event', caseId: requestId, state: 'assigned', reason: 'callback_missed', at },
+      { kind: 'callbackChoice', caseId: requestId, waiting: false, at },
     );
     this.deps.media.deleteRoom(roomNameFor(sessionId)).catch((error: unknown) => {
       log.warn({ err: error, sessionId }, 'room delete failed; LiveKit closes it when empty');
@@ -136,9 +137,15 @@ export class CallbackService {
     await this.deps.ready.announce(sessionId, requestId, agentId);
   }
 
-  private note(caseId: string, state: string, reason: string): Promise<void> {
-    const change: RecordChange = { kind: 'event', caseId, state, reason, at: this.deps.routing.now() };
-    return this.deps.routing.records.keep('callback', change);
+  /**
+   * A step in the case's history; `waiting` also records whether the user still waits to be
+   * called back, which a queue rebuilt from PostgreSQL keeps.
+   */
+  private note(caseId: string, state: string, reason: string, waiting?: boolean): Promise<void> {
+    const at = this.deps.routing.now();
+    const changes: RecordChange[] = [{ kind: 'event', caseId, state, reason, at }];
+    if (waiting !== undefined) changes.push({ kind: 'callbackChoice', caseId, waiting, at });
+    return this.deps.routing.records.keep('callback', ...changes);
   }
 
   private ownRequest(principal: Principal, requestId: string): void {

@@ -7,7 +7,14 @@ import type { SessionStore } from '../../platform/stores/SessionStore.js';
 export interface RecordKeeperDeps {
   cases: Pick<
     CaseRepository,
-    'transition' | 'callStarted' | 'callEnded' | 'wrapUp' | 'rate' | 'noted' | 'becameConversation'
+    | 'transition'
+    | 'callStarted'
+    | 'callEnded'
+    | 'wrapUp'
+    | 'rate'
+    | 'noted'
+    | 'becameConversation'
+    | 'callbackChoice'
   >;
   tasks: Pick<TaskRepository, 'fromWrapUp' | 'cancelForSession'>;
   /** Where an agent's note waits while its write is retried: never in a job payload. */
@@ -86,6 +93,8 @@ export class RecordKeeper {
         return this.deps.tasks.cancelForSession(change.sessionId, change.at);
       case 'event':
         return cases.noted(change.caseId, change.state, change.reason, change.at);
+      case 'callbackChoice':
+        return cases.callbackChoice(change.caseId, change.waiting);
       case 'conversation':
         return cases.becameConversation(change.caseId, change.at);
     }

@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { seededRandom } from '../../core/random.js';
 
 /**
  * Writes a whisper.cpp ggml model file of a real model's shape with deterministic weights.
@@ -116,17 +117,6 @@ export function tensorSpecs(s: WhisperShape): TensorSpec[] {
     v('decoder.ln.weight', t, 'ones'),
     v('decoder.ln.bias', t),
   ];
-}
-
-/** mulberry32: small, fast, and the same numbers on every machine. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(a ^ (a >>> 15), 1 | a);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const f32 = new Float32Array(1);

@@ -9,6 +9,7 @@ import type { EtaSample } from './etaError.js';
 import { plainEligibility, policyDecider, subjectOf } from './policyRouting.js';
 import { HandleTimes, shownEtaSeconds } from './shownEta.js';
 import type { SimOptions, SimResult } from './simulate.js';
+import { seededRandom } from '../../random.js';
 
 type SimEvent =
   | { at: number; kind: 'arrival'; klass: number }
@@ -27,16 +28,6 @@ export type SimWaiting = PolicyWaitingRequest & {
   /** What the server would have shown it once it had to wait (with `recordEta`). */
   etaSeconds?: number;
 };
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(a ^ (a >>> 15), 1 | a);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface SimTally {
   served: number;
@@ -81,7 +72,7 @@ function simulatedAgents(count: number, profiles: readonly AgentSkills[]): Agent
 }
 
 export function startRun(options: SimOptions): SimRun {
-  const rand = random(options.seed);
+  const rand = seededRandom(options.seed);
   const agents = simulatedAgents(
     options.agents,
     options.agentProfiles ?? [{ languages: ['en'], skills: [] }],

@@ -5,11 +5,10 @@ import { script } from './prelude.js';
  * place in the line (its rank is unchanged) and its abandon clock stops; the `callback` field of
  * its hash says where the callback stands: waiting (in the line), ringing (an agent took it and
  * the user is being reached), retrying (the first try went unanswered; the next is due later),
- * answered, or missed. Deadlines live in the `callbacks:deadline` ZSET so any instance sweeps
- * them. Each outcome is counted in the floor's shared `stats` hash, apart from abandonment.
+ * answered, or missed. Deadlines live in the prelude's CALLBACKS sorted set, so any instance
+ * sweeps them. Each outcome is counted in the floor's shared `stats` hash, apart from abandonment.
  */
-const CALLBACKS = `
-local CALLBACKS = P .. 'callbacks:deadline'
+const ANSWERED = `
 -- The user is here: the callback is answered, and counted so once.
 local function answeredNow(key, reqId)
   redis.call('ZREM', CALLBACKS, reqId)
@@ -17,7 +16,7 @@ local function answeredNow(key, reqId)
   redis.call('HINCRBY', P .. 'stats', 'callbacksAnswered', 1)
 end`;
 
-const callbackScript = (body: string) => script(`${CALLBACKS}\n${body}`);
+const callbackScript = (body: string) => script(`${ANSWERED}\n${body}`);
 
 /**
  * The user chose a callback. Only a waiting request (queued or offered) may; asking again is the

@@ -76,7 +76,7 @@ redis.call('SREM', agentOffersKey(agentId), offerId)
 redis.call('HSET', req, 'state', 'assigned', 'sessionId', sessionId, 'agentId', agentId, 'assignedAt', now)
 redis.call('HDEL', req, 'offerId', 'offerAgentId')
 redis.call('ZREM', ABANDON, o[1])
-if redis.call('HGET', req, 'callback') == 'waiting' then redis.call('ZADD', P .. 'callbacks:deadline', ARGV[6], o[1]) end
+if redis.call('HGET', req, 'callback') == 'waiting' then redis.call('ZADD', CALLBACKS, ARGV[6], o[1]) end
 redis.call('HSET', sessionKey(sessionId), 'requestId', o[1], 'agentId', agentId, 'startedAt', now, 'state', 'active')
 redis.call('SADD', P .. 'sessions:active', sessionId)
 redis.call('SADD', agentSessionsKey(agentId), sessionId)

@@ -22,6 +22,8 @@ local FREE = P .. 'agents:free'
 local ABANDON = P .. 'abandon:deadline'
 local INSTANCES = P .. 'instances'
 local STEPS_DUE = P .. 'policy:due'
+-- Callbacks whose time to answer or to retry runs out (see callbacks.ts).
+local CALLBACKS = P .. 'callbacks:deadline'
 -- What a routing policy decides for a request; a request queued again is decided afresh.
 local PLACEMENT_FIELDS = {'routes', 'skillGroups', 'policyQueue', 'routingReasons', 'priorityBoost', 'alertStep', 'stepDueAt'}
 local function reqKey(id) return P .. 'req:' .. id end
