@@ -33,6 +33,7 @@ import helpRequestHistory from './routes/v1/help-requests/history.js';
 import helpRequestMessages from './routes/v1/help-requests/messages.js';
 import helpRequestIncident from './routes/v1/help-requests/incident.js';
 import helpRequestCallback from './routes/v1/help-requests/callback.js';
+import helpRequestAssistant from './routes/v1/help-requests/assistant.js';
 import voice from './routes/v1/help-requests/voice.js';
 import video from './routes/v1/help-requests/video.js';
 import livekitWebhook from './routes/v1/livekitWebhook.js';
@@ -141,6 +142,7 @@ export const lifelineApp = fp<AppOptions>(
     await app.register(helpRequestSuggestions);
     await app.register(helpRequestMessages);
     await app.register(helpRequestCallback);
+    await app.register(helpRequestAssistant);
     await app.register(queue);
     await app.register(sessions);
     await app.register(supervisor);

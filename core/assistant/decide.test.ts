@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KbHit } from '../protocol/kb.js';
 import { asksForHuman } from './askForHuman.js';
-import { decideAfterNotHelped, decideFirstReply, type AssistantSettings } from './decide.js';
+import { decideAfterNotHelped, decideFirstReply, decideNextReply, type AssistantSettings } from './decide.js';
 
 const SETTINGS: AssistantSettings = { minScore: 0.7, maxArticles: 3, languages: ['en', 'zh'] };
 const hit = (id: string, score: number): KbHit => ({
@@ -72,5 +72,27 @@ describe('asking for a person', () => {
       expect(asksForHuman(text), text).toBe(true);
     for (const text of ['how do I switch to a personal account', 'my payout is late', '提现多久到账'])
       expect(asksForHuman(text), text).toBe(false);
+  });
+});
+
+describe('the assistant’s later replies', () => {
+  it('answers again only with articles it has not given, and hands over when none is left', () => {
+    const next = decideNextReply(contact(), ['payouts'], SETTINGS);
+    expect(next).toEqual({ kind: 'answer', articles: [hit('refunds', 0.75)] });
+    expect(decideNextReply(contact(), ['payouts', 'refunds'], SETTINGS)).toEqual({
+      kind: 'handoff',
+      reason: 'no_confident_match',
+    });
+  });
+
+  it('still steps aside for urgency and a request for a person first', () => {
+    expect(decideNextReply(contact({ level: 'critical' }), [], SETTINGS)).toEqual({
+      kind: 'handoff',
+      reason: 'urgent',
+    });
+    expect(decideNextReply(contact({ text: 'just give me a human' }), [], SETTINGS)).toEqual({
+      kind: 'handoff',
+      reason: 'asked_for_human',
+    });
   });
 });

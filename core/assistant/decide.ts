@@ -1,17 +1,9 @@
 import type { KbHit } from '../protocol/kb.js';
-import type { Tier, UrgencyLevel } from '../protocol/vocabulary.js';
+import type { HandoffReason, Tier, UrgencyLevel } from '../protocol/vocabulary.js';
+
+export type { HandoffReason } from '../protocol/vocabulary.js';
 import { primaryLanguage } from '../routing/eligibility.js';
 import { asksForHuman } from './askForHuman.js';
-
-/** Why the assistant stepped aside for a human: each handoff carries one. */
-export const HANDOFF_REASONS = [
-  'urgent',
-  'asked_for_human',
-  'no_confident_match',
-  'not_helped_twice',
-  'language_not_supported',
-] as const;
-export type HandoffReason = (typeof HANDOFF_REASONS)[number];
 
 export type AssistantDecision =
   { kind: 'answer'; articles: KbHit[] } | { kind: 'handoff'; reason: HandoffReason };
@@ -25,6 +17,13 @@ export interface AssistantSettings {
   languages: readonly string[];
 }
 
+/** What the evaluation measured (see kb-eval): a bar that answers most questions and hands over weak matches. */
+export const DEFAULT_ASSISTANT_SETTINGS: AssistantSettings = {
+  minScore: 0.7,
+  maxArticles: 3,
+  languages: ['en', 'zh'],
+};
+
 export interface FirstContact {
   text: string;
   language: string;
@@ -35,7 +34,7 @@ export interface FirstContact {
 }
 
 /** A creator's or brand's high-urgency case goes straight to a person, as a critical one does. */
-const urgent = (level: UrgencyLevel, tier: Tier) =>
+export const urgent = (level: UrgencyLevel, tier: Tier) =>
   level === 'critical' || (level === 'high' && (tier === 'creator' || tier === 'brand'));
 
 /**
@@ -52,6 +51,19 @@ export function decideFirstReply(contact: FirstContact, settings: AssistantSetti
   if (!best || best.score < settings.minScore) return { kind: 'handoff', reason: 'no_confident_match' };
   const close = contact.hits.filter((hit) => hit.score >= settings.minScore);
   return { kind: 'answer', articles: close.slice(0, settings.maxArticles) };
+}
+
+/**
+ * A user's later line while the assistant holds the case: urgency and a request for a person hand
+ * over as at first; otherwise the assistant answers again only with articles it has not given yet.
+ */
+export function decideNextReply(
+  contact: FirstContact,
+  shownArticleIds: readonly string[],
+  settings: AssistantSettings,
+): AssistantDecision {
+  const shown = new Set(shownArticleIds);
+  return decideFirstReply({ ...contact, hits: contact.hits.filter((hit) => !shown.has(hit.id)) }, settings);
 }
 
 /** After an answer: a second "it did not help" hands over (the first gets another try). */

@@ -29,6 +29,10 @@ export const MessageAttachment = Type.Object({
 });
 export type MessageAttachment = Static<typeof MessageAttachment>;
 
+/** An article the assistant answered with: its title, and its id on `GET /v1/kb/articles/:id`. */
+export const ArticleLink = Type.Object({ id: Type.String(), title: Type.String() });
+export type ArticleLink = Static<typeof ArticleLink>;
+
 export const ConversationMessage = Type.Object({
   id: Type.String(),
   requestId: Type.String(),
@@ -37,6 +41,11 @@ export const ConversationMessage = Type.Object({
   internal: Internal,
   body: Type.String(),
   attachments: Type.Optional(Type.Array(MessageAttachment, { description: 'Only on lines that carry any' })),
+  articles: Type.Optional(
+    Type.Array(ArticleLink, {
+      description: 'The articles an assistant line answers with; only on such lines',
+    }),
+  ),
   createdAt: Type.String({ format: 'date-time' }),
 });
 export type ConversationMessage = Static<typeof ConversationMessage>;

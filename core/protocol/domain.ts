@@ -1,6 +1,8 @@
 import { Type, type Static, type TLiteral } from '@sinclair/typebox';
 import {
   AGENT_ROLES,
+  ASSISTANT_ANSWERS,
+  HANDOFF_REASONS,
   ATTACHMENT_KINDS,
   AGENT_STATUSES,
   CATEGORIES,
@@ -38,6 +40,10 @@ export const TranscriptStatus = oneOf(TRANSCRIPT_STATUSES);
 export const AgentRole = oneOf(AGENT_ROLES);
 export const AgentStatus = oneOf(AGENT_STATUSES);
 export const QueueState = oneOf(QUEUE_STATES);
+export const HandoffReason = oneOf(HANDOFF_REASONS, {
+  description: 'Why the assistant handed the case to a person',
+});
+export const AssistantAnswer = oneOf(ASSISTANT_ANSWERS);
 export const WaitingCloseReason = oneOf(WAITING_CLOSE_REASONS);
 export const MessageRole = oneOf(MESSAGE_ROLES, { description: 'Who said it' });
 export const Outcome = oneOf(OUTCOMES, { description: 'How the agent closed the session' });

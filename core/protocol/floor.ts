@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { RoutingReason } from './routingReasons.js';
-import { AgentRole, Category, MediaKind, Outcome } from './domain.js';
+import { AgentRole, Category, HandoffReason, MediaKind, Outcome } from './domain.js';
 import { CallbackCounts } from './callbacks.js';
 import { HelpRequestView } from './helpRequests.js';
 import { IncidentManagement } from './incidents.js';
@@ -98,6 +98,16 @@ export const RoutingAlert = Type.Object({
 });
 export type RoutingAlert = Static<typeof RoutingAlert>;
 
+/** What the assistant did since the hot state began: its deflection and its handoffs. */
+export const AssistantCounts = Type.Object({
+  held: Type.Integer({ minimum: 0, description: 'Text requests the assistant answered first' }),
+  selfServed: Type.Integer({ minimum: 0, description: 'Closed by their user: an article solved it' }),
+  handoffs: Type.Partial(Type.Record(HandoffReason, Type.Integer({ minimum: 0 })), {
+    description: 'Handed to a person (or never held), by reason; reasons with none are left out',
+  }),
+});
+export type AssistantCounts = Static<typeof AssistantCounts>;
+
 export const SupervisorOverview = Type.Object({
   agents: Type.Array(
     Type.Object({
@@ -140,6 +150,7 @@ export const SupervisorOverview = Type.Object({
   ),
   incidents: Type.Array(Incident),
   callbacks: CallbackCounts,
+  assistant: AssistantCounts,
   answeredByStatus: Type.Integer({
     minimum: 0,
     description: 'Cases an incident status or resolution answered without an agent, over the last 24 hours',

@@ -4,6 +4,7 @@ import {
   AgentStatus,
   Category,
   Channel,
+  HandoffReason,
   LanguageTag,
   MediaKind,
   Outcome,
@@ -60,6 +61,7 @@ export const OfferedRequest = Type.Object({
     description: 'Creation time, ms since the epoch (load tests measure time to pair with it)',
   }),
   queue: Type.Optional(Type.String({ description: 'The routing policy queue it joined' })),
+  handoffReason: Type.Optional(HandoffReason),
   routingReasons: Type.Optional(
     Type.Array(RoutingReason, {
       description:

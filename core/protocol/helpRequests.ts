@@ -1,6 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import {
+  AssistantAnswer,
   Category,
+  HandoffReason,
   Channel,
   LanguageTag,
   MediaKind,
@@ -26,6 +28,13 @@ export const CreateHelpRequestBody = Type.Object(
     text: Type.Optional(Type.String({ maxLength: MAX_TEXT_LENGTH })),
     category: Type.Optional(Category),
     stream: Type.Optional(StreamContext),
+    assistant: Type.Optional(
+      Type.Boolean({
+        default: true,
+        description:
+          'A text request is answered first by the assistant from the knowledge base unless this is false (straight to a person). Calls and voice messages always go to a person',
+      }),
+    ),
   },
   {
     additionalProperties: false,
@@ -105,11 +114,25 @@ export const HelpRequestView = Type.Object({
   etaSeconds: Type.Optional(QueueFields.etaSeconds),
   noAgentOnline: QueueFields.noAgentOnline,
   sessionId: Type.Optional(Type.String()),
+  handoffReason: Type.Optional(HandoffReason),
   incident: IncidentField,
 });
 
 export type CreatedReply = Static<typeof CreatedReply>;
 export type HelpRequestView = Static<typeof HelpRequestView>;
+
+export const AssistantAnswerBody = Type.Object({ answer: AssistantAnswer }, { additionalProperties: false });
+export type AssistantAnswerBody = Static<typeof AssistantAnswerBody>;
+export const AssistantAnswerReply = Type.Object({
+  state: RequestState,
+  handoffReason: Type.Optional(HandoffReason),
+  answered: Type.Optional(
+    Type.Boolean({
+      description: 'The assistant answered again with other articles (after a first “did not help”)',
+    }),
+  ),
+});
+export type AssistantAnswerReply = Static<typeof AssistantAnswerReply>;
 
 export const CancelReply = Type.Object({ id: Type.String(), state: Type.String() });
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });

@@ -43,6 +43,10 @@ export const REQUEST_STATES = [
   'cancelled',
   'abandoned',
   'resolved_by_incident',
+  /** A text conversation the assistant is answering from the knowledge base; no human sees it yet. */
+  'assistant',
+  /** Closed by its user: an article the assistant gave solved it. */
+  'self_served',
 ] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 
@@ -53,12 +57,20 @@ export type TranscriptStatus = (typeof TRANSCRIPT_STATUSES)[number];
 export const AGENT_STATUSES = ['available', 'away'] as const;
 export type AgentStatus = (typeof AGENT_STATUSES)[number];
 
-/** Where a waiting user stands: in the line, or being offered to an agent right now. */
-export const QUEUE_STATES = ['waiting', 'connecting'] as const;
+/**
+ * Where a waiting user stands: in the line, being offered to an agent right now, or with the
+ * assistant (not in the line until it hands over).
+ */
+export const QUEUE_STATES = ['waiting', 'connecting', 'assistant'] as const;
 export type QueueState = (typeof QUEUE_STATES)[number];
 
 /** Why a request left the line without reaching an agent. */
-export const WAITING_CLOSE_REASONS = ['cancelled', 'abandoned', 'resolved_by_incident'] as const;
+export const WAITING_CLOSE_REASONS = [
+  'cancelled',
+  'abandoned',
+  'resolved_by_incident',
+  'self_served',
+] as const;
 export type WaitingCloseReason = (typeof WAITING_CLOSE_REASONS)[number];
 
 export const AGENT_ROLES = ['agent', 'supervisor'] as const;
@@ -67,6 +79,29 @@ export type AgentRole = (typeof AGENT_ROLES)[number];
 /** Who said a line of a conversation: the user, an agent, an automated assistant, or Lifeline itself. */
 export const MESSAGE_ROLES = ['user', 'agent', 'assistant', 'system'] as const;
 export type MessageRole = (typeof MESSAGE_ROLES)[number];
+
+/** Why the assistant stepped aside for a human: each handoff carries one. */
+export const HANDOFF_REASONS = [
+  /** Critical, or high for a creator or brand: never held by the assistant. */
+  'urgent',
+  /** The user asked for a person, in words or with the button. */
+  'asked_for_human',
+  'no_confident_match',
+  'not_helped_twice',
+  /** The knowledge base is not written in the user's language. */
+  'language_not_supported',
+  /** The user sent a voice message or a clip, which only a person answers. */
+  'recorded_message',
+  /** The user said nothing more for the idle time: a person follows up rather than nobody. */
+  'unanswered',
+  /** The assistant could not answer (the knowledge base could not be searched, or its state was lost). */
+  'assistant_unavailable',
+] as const;
+export type HandoffReason = (typeof HANDOFF_REASONS)[number];
+
+/** What a user answers the assistant. */
+export const ASSISTANT_ANSWERS = ['solved', 'not_helped', 'human'] as const;
+export type AssistantAnswer = (typeof ASSISTANT_ANSWERS)[number];
 
 /** Longest problem description a user may type; voice messages carry the rest. */
 export const MAX_TEXT_LENGTH = 4000;

@@ -4,8 +4,13 @@ import { keepIncidentUsers } from './IncidentRepository.js';
 import { NewCases } from './NewCases.js';
 import type { CaseRow, Database } from './schema.js';
 
-/** States a case is open in: waiting (queued; an offer is hot state only) or with an agent. */
-export const OPEN_CASE_STATES = ['queued', 'assigned'] as const;
+/**
+ * States a case is open in: with the assistant, waiting (queued; an offer is hot state only) or
+ * with an agent.
+ */
+export const OPEN_CASE_STATES = ['assistant', 'queued', 'assigned'] as const;
+/** Open and not yet with a person: what an instance may have died creating. */
+const NOT_YET_SERVED = ['assistant', 'queued'];
 
 /**
  * Cases in the system of record: created before they are queued, every state change kept as an
@@ -22,8 +27,13 @@ export class CaseRepository {
    * Writes a new case, its first event, its links to the incidents its report joined, and the
    * user's profile as seen now, atomically; with others opened at the same moment (see NewCases).
    */
-  open(request: NewRequest, rank: number, incidentIds: readonly string[] = []): Promise<void> {
-    return this.newCases.write({ request, rank, incidentIds });
+  open(
+    request: NewRequest,
+    rank: number,
+    incidentIds: readonly string[] = [],
+    state: 'queued' | 'assistant' = 'queued',
+  ): Promise<void> {
+    return this.newCases.write({ request, rank, incidentIds, state });
   }
 
   /** Undoes `open` when the case could not be queued, so nothing half-made stays. */
@@ -31,12 +41,15 @@ export class CaseRepository {
     await this.db.deleteFrom('cases').where('id', '=', id).execute();
   }
 
-  /** Waiting cases created in [fromMs, toMs], oldest first: those an instance may have died creating. */
+  /**
+   * Cases waiting or with the assistant created in [fromMs, toMs], oldest first: those an
+   * instance may have died creating.
+   */
   queuedBetween(fromMs: number, toMs: number, limit: number): Promise<CaseRow[]> {
     return this.db
       .selectFrom('cases')
       .selectAll()
-      .where('state', '=', 'queued')
+      .where('state', 'in', NOT_YET_SERVED)
       .where('created_at', '>=', new Date(fromMs))
       .where('created_at', '<=', new Date(toMs))
       .orderBy('created_at')
@@ -139,6 +152,43 @@ export class CaseRepository {
       .execute();
   }
 
+  /**
+   * The assistant handed the case to a person: it waits now, with the reason as its event and the
+   * assistant's last line saying so, all in one statement. Only from the assistant's hold, so a
+   * case closed meanwhile stays closed. The row lock the update takes orders it against every
+   * other assistant line (MessageRepository.addWhileHeld): each is stored before this one or not
+   * at all. Returns when the line was stored, or null if the case was not with the assistant.
+   */
+  async handedOver(
+    id: string,
+    reason: string,
+    at: number,
+    line: { id: string; body: string },
+  ): Promise<Date | null> {
+    const when = new Date(at);
+    return this.db.transaction().execute(async (tx) => {
+      // Locked first, on its own: the statements after it see every assistant line committed
+      // before the lock was granted, so the last line sorts after all of them.
+      const held = await tx
+        .selectFrom('cases')
+        .select('id')
+        .where('id', '=', id)
+        .where('state', '=', 'assistant')
+        .forUpdate()
+        .executeTakeFirst();
+      if (!held) return null;
+      await tx.updateTable('cases').set({ state: 'queued', updated_at: when }).where('id', '=', id).execute();
+      await tx.insertInto('case_events').values({ case_id: id, state: 'queued', reason, at: when }).execute();
+      const { rows } = await sql<{ created_at: Date }>`
+        insert into messages (id, case_id, role, author_id, internal, body, attachments, articles, created_at)
+        values (${line.id}, ${id}, 'assistant', null, false, ${line.body}, '[]'::jsonb, '[]'::jsonb,
+                greatest(${when}::timestamptz,
+                         (select max(created_at) + interval '1 microsecond' from messages where case_id = ${id})))
+        returning created_at`.execute(tx);
+      return rows[0]?.created_at ?? null;
+    });
+  }
+
   async rescored(id: string, urgency: { score: number; level: string; category: string; rank: number }) {
     await this.db.updateTable('cases').set(urgency).where('id', '=', id).execute();
   }
@@ -205,8 +255,9 @@ export class CaseRepository {
   }
 
   /**
-   * Cases that were with an agent when Redis lost their sessions wait again: one statement for
-   * all of them, each with its event. Returns how many moved (a case no longer assigned stays).
+   * Cases that were with an agent or the assistant when Redis lost their hot state wait for a
+   * person again: one statement for all of them, each with its event. Returns how many moved (a
+   * case no longer assigned or held stays).
    */
   async requeueLost(ids: readonly string[], at: number): Promise<number> {
     if (ids.length === 0) return 0;
@@ -217,7 +268,7 @@ export class CaseRepository {
           .updateTable('cases')
           .set({ state: 'queued', updated_at: when, ended_at: null, ended_reason: null })
           .where('id', 'in', [...ids])
-          .where('state', '=', 'assigned')
+          .where('state', 'in', ['assigned', 'assistant'])
           .returning('id'),
       )
       .insertInto('case_events')

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { MessageRole } from '../../core/protocol/vocabulary.js';
-import type { Database, MessageRow, StoredAttachment } from './schema.js';
+import type { Database, MessageRow, StoredArticleLink, StoredAttachment } from './schema.js';
 
 /** What a conversation line is when it is written. */
 export interface NewMessage {
@@ -13,6 +13,15 @@ export interface NewMessage {
   body: string;
   /** Files the line carries (a video clip); none for most lines. */
   attachments?: StoredAttachment[];
+  createdAt: number;
+}
+
+/** An assistant's line: no author, never internal, and the articles it answers with. */
+export interface AssistantLine {
+  id: string;
+  caseId: string;
+  body: string;
+  articles: StoredArticleLink[];
   createdAt: number;
 }
 
@@ -59,6 +68,33 @@ export class MessageRepository {
       if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) return null;
       throw error;
     }
+  }
+
+  /**
+   * Writes an assistant line only while the case is with the assistant, and returns when it was
+   * stored, or null if a person has the case now. The case row is share-locked for the insert,
+   * and a handoff changes the case's state here before any agent can be offered it, so an
+   * assistant line is either stored before the handoff or not at all: never after it.
+   */
+  async addWhileHeld(line: AssistantLine): Promise<Date | null> {
+    return this.db.transaction().execute(async (tx) => {
+      const held = await tx
+        .selectFrom('cases')
+        .select('id')
+        .where('id', '=', line.caseId)
+        .where('state', '=', 'assistant')
+        .forShare()
+        .executeTakeFirst();
+      if (!held) return null;
+      const { rows } = await sql<{ created_at: Date }>`
+        insert into messages (id, case_id, role, author_id, internal, body, attachments, articles, created_at)
+        values (${line.id}, ${line.caseId}, 'assistant', null, false, ${line.body}, '[]'::jsonb,
+                ${JSON.stringify(line.articles)}::jsonb,
+                greatest(${new Date(line.createdAt)}::timestamptz,
+                         (select max(created_at) + interval '1 microsecond' from messages where case_id = ${line.caseId})))
+        returning created_at`.execute(tx);
+      return rows[0]?.created_at ?? null;
+    });
   }
 
   /** A page of one case's messages, oldest first: the latest `limit` of them, or those before `before`. */

@@ -9,6 +9,8 @@ export interface NewCase {
   rank: number;
   /** The incidents its report joined, linked as it is written. */
   incidentIds: readonly string[];
+  /** Waiting for a person (queued), or held by the assistant, which answers it first. */
+  state: 'queued' | 'assistant';
 }
 
 interface Waiting {
@@ -75,7 +77,7 @@ export class NewCases {
         insert into cases (id, user_id, channel, media, language, category, level, score, rank, reasons,
                            sentiment, tier, text, stream, state, created_at, updated_at)
         select id, user_id, channel, media, language, category, level, score, rank, reasons::jsonb,
-               sentiment, tier, text, stream::jsonb, 'queued', created_at, created_at
+               sentiment, tier, text, stream::jsonb, state, created_at, created_at
         from unnest(${column((c) => c.request.id)}::text[], ${column((c) => c.request.userId)}::text[],
                     ${column((c) => c.request.channel)}::text[], ${column((c) => c.request.media ?? null)}::text[],
                     ${column((c) => c.request.language)}::text[], ${column((c) => c.request.category)}::text[],
@@ -84,13 +86,13 @@ export class NewCases {
                     ${column((c) => c.request.sentiment ?? null)}::text[], ${column((c) => c.request.tier)}::text[],
                     ${column((c) => c.request.text ?? null)}::text[],
                     ${column((c) => JSON.stringify(c.request.stream ?? null))}::text[],
-                    ${column((_c, at) => at)}::timestamptz[])
+                    ${column((_c, at) => at)}::timestamptz[], ${column((c) => c.state)}::text[])
           as c(id, user_id, channel, media, language, category, level, score, rank, reasons, sentiment, tier,
-               text, stream, created_at)
-        returning id, created_at),
+               text, stream, created_at, state)
+        returning id, state, created_at),
       first_events as (
         insert into case_events (case_id, state, reason, at)
-        select id, 'queued', 'created', created_at from new_cases),
+        select id, state, 'created', created_at from new_cases),
       incident_links as (
         insert into incident_cases (incident_id, case_id, linked_at)
         select * from unnest(${links.map((l) => l.incidentId)}::text[], ${links.map((l) => l.caseId)}::text[],

@@ -62,7 +62,14 @@ export interface MessagesTable {
   internal: boolean;
   body: string;
   attachments: Json<StoredAttachment[]>;
+  /** The articles an assistant line answers with ({id, title}); none on other lines. */
+  articles: ColumnType<StoredArticleLink[], string | undefined, string>;
   created_at: Timestamp;
+}
+
+export interface StoredArticleLink {
+  id: string;
+  title: string;
 }
 
 /** A file a line carries, by its blob key; a video clip adds its thumbnail's key and its shape. */

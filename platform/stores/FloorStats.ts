@@ -1,6 +1,8 @@
 import type { RedisClient } from '../redis/connect.js';
 import type { CallbackCounts } from '../../core/protocol/callbacks.js';
 import type { FloorTotals } from '../../core/routing/floorMetrics.js';
+import type { AssistantCounts } from '../../core/protocol/floor.js';
+import { HANDOFF_REASONS, type HandoffReason } from '../../core/protocol/vocabulary.js';
 
 /**
  * Contact-centre totals kept in Redis, so every instance adds to and reads the same figures.
@@ -61,6 +63,22 @@ export class FloorStats {
       retried: Number(retried ?? 0),
       missed: Number(missed ?? 0),
     };
+  }
+
+  /** A text request the assistant never held: it stepped aside at once (urgent, asked for a person...). */
+  async steppedAside(reason: HandoffReason): Promise<void> {
+    await this.redis.hincrby(this.key, `handoff:${reason}`, 1);
+  }
+
+  /** What the assistant did: cases held, closed as self-served, and handed over by reason (the scripts count most). */
+  async assistant(): Promise<AssistantCounts> {
+    const hash = await this.redis.hgetall(this.key);
+    const handoffs: Partial<Record<HandoffReason, number>> = {};
+    for (const reason of HANDOFF_REASONS) {
+      const count = Number(hash[`handoff:${reason}`] ?? 0);
+      if (count > 0) handoffs[reason] = count;
+    }
+    return { held: Number(hash.assistantHeld ?? 0), selfServed: Number(hash.selfServed ?? 0), handoffs };
   }
 
   async recentHandleSeconds(): Promise<number[]> {

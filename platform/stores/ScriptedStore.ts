@@ -25,6 +25,10 @@ export const SCRIPTS = {
   reapInstance: new LuaScript(lua.REAP_INSTANCE),
   place: new LuaScript(lua.PLACE),
   duePlacements: new LuaScript(lua.DUE_PLACEMENTS),
+  assistantHold: new LuaScript(lua.ASSISTANT_HOLD),
+  assistantTurn: new LuaScript(lua.ASSISTANT_TURN),
+  assistantHandoff: new LuaScript(lua.ASSISTANT_HANDOFF),
+  assistantSelfServed: new LuaScript(lua.ASSISTANT_SELF_SERVED),
 };
 
 /** Key naming and script running shared by the routing module's stores. */

@@ -2,6 +2,7 @@ import type { StreamContext } from '../../core/protocol/domain.js';
 import type { RoutingReason } from '../../core/routing/policy/reasons.js';
 import type {
   Channel,
+  HandoffReason,
   MediaKind,
   RequestState,
   Sentiment,
@@ -27,6 +28,8 @@ export interface NewRequest {
   stream?: StreamContext;
   sentiment?: Sentiment;
   createdAt: number;
+  /** Why the assistant stepped aside for a person, when it looked at the request first. */
+  handoffReason?: HandoffReason;
 }
 
 export interface Transcript {
@@ -61,6 +64,8 @@ export interface RequestRecord extends NewRequest {
   policyQueue?: string;
   /** Why it reached more agents than its queue first asked for, or was escalated. */
   routingReasons: RoutingReason[];
+  /** While the assistant holds it: the articles it has answered with, and how often the user said they did not help. */
+  assistant?: { shownArticleIds: string[]; notHelped: number };
 }
 
 export function encodeNewRequest(request: NewRequest): string[] {
@@ -80,6 +85,7 @@ export function encodeNewRequest(request: NewRequest): string[] {
     stream: request.stream ? JSON.stringify(request.stream) : undefined,
     sentiment: request.sentiment,
     createdAt: String(request.createdAt),
+    handoffReason: request.handoffReason,
   };
   return Object.entries(fields).flatMap(([key, value]) => (value === undefined ? [] : [key, value]));
 }
@@ -134,6 +140,14 @@ export function decodeRequest(hash: Record<string, string>): RequestRecord | nul
     policyQueue: optional('policyQueue'),
     routingReasons: decodeReasons(hash.routingReasons),
     sentiment: optional('sentiment') as Sentiment | undefined,
+    handoffReason: optional('handoffReason') as HandoffReason | undefined,
+    assistant:
+      hash.state === 'assistant'
+        ? {
+            shownArticleIds: parseJson<string[]>(hash.shownArticles, []),
+            notHelped: Number(hash.notHelped ?? 0),
+          }
+        : undefined,
     voice: hash.voiceContentType
       ? { contentType: hash.voiceContentType, seconds: Number(hash.voiceSeconds ?? 0) }
       : undefined,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify from 'fastify';
-import { decideFirstReply } from '../../core/assistant/decide.js';
+import { DEFAULT_ASSISTANT_SETTINGS, decideFirstReply } from '../../core/assistant/decide.js';
 import { scoreUrgency } from '../../core/urgency/score.js';
 import { loadConfig } from '../../server/config/load.js';
 import databasePlugin from '../../server/plugins/database.js';
@@ -12,8 +12,8 @@ import type { LabelledQuestion } from '../lib/kbEval.js';
 import { REPO_ROOT } from '../lib/paths.js';
 import { benchEnv } from './stack.js';
 
-/** The settings the evaluation test holds the assistant to (test/integration/kb-eval.test.ts). */
-const SETTINGS = { minScore: 0.7, maxArticles: 3, languages: ['en', 'zh'] };
+/** The settings the assistant runs with by default, as the evaluation test holds it to them. */
+const SETTINGS = DEFAULT_ASSISTANT_SETTINGS;
 
 const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;

@@ -9,6 +9,7 @@ import { IncidentTracker } from '../../platform/urgency/IncidentTracker.js';
 import { Incidents } from '../../platform/urgency/Incidents.js';
 import { UrgencyService } from '../../platform/urgency/UrgencyService.js';
 import type { Config } from '../config/load.js';
+import { composeAssistant } from './assistant.js';
 import { ConversationService } from '../conversations/ConversationService.js';
 import { FloorService } from '../floor/FloorService.js';
 import { CustomerView } from '../help-requests/CustomerView.js';
@@ -43,6 +44,7 @@ export function composeCases(
   const incidentStatuses = new IncidentStatusRepository(app.db);
   const { positions, dispatcher, sessions } = routing;
   const transcripts = new TranscriptRepository(app.db);
+  const assistant = composeAssistant(app, config, base, routing, urgency);
   const requests = new HelpRequestService(
     deps,
     tokens,
@@ -51,9 +53,11 @@ export function composeCases(
     dispatcher,
     sessions,
     transcripts,
+    assistant,
   );
   const voiceJobs = new VoiceJobs(app.redis, config.keyPrefix, config.jobs);
   const composed = {
+    assistant,
     incidents,
     urgency,
     requests,
@@ -87,6 +91,13 @@ export function composeCases(
       now,
       userPresent: (requestId) => stores.presenceStore.userPresent(requestId, now()),
       notifier: base.notifier,
+      assistant: {
+        heard: (requestId, line) =>
+          assistant.heard(requestId, line).catch((error: unknown) => {
+            // The user's line is stored whatever the assistant makes of it; a later line or the sweep moves on.
+            app.log.warn({ err: error, requestId }, 'the assistant could not answer a line');
+          }),
+      },
     }),
   };
   const { conversations } = composed;

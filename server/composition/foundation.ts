@@ -6,6 +6,7 @@ import { PolicyRepository } from '../../platform/db/PolicyRepository.js';
 import { RecordJobs } from '../../platform/jobs/records.js';
 import { TaskRepository } from '../../platform/db/TaskRepository.js';
 import { FileBlobStore } from '../../platform/storage/FileBlobStore.js';
+import { KbRepository } from '../../platform/db/KbRepository.js';
 import { CallbackStore } from '../../platform/stores/CallbackStore.js';
 import { FloorStats } from '../../platform/stores/FloorStats.js';
 import { HistoryStore } from '../../platform/stores/HistoryStore.js';
@@ -101,6 +102,8 @@ export function composeFoundation(app: FastifyInstance, config: Config, now: () 
     cases,
     tasks,
     messages,
+    /** The knowledge base's articles and their search. */
+    kb: new KbRepository(app.db),
     systemLines: new SystemLines({ messages, bus, now }),
     callbackStore: new CallbackStore(app.redis, config.keyPrefix),
     notifier: new PlatformNotifier(config.notify, app.log),

@@ -3,6 +3,7 @@ import { ConfigError, loadAtStart, parseEnv, type EnvSource } from '../../platfo
 import { sharedConfig, type SharedConfig } from '../../platform/config/shared.js';
 import type { NotifierSettings } from '../notify/PlatformNotifier.js';
 import { ApiEnvSchema, type ApiEnv } from './schema.js';
+import type { AssistantSettings } from '../../core/assistant/decide.js';
 
 export { ConfigError, EXIT_CONFIG_ERROR } from '../../platform/config/env.js';
 
@@ -16,6 +17,8 @@ export interface Config extends SharedConfig {
   generatedSecrets: string[];
   tokens: { agentTtlSeconds: number; requestTtlSeconds: number };
   policy: { file: string | undefined; pollMs: number };
+  /** The assistant: off, or answering text requests from the knowledge base first. */
+  assistant: AssistantSettings & { enabled: boolean; idleHandoffMs: number };
   routing: {
     offerTimeoutMs: number;
     declineCooldownMs: number;
@@ -133,6 +136,13 @@ export function loadConfig(source: EnvSource = process.env): Config {
     policy: {
       file: env.ROUTING_POLICY_FILE,
       pollMs: env.ROUTING_POLICY_POLL_MS,
+    },
+    assistant: {
+      enabled: env.ASSISTANT_ENABLED,
+      minScore: env.ASSISTANT_MIN_SCORE,
+      maxArticles: env.ASSISTANT_MAX_ARTICLES,
+      languages: env.ASSISTANT_LANGUAGES.split(','),
+      idleHandoffMs: env.ASSISTANT_IDLE_HANDOFF_SECONDS * 1000,
     },
     routing: {
       offerTimeoutMs: env.OFFER_TIMEOUT_MS,

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Int } from '../../platform/config/env.js';
 import { SHARED_ENV } from '../../platform/config/shared.js';
+import { DEFAULT_ASSISTANT_SETTINGS } from '../../core/assistant/decide.js';
 
 /**
  * Every environment variable the API reads, with its default: the shared ones and its own. The
@@ -31,6 +32,35 @@ export const API_ENV = {
   OFFER_TIMEOUT_MS: Int(20_000, 1_000, 600_000, 'How long an agent has to accept an offer'),
   DECLINE_COOLDOWN_MS: Int(60_000, 0, 3_600_000, 'How long a declining agent is skipped for that request'),
   ABANDON_GRACE_MS: Int(30_000, 0, 3_600_000, "How long a waiting user's socket may be gone before abandon"),
+  ASSISTANT_ENABLED: Type.Boolean({
+    default: true,
+    description: 'Whether the assistant answers text requests from the knowledge base before a person does',
+  }),
+  ASSISTANT_MIN_SCORE: Type.Number({
+    default: DEFAULT_ASSISTANT_SETTINGS.minScore,
+    minimum: 0,
+    maximum: 1,
+    description:
+      'The least full-text score the best article needs for the assistant to answer instead of handing over',
+  }),
+  ASSISTANT_MAX_ARTICLES: Int(
+    DEFAULT_ASSISTANT_SETTINGS.maxArticles,
+    1,
+    5,
+    'Articles quoted in one assistant answer at most',
+  ),
+  ASSISTANT_LANGUAGES: Type.String({
+    default: DEFAULT_ASSISTANT_SETTINGS.languages.join(','),
+    pattern: '^[a-z]{2,3}(,[a-z]{2,3})*$',
+    description:
+      'Languages the knowledge base answers in (comma-separated primary subtags); others go to a person',
+  }),
+  ASSISTANT_IDLE_HANDOFF_SECONDS: Int(
+    900,
+    1,
+    7 * 86_400,
+    'A user who says nothing more this long after the assistant answered is handed to a person, never left unanswered',
+  ),
   CALLBACK_ANSWER_MS: Int(
     60_000,
     1_000,

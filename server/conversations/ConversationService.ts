@@ -25,6 +25,8 @@ export interface ConversationDeps {
   userPresent: (requestId: string) => Promise<boolean>;
   /** Tells the host platform, so it can push a notification to a user who is away. */
   notifier: Pick<PlatformNotifier, 'notify'>;
+  /** Hears the user's lines on a case the assistant holds, after they are stored and pushed. */
+  assistant?: { heard(requestId: string, line: { body: string; hasAttachment: boolean }): Promise<void> };
 }
 
 /** Who is speaking in a conversation, once allowed to. */
@@ -87,10 +89,12 @@ export class ConversationService {
     const storedAt = await this.deps.messages.add(line);
     if (!storedAt) throw new LifelineError('LIFELINE_NOT_FOUND', 'No such help request');
     const stored = { id, case_id: requestId, role, author_id: authorId, internal, body };
-    const row = { ...stored, attachments: attachments ?? [], created_at: storedAt };
+    const row = { ...stored, attachments: attachments ?? [], articles: [], created_at: storedAt };
     const names = new Map(speaker.role === 'agent' ? [[speaker.agent.id, speaker.agent.name]] : []);
     const message = toConversationMessage(row, names, speaker.record?.userName);
     await this.fanOut(speaker, message);
+    if (speaker.role === 'user' && speaker.record?.state === 'assistant')
+      await this.deps.assistant?.heard(requestId, { body, hasAttachment: (attachments?.length ?? 0) > 0 });
     return message;
   }
 

@@ -24,6 +24,7 @@ export function toConversationMessage(
     ...(row.attachments.length > 0
       ? { attachments: row.attachments.map((file) => toMessageAttachment(row.case_id, file)) }
       : {}),
+    ...(row.articles.length > 0 ? { articles: row.articles.map(({ id, title }) => ({ id, title })) } : {}),
     createdAt: new Date(row.created_at).toISOString(),
   };
 }

@@ -70,8 +70,9 @@ export class FloorService {
     ]);
     const presence = await Promise.all(all.map((agent) => presenceStore.getPresence(agent.id)));
     const alerts = await this.deps.placements.alerts(OVERVIEW_ALERTS);
-    const callbacks = await floor.callbacks();
+    const [callbacks, assistant] = await Promise.all([floor.callbacks(), floor.assistant()]);
     return {
+      assistant,
       routingAlerts: alerts.map(({ at, category, ...alert }) => ({
         ...alert,
         category: category as CategoryName,

@@ -6,7 +6,14 @@ import { LifelineError } from '../../core/errors/LifelineError.js';
 import { queueRank } from '../../core/routing/priority.js';
 import type { Dispatcher } from '../routing/Dispatcher.js';
 import type { RoutingDeps } from '../routing/deps.js';
-import { CONNECTING, type QueuePositions, type QueueSnapshot } from '../routing/QueuePositions.js';
+import {
+  CONNECTING,
+  WITH_ASSISTANT,
+  type QueuePositions,
+  type QueueSnapshot,
+} from '../routing/QueuePositions.js';
+import type { Assistant } from '../assistant/Assistant.js';
+import type { KbHit } from '../../core/protocol/kb.js';
 import { LEASE_GONE, type SocketRef } from '../../platform/stores/PresenceStore.js';
 import type { NewRequest, RequestRecord } from '../../platform/stores/records.js';
 import type { SessionService } from '../sessions/SessionService.js';
@@ -36,6 +43,8 @@ export class HelpRequestService {
     private readonly sessions: SessionService,
     /** Settled transcripts in the system of record, for a hot record rebuilt without one. */
     private readonly transcripts: Pick<TranscriptRepository, 'get'>,
+    /** The assistant, which answers text requests first; none: every request goes to a person. */
+    private readonly frontDoor?: Pick<Assistant, 'firstLook' | 'take'>,
   ) {}
 
   async create(identity: Identity, body: CreateHelpRequestBody): Promise<CreatedHelpRequest> {
@@ -54,7 +63,7 @@ export class HelpRequestService {
       createdAt,
       newCase: true,
     });
-    const request: NewRequest = {
+    const asked: NewRequest = {
       id,
       userId: identity.sub,
       userName: identity.name,
@@ -71,9 +80,13 @@ export class HelpRequestService {
       stream: body.stream,
       createdAt,
     };
+    const look = (await this.frontDoor?.firstLook(asked, body.assistant !== false)) ?? null;
+    const request = look?.kind === 'handoff' ? { ...asked, handoffReason: look.reason } : asked;
     const rank = queueRank(request.score, request.createdAt, settings.agingPointsPerMinute);
     // The system of record first: a case the queue holds always exists in PostgreSQL.
-    await this.deps.cases.open(request, rank, urgency.incidentIds);
+    const held = look?.kind === 'answer' ? look.articles : null;
+    await this.deps.cases.open(request, rank, urgency.incidentIds, held ? 'assistant' : 'queued');
+    if (held) return this.heldByAssistant(request, rank, held);
     const result = await queue
       .enqueue(request, rank, {
         maxWaiting: settings.maxWaiting,
@@ -99,6 +112,31 @@ export class HelpRequestService {
       this.deps.bus.publish({ t: 'queue-changed' }),
     ]);
     return { id: request.id, accessToken, ...(offered ? CONNECTING : waiting) };
+  }
+
+  /** A text request the assistant answers first: held, not queued, until it hands it over. */
+  private async heldByAssistant(
+    request: NewRequest,
+    rank: number,
+    articles: KbHit[],
+  ): Promise<CreatedHelpRequest> {
+    const discard = () => this.deps.cases.discard(request.id);
+    const held = await this.frontDoor!.take(request, rank, articles, this.tokens.requestTtlMs).catch(
+      async (error: unknown) => {
+        await discard();
+        throw error;
+      },
+    );
+    if (held.status === 'ACTIVE') {
+      if (held.existingId !== request.id) await discard();
+      return this.resume(held.existingId, request.userId);
+    }
+    this.deps.metrics.requestsCreated.inc({ channel: request.channel, level: request.level });
+    const [accessToken, snapshot] = await Promise.all([
+      this.tokens.signRequest(request.id, request.userId),
+      this.positions.snapshot(request.id),
+    ]);
+    return { id: request.id, accessToken, ...(snapshot ?? WITH_ASSISTANT) };
   }
 
   /**
@@ -238,7 +276,7 @@ export class HelpRequestService {
   private async afterClose(
     requestId: string,
     closed: { offerId?: string; agentId?: string },
-    reason: WaitingCloseReason,
+    reason: Exclude<WaitingCloseReason, 'self_served'>,
   ) {
     const { bus } = this.deps;
     if (closed.offerId && closed.agentId) {

@@ -23,7 +23,7 @@ export class UserErasure {
     const ids = (await this.deps.cases.casesOf(userId, MAX_CASES)).map((row) => row.id);
     for (const id of ids) {
       const record = await this.deps.queue.getRequest(id);
-      if (record && ['queued', 'offered', 'assigned'].includes(record.state))
+      if (record && ['assistant', 'queued', 'offered', 'assigned'].includes(record.state))
         await this.requests.closeForErasure(id);
     }
     await this.deps.queue.forget(ids);

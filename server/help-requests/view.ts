@@ -37,5 +37,6 @@ export function toHelpRequestView({
     etaSeconds: queue?.etaSeconds,
     noAgentOnline: queue?.noAgentOnline,
     sessionId: record.sessionId,
+    ...(record.handoffReason && { handoffReason: record.handoffReason }),
   };
 }

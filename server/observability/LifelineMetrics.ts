@@ -53,6 +53,29 @@ export class LifelineMetrics {
     labelNames: ['queue'] as const,
     registers: [this.registry],
   });
+  readonly assistantAnswers = new Counter({
+    name: 'lifeline_assistant_answers_total',
+    help: 'Answers the assistant gave from the knowledge base: first, or again after "did not help"',
+    labelNames: ['turn'] as const,
+    registers: [this.registry],
+  });
+  readonly assistantDeflections = new Counter({
+    name: 'lifeline_assistant_deflections_total',
+    help: 'Cases closed as self-served: the user said an article the assistant gave solved it',
+    registers: [this.registry],
+  });
+  readonly assistantHandoffs = new Counter({
+    name: 'lifeline_assistant_handoffs_total',
+    help: 'Text requests the assistant handed to a person (or never held), by reason',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+  readonly assistantReplySeconds = new Histogram({
+    name: 'lifeline_assistant_reply_seconds',
+    help: 'From a user line (or a new request) to the assistant’s decision: search, scoring and the stored answer',
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [this.registry],
+  });
   readonly timeToOffer = new Histogram({
     name: 'lifeline_time_to_offer_seconds',
     help: 'From request creation to each offer made for it (re-offers included)',

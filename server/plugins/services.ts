@@ -3,7 +3,8 @@ import type { MediaPlane } from '../../media/MediaPlane.js';
 import type { UrgencyScorer } from '../../core/urgency/types.js';
 import type { EventBus } from '../../platform/bus/EventBus.js';
 import type { CaseRepository } from '../../platform/db/CaseRepository.js';
-import { KbRepository } from '../../platform/db/KbRepository.js';
+import type { KbRepository } from '../../platform/db/KbRepository.js';
+import type { Assistant } from '../assistant/Assistant.js';
 import { Suggestions } from '../kb/Suggestions.js';
 import { connectRedis } from '../../platform/redis/connect.js';
 import type { Incidents } from '../../platform/urgency/Incidents.js';
@@ -96,6 +97,8 @@ export interface Lifeline {
   kb: KbRepository;
   /** What the console suggests to the agent on a case. */
   suggestions: Suggestions;
+  /** The front door of text conversations: answers from the knowledge base, hands over to a person. */
+  assistant: Assistant;
 }
 
 declare module 'fastify' {
@@ -123,7 +126,7 @@ export default fp<ServicesOptions>(
     const followUps = composeFollowUps(app, config, base, routing);
     const managedIncidents = composeIncidents(app, config, base, routing, cases);
     const { bus, sockets } = base;
-    const kb = new KbRepository(app.db);
+    const { kb } = base;
     // Its own connection: a BullMQ worker blocks on Redis and waits out outages.
     const repairConnection = connectRedis(config, 'wait-it-out');
     const repairs = new RecordRepairs(repairConnection, config.keyPrefix, base.records, app.log);
@@ -131,6 +134,7 @@ export default fp<ServicesOptions>(
     const sweeper = new Sweeper({
       ...routing,
       requests: cases.requests,
+      assistant: cases.assistant,
       retention: cases.retention,
       followUps: followUps.followUps,
       incidentResolutions: managedIncidents.incidentDesk,

@@ -15,6 +15,9 @@ export interface RoutePlace {
 /** Offered to an agent: no longer in the line, not yet in a session. */
 export const CONNECTING: QueueSnapshot = { position: 1, etaSeconds: 0, state: 'connecting' };
 
+/** With the assistant: in no line, so no place and no wait to give. */
+export const WITH_ASSISTANT: QueueSnapshot = { position: 0, etaSeconds: 0, state: 'assistant' };
+
 /** Requests looked up per Redis call in a push, so one script never holds Redis for long. */
 const STANDINGS_PER_CALL = 500;
 
@@ -148,7 +151,7 @@ export class QueuePositions {
     return snapshot ?? waitingAt(place.position, 0, 0);
   }
 
-  /** Where a request stands now, or null once it is no longer waiting for an agent. */
+  /** Where a request stands now (with the assistant, or waiting), or null once no longer waiting for an agent. */
   async snapshot(requestId: string): Promise<QueueSnapshot | null> {
     const [snapshot] = await this.fromStandings([await this.deps.queue.standing(requestId)]);
     return snapshot ?? null;
@@ -161,6 +164,7 @@ export class QueuePositions {
     let next = 0;
     return standings.map((standing) => {
       if (standing.position !== null) return waiting[next++] ?? null;
+      if (standing.state === 'assistant') return WITH_ASSISTANT;
       return standing.state === 'offered' ? CONNECTING : null;
     });
   }

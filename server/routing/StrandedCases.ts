@@ -12,6 +12,7 @@ export interface StrandedCasesDeps extends Pick<RoutingDeps, 'queue' | 'now' | '
   cases: {
     queuedBetween(fromMs: number, toMs: number, limit: number): Promise<CaseRow[]>;
     discard(id: string): Promise<void>;
+    requeueLost(ids: readonly string[], at: number): Promise<number>;
   };
   /** One instance per period: true for the instance that takes this pass. */
   claim(periodMs: number): Promise<boolean>;
@@ -26,7 +27,8 @@ export interface StrandedCasesDeps extends Pick<RoutingDeps, 'queue' | 'now' | '
  * two leaves a case nobody would serve until Redis is next rebuilt. Every `settleMs`, one instance
  * looks at recent waiting cases old enough to have been queued and queues those Redis does not
  * hold, with their rank. One whose user has opened another case since (they retried) is dropped,
- * as the create path drops a duplicate.
+ * as the create path drops a duplicate. One the assistant was to hold goes to a person instead:
+ * its answer was never given.
  */
 export class StrandedCases {
   constructor(
@@ -61,6 +63,7 @@ export class StrandedCases {
     });
     if (result.status === 'ACTIVE') await this.deps.cases.discard(row.id);
     if (result.status !== 'OK') return false;
+    if (row.state === 'assistant') await this.deps.cases.requeueLost([row.id], now());
     this.dispatcher.requestWaiting(row.id);
     return true;
   }

@@ -8,7 +8,7 @@ const RECONCILE_MS = 2000;
 
 /**
  * Periodic work every instance runs: renewing its own lease, reaping dead instances, expiring
- * offers, abandoning requests, reopening due tasks, applying routing steps, and reconciling free agents with the queue.
+ * offers, abandoning requests, handing quiet assistant cases to a person, reopening due tasks, applying routing steps, and reconciling free agents with the queue.
  * Each step is atomic in Redis (or, for due tasks, claimed once in PostgreSQL), so instances may
  * sweep concurrently and a crashed instance's timers are picked up by the others.
  */
@@ -34,6 +34,8 @@ export class Sweeper {
       followUps: { maybeRun(): Promise<void> };
       /** Finishes incident resolutions an instance died in the middle of (the incidents module). */
       incidentResolutions: { maybeFinishInterrupted(): Promise<void> };
+      /** Hands held cases to a person when their user went quiet (the assistant). */
+      assistant: { sweepDue(): Promise<number> };
       /** Callbacks whose time to answer or to retry ran out (the callbacks module). */
       callbacks: { sweepDue(): Promise<number> };
       /** Applies routing policy steps that came due. */
@@ -66,6 +68,7 @@ export class Sweeper {
       await liveness.reapDead();
       await offers.expireDue();
       await requests.abandonDue();
+      await this.deps.assistant.sweepDue();
       await this.deps.callbacks.sweepDue();
       await this.deps.incidentResolutions.maybeFinishInterrupted();
       await this.deps.stranded.maybeRun();

@@ -23,5 +23,6 @@ export function toOfferedRequest(record: RequestRecord, now: number): OfferedReq
     createdAt: record.createdAt,
     ...(record.policyQueue && { queue: record.policyQueue }),
     ...(record.routingReasons.length > 0 && { routingReasons: record.routingReasons }),
+    ...(record.handoffReason && { handoffReason: record.handoffReason }),
   };
 }

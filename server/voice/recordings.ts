@@ -5,7 +5,7 @@ import type { BlobStore } from '../../platform/storage/BlobStore.js';
 import type { ConversationService } from '../conversations/ConversationService.js';
 
 /** A request still open for a recording: waiting, being offered, or with an agent. */
-export const OPEN_STATES = new Set(['queued', 'offered', 'assigned']);
+export const OPEN_STATES = new Set(['assistant', 'queued', 'offered', 'assigned']);
 
 /** What a recorded message's service needs (voice and video alike), with its own request store. */
 export interface RecordingDeps<Requests> {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AssistantSettings } from '../../core/assistant/decide.js';
+import { DEFAULT_ASSISTANT_SETTINGS, type AssistantSettings } from '../../core/assistant/decide.js';
 import { demoArticles } from '../../scripts/lib/demo-kb.js';
 import {
   evaluateKb,
@@ -15,7 +15,8 @@ import { startCluster, type Cluster } from '../support/cluster.js';
  * search existed) against the demo knowledge base in PostgreSQL and the assistant's first
  * decision: article accuracy, answers that would be wrong, and who is handed to a person.
  */
-export const ASSISTANT: AssistantSettings = { minScore: 0.7, maxArticles: 3, languages: ['en', 'zh'] };
+/** The settings the assistant runs with by default. */
+export const ASSISTANT: AssistantSettings = DEFAULT_ASSISTANT_SETTINGS;
 
 const questions = readFileSync(new URL('../fixtures/kb-questions.jsonl', import.meta.url), 'utf8')
   .split('\n')

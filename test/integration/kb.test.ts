@@ -154,6 +154,8 @@ describe('knowledge base', () => {
         language: 'zh',
         category: 'account_security',
         text: '我的账号被盗了',
+        // Straight to a person: this suite is about what the agent is offered, not the assistant.
+        assistant: false,
       });
       const offer = await socket.next('offer', (f) => f.request.id === request.id);
       socket.send({ type: 'offer.accept', offerId: offer.offerId });

@@ -59,7 +59,12 @@ describe('new cases, a batch at a time', () => {
     statements = 0;
     await Promise.all(
       requests.map((r, i) =>
-        newCases.write({ request: r, rank: 100 - i, incidentIds: i === 1 ? [incident] : [] }),
+        newCases.write({
+          request: r,
+          rank: 100 - i,
+          incidentIds: i === 1 ? [incident] : [],
+          state: 'queued',
+        }),
       ),
     );
     expect(statements).toBe(1);
@@ -101,12 +106,12 @@ describe('new cases, a batch at a time', () => {
   it('fails only the case that cannot be written, not the others in its batch', async () => {
     const newCases = new NewCases(db);
     const taken = request('dora');
-    await newCases.write({ request: taken, rank: 1, incidentIds: [] });
+    await newCases.write({ request: taken, rank: 1, incidentIds: [], state: 'queued' });
     const fine = [request('eli'), request('fabi')];
     const outcomes = await Promise.allSettled([
-      newCases.write({ request: fine[0]!, rank: 1, incidentIds: [] }),
-      newCases.write({ request: request('gil', taken.id), rank: 1, incidentIds: [] }),
-      newCases.write({ request: fine[1]!, rank: 1, incidentIds: ['no-such-incident'] }),
+      newCases.write({ request: fine[0]!, rank: 1, incidentIds: [], state: 'queued' }),
+      newCases.write({ request: request('gil', taken.id), rank: 1, incidentIds: [], state: 'queued' }),
+      newCases.write({ request: fine[1]!, rank: 1, incidentIds: ['no-such-incident'], state: 'queued' }),
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
     const written = await db.selectFrom('cases').select('id').where('id', '=', fine[0]!.id).execute();

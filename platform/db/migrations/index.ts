@@ -8,6 +8,7 @@ import { routingPolicies } from './0007_routing_policies.js';
 import { callbacks } from './0008_callbacks.js';
 import { incidentResolutionDone } from './0009_incident_resolution_done.js';
 import { kbArticles } from './0010_kb_articles.js';
+import { assistantLines } from './0011_assistant_lines.js';
 
 /** Every migration, in order. Names are their versions: never rename or edit one that shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -21,4 +22,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008_callbacks': callbacks,
   '0009_incident_resolution_done': incidentResolutionDone,
   '0010_kb_articles': kbArticles,
+  '0011_assistant_lines': assistantLines,
 };

@@ -24,3 +24,4 @@ export {
 } from './presence.js';
 export { CLAIM_VOICE, CLOSE_WAITING, ENQUEUE, REOPEN, RESCORE, RESTORE, STANDINGS } from './queue.js';
 export { DUE_PLACEMENTS, PLACE } from './placement.js';
+export { ASSISTANT_HANDOFF, ASSISTANT_HOLD, ASSISTANT_SELF_SERVED, ASSISTANT_TURN } from './assistant.js';

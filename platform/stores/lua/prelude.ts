@@ -24,6 +24,8 @@ local INSTANCES = P .. 'instances'
 local STEPS_DUE = P .. 'policy:due'
 -- Callbacks whose time to answer or to retry runs out (see callbacks.ts).
 local CALLBACKS = P .. 'callbacks:deadline'
+-- Cases the assistant holds, by when it hands them to a person if the user says nothing more (assistant.ts).
+local ASSISTANT_DUE = P .. 'assistant:due'
 -- What a routing policy decides for a request; a request queued again is decided afresh.
 local PLACEMENT_FIELDS = {'routes', 'skillGroups', 'policyQueue', 'routingReasons', 'priorityBoost', 'alertStep', 'stepDueAt'}
 local function reqKey(id) return P .. 'req:' .. id end
@@ -37,6 +39,9 @@ local function socketsKey(kind, id) return P .. kind .. '-sockets:' .. id end
 local function instanceSocketsKey(instanceId) return P .. 'instance-sockets:' .. instanceId end
 local function routeKey(lang, category) return P .. 'queue:' .. lang .. ':' .. category end
 local function freeKey(lang, category) return P .. 'free:' .. lang .. ':' .. category end
+
+-- A case still needing someone: with the assistant, waiting, offered, or with an agent.
+local function isOpen(st) return st == 'assistant' or st == 'queued' or st == 'offered' or st == 'assigned' end
 
 local function alive(instanceId, now)
   local lease = redis.call('ZSCORE', INSTANCES, instanceId)

@@ -13,7 +13,7 @@ if redis.call('ZCARD', QUEUE) >= tonumber(ARGV[5]) then return {'FULL'} end
 local existing = redis.call('GET', activeKey(userId))
 if existing then
   local st = redis.call('HGET', reqKey(existing), 'state')
-  if st == 'queued' or st == 'offered' or st == 'assigned' then return {'ACTIVE', existing} end
+  if isOpen(st) then return {'ACTIVE', existing} end
 end
 redis.call('HSET', KEYS[1], unpack(ARGV, 8))
 redis.call('HSET', KEYS[1], 'state', 'queued', 'rank', rank, 'declined', '{}')
@@ -41,7 +41,7 @@ while i <= #ARGV do
   local last = i + 3 + tonumber(ARGV[i + 3])
   local key = reqKey(id)
   local st = redis.call('HGET', key, 'state')
-  if st == 'queued' or st == 'offered' or st == 'assigned' then
+  if isOpen(st) then
     statuses[#statuses + 1] = 'OPEN'
   else
     redis.call('HDEL', key, unpack(PLACEMENT_FIELDS))
@@ -51,7 +51,7 @@ while i <= #ARGV do
     if needsUserPresent(id) then redis.call('ZADD', ABANDON, ARGV[3], id) end
     local existing = redis.call('GET', activeKey(userId))
     local other = existing and existing ~= id and redis.call('HGET', reqKey(existing), 'state')
-    if other ~= 'queued' and other ~= 'offered' and other ~= 'assigned' then
+    if not isOpen(other) then
       redis.call('SET', activeKey(userId), id, 'PX', ARGV[2])
     end
     redis.call('ZADD', P .. 'user-requests:' .. userId, redis.call('HGET', key, 'createdAt'), id)
@@ -63,9 +63,9 @@ return statuses
 `);
 
 /**
- * Closes a request that has no session yet: the user cancelled, or was gone past the grace
- * period (requireGone=1: only if no live socket holds it). An outstanding offer is withdrawn
- * and its agent's slot freed. KEYS: req. ARGV: prefix, requestId, now, reason, requireGone, retentionMs
+ * Closes a request that has no session yet (waiting, offered or with the assistant): the user
+ * cancelled, or was gone past the grace period (requireGone=1: only if no live socket holds it).
+ * An outstanding offer is withdrawn and its agent's slot freed. KEYS: req. ARGV: prefix, requestId, now, reason, requireGone, retentionMs
  */
 export const CLOSE_WAITING = script(`
 local reqId, now, reason, requireGone, retention = ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5], ARGV[6]
@@ -74,7 +74,7 @@ if requireGone == '1' then redis.call('ZREM', ABANDON, reqId) end
 if not r[1] then return {'GONE'} end
 if requireGone == '1' and liveSockets(socketsKey('req', reqId), now) > 0 then return {'CONNECTED'} end
 if r[1] == 'assigned' then return {'ASSIGNED', r[4]} end
-if r[1] ~= 'queued' and r[1] ~= 'offered' then return {'GONE'} end
+if r[1] ~= 'queued' and r[1] ~= 'offered' and r[1] ~= 'assistant' then return {'GONE'} end
 local agentId = ''
 if r[1] == 'offered' then
   agentId = redis.call('HGET', offerKey(r[2]), 'agentId') or ''
@@ -87,6 +87,7 @@ if r[1] == 'offered' then
 end
 queueRemove(reqId)
 redis.call('ZREM', ABANDON, reqId)
+redis.call('ZREM', ASSISTANT_DUE, reqId)
 redis.call('HSET', KEYS[1], 'state', reason, 'endedAt', now, 'endedReason', reason)
 redis.call('HDEL', KEYS[1], 'offerId', 'offerAgentId')
 redis.call('PEXPIRE', KEYS[1], retention)
@@ -140,7 +141,7 @@ export const REOPEN = script(`
 local id, userId, rank, taskId = ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 local r = redis.call('HMGET', KEYS[1], 'state', 'followUp')
 if r[2] == taskId then return 'DONE' end
-if r[1] == 'queued' or r[1] == 'offered' or r[1] == 'assigned' then return 'OPEN' end
+if isOpen(r[1]) then return 'OPEN' end
 redis.call('HDEL', KEYS[1], 'sessionId', 'agentId', 'assignedAt', 'endedAt', 'endedReason', 'offerId', 'offerAgentId', 'media', 'reservedFor', 'reservedUntil', unpack(PLACEMENT_FIELDS))
 redis.call('HSET', KEYS[1], unpack(ARGV, 9))
 redis.call('HSET', KEYS[1], 'state', 'queued', 'rank', rank, 'declined', '{}', 'followUp', taskId)
@@ -149,7 +150,7 @@ redis.call('PERSIST', KEYS[1])
 queueAdd(id)
 local existing = redis.call('GET', activeKey(userId))
 local st = existing and redis.call('HGET', reqKey(existing), 'state')
-if st ~= 'queued' and st ~= 'offered' and st ~= 'assigned' then redis.call('SET', activeKey(userId), id, 'PX', ARGV[8]) end
+if not isOpen(st) then redis.call('SET', activeKey(userId), id, 'PX', ARGV[8]) end
 return 'OK'
 `);
 

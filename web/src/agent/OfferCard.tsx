@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, mediaUrl } from '../shared/api.js';
 import type { Offer } from './useAgentSession.js';
+import { HandoffNote } from './HandoffNote.js';
 import { RoutingReasons } from './RoutingReasons.js';
 import { VideoFeedback } from './VideoFeedback.js';
 
@@ -82,6 +83,7 @@ export function OfferCard({
           {t('agent.stream', { id: request.stream.id, offset: request.stream.offsetSeconds })}
         </p>
       )}
+      <HandoffNote reason={request.handoffReason ?? details?.handoffReason} />
       <RoutingReasons queue={request.queue} reasons={request.routingReasons} />
       {request.text && <blockquote>{request.text}</blockquote>}
       {details?.transcript && !details.video && (

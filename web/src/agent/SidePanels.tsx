@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../shared/api.js';
 import { CustomerPanel } from './CustomerPanel.js';
+import { HandoffNote } from './HandoffNote.js';
 import { SuggestedArticles } from './SuggestedArticles.js';
 import { VideoFeedbackFor } from './VideoFeedback.js';
 import { MyTasks } from './MyTasks.js';
@@ -38,6 +39,7 @@ export function SidePanels({
           <p>
             <strong>{t(`levels.${request.urgency.level}`)}</strong> · {t(`categories.${request.category}`)}
           </p>
+          <HandoffNote reason={request.handoffReason} />
           {request.text && <blockquote>{request.text}</blockquote>}
           {request.urgency.sentiment && (
             <p className={`sentiment ${request.urgency.sentiment}`} data-testid="sentiment-hint">

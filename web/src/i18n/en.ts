@@ -8,6 +8,7 @@ import type {
   Sentiment,
   UrgencyLevel,
 } from '@lifeline/core/protocol/vocabulary.js';
+import { assistantEn } from './assistant.en.js';
 import { floorEn } from './floor.en.js';
 
 export const en = {
@@ -177,6 +178,8 @@ export const en = {
       cancelled: 'Cancelled',
       abandoned: 'Abandoned',
       resolved_by_incident: 'Answered by an incident update',
+      assistant: 'With the assistant',
+      self_served: 'Solved by an article',
     } satisfies Record<RequestState, string>,
     roles: {
       user: 'User',
@@ -222,5 +225,6 @@ export const en = {
     open: 'Open incident',
   },
   ...floorEn,
+  ...assistantEn,
 };
 export type Messages = typeof en;

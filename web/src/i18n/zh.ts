@@ -1,4 +1,5 @@
 import type { Messages } from './en.js';
+import { assistantZh } from './assistant.zh.js';
 import { floorZh } from './floor.zh.js';
 
 export const zh: Messages = {
@@ -157,8 +158,10 @@ export const zh: Messages = {
       cancelled: '已取消',
       abandoned: '已放弃',
       resolved_by_incident: '已由事件通报解答',
+      assistant: '智能助手解答中',
+      self_served: '已通过文章自助解决',
     },
-    roles: { user: '用户', agent: '客服', assistant: '助手', system: '系统' },
+    roles: { user: '用户', agent: '客服', assistant: '智能助手', system: '系统' },
     sendReply: '发送给用户',
     sentiment: '情绪：{{value}}',
     reasons: '原因',
@@ -190,4 +193,5 @@ export const zh: Messages = {
     open: '创建事件',
   },
   ...floorZh,
+  ...assistantZh,
 };

@@ -1,8 +1,10 @@
 import { MAX_MESSAGE_LENGTH, SYSTEM_EVENTS, type SystemEvent } from '@lifeline/core/protocol/vocabulary.js';
 import type { ConversationMessage } from '@lifeline/core/protocol/conversations.js';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conversation } from './useConversation.js';
+import { ArticleChips } from './ArticleView.js';
+import { ArticleMarkdown } from './ArticleMarkdown.js';
 import { MessageAttachments } from './VideoClipView.js';
 
 const isSystemEvent = (body: string): body is SystemEvent =>
@@ -21,6 +23,15 @@ function Line({
   const { t } = useTranslation();
   if (line.role === 'system')
     return <li className="system">{isSystemEvent(line.body) ? t(`system.${line.body}`) : line.body}</li>;
+  // The assistant writes Markdown-ish text built from articles: rendered safely, never as HTML.
+  if (line.role === 'assistant')
+    return (
+      <li className="assistant" data-testid="assistant-line">
+        <strong className="author">{t('assistant.name')}</strong>
+        <ArticleMarkdown body={line.body} />
+        {line.articles && line.articles.length > 0 && <ArticleChips articles={line.articles} />}
+      </li>
+    );
   return (
     <li className={`${line.role === self ? 'me' : 'them'}${line.internal ? ' internal' : ''}`}>
       {line.internal && <strong>{t('call.internal')} </strong>}
@@ -38,6 +49,12 @@ export function ChatPanel({ conversation }: { conversation: Conversation }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState('');
   const [internal, setInternal] = useState(false);
+  const list = useRef<HTMLUListElement>(null);
+  // An assistant answer is tall: without this, the lines after it land out of sight below.
+  const count = conversation.messages.length;
+  useEffect(() => {
+    if (list.current) list.current.scrollTop = list.current.scrollHeight;
+  }, [count]);
   return (
     <form
       className="chat"
@@ -47,7 +64,7 @@ export function ChatPanel({ conversation }: { conversation: Conversation }) {
         setDraft('');
       }}
     >
-      <ul aria-live="polite" data-testid="call-chat">
+      <ul aria-live="polite" data-testid="call-chat" ref={list}>
         {conversation.messages.map((line) => (
           <Line key={line.id} line={line} self={conversation.self} token={conversation.token} />
         ))}

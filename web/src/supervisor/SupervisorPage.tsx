@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../i18n/index.js';
 import { api } from '../shared/api.js';
 import { CallView } from '../shared/CallView.js';
 import { Login, useSignedIn } from '../shared/Login.js';
+import { AssistantCard } from './AssistantCard.js';
 import { FloorIncidents } from './FloorIncidents.js';
 import { FloorTasks } from './FloorTasks.js';
 import { RoutingAlerts } from './RoutingAlerts.js';
@@ -123,6 +124,7 @@ function Floor({ token }: { token: string }) {
             ))}
           </ul>
         </div>
+        <AssistantCard counts={overview.assistant} />
       </section>
       <FloorIncidents
         token={token}

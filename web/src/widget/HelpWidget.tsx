@@ -1,25 +1,22 @@
 import type { StreamContext } from '@lifeline/core/protocol/domain.js';
-import type { CreateHelpRequestBody } from '@lifeline/core/protocol/helpRequests.js';
-import {
-  CATEGORIES,
-  MAX_TEXT_LENGTH,
-  type CategoryName,
-  type Channel,
-  type MediaKind,
-} from '@lifeline/core/protocol/vocabulary.js';
+import type { Channel } from '@lifeline/core/protocol/vocabulary.js';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallView } from '../shared/CallView.js';
 import { ChatPanel } from '../shared/ChatPanel.js';
 import { useConversation } from '../shared/useConversation.js';
-import { CallbackChoice } from './CallbackChoice.js';
+import { AssistantChoices } from './AssistantChoices.js';
+import { EndedPanel } from './EndedPanel.js';
 import { IncidentBanner } from './IncidentBanner.js';
+import { RequestForm, type RequestFields } from './RequestForm.js';
 import { useHelpRequest } from './useHelpRequest.js';
 import { useIncidentNotice } from './useIncidentNotice.js';
-import { uploadVideo, VideoRecorder } from './VideoRecorder.js';
-import { VoiceRecorder } from './VoiceRecorder.js';
+import { uploadVideo } from './VideoRecorder.js';
+import { WaitingPanel } from './WaitingPanel.js';
 
-/** The embeddable help widget: pick a channel, wait with position and ETA, talk, rate. */
+const CHANNELS: readonly Channel[] = ['call', 'voice', 'text'];
+
+/** The embeddable help widget: pick a channel, the assistant or the line, talk, rate. */
 export function HelpWidget({ identity, stream }: { identity: string | null; stream: () => StreamContext }) {
   const { t, i18n } = useTranslation();
   const help = useHelpRequest(identity);
@@ -27,11 +24,7 @@ export function HelpWidget({ identity, stream }: { identity: string | null; stre
   const incident = useIncidentNotice(help.request, help.socket);
   const [open, setOpen] = useState(false);
   const [channel, setChannel] = useState<Channel | null>(null);
-  const [media, setMedia] = useState<MediaKind>('video');
-  const [text, setText] = useState('');
-  const [category, setCategory] = useState<CategoryName | ''>('');
   const [error, setError] = useState<string | null>(null);
-  const [rated, setRated] = useState(false);
   /** The call the user walked out of, in a conversation that goes on without it. */
   const [leftRoom, setLeftRoom] = useState<string | null>(null);
   // A case resumed after a reload or on another device opens the widget on it.
@@ -40,16 +33,12 @@ export function HelpWidget({ identity, stream }: { identity: string | null; stre
   }, [help.request]);
 
   const language = i18n.language === 'zh' ? 'zh' : 'en';
-  const submit = async (recording?: Blob) => {
+  const submit = async (fields: RequestFields, recording?: Blob) => {
     // The form that calls this shows only once a channel is picked.
     if (!channel) return;
     setError(null);
     try {
-      const body: CreateHelpRequestBody = { channel, language, stream: stream() };
-      if (channel === 'call') body.media = media;
-      if (text.trim()) body.text = text.trim();
-      if (category) body.category = category;
-      const created = await help.create(body);
+      const created = await help.create({ channel, language, stream: stream(), ...fields });
       if (recording?.type.startsWith('video/')) await uploadVideo(created, recording);
       else if (recording) await help.uploadVoice(created, recording);
     } catch (caught) {
@@ -68,6 +57,8 @@ export function HelpWidget({ identity, stream }: { identity: string | null; stre
   const asked = help.ready?.channel ?? help.request?.channel ?? channel;
   const call = help.ready?.token && help.ready.room !== leftRoom && !help.ended ? help.ready : null;
   const conversing = help.request !== null && asked !== 'call' && !help.ended && !call;
+  const pending = help.request !== null && !help.ready && !help.ended;
+  const withAssistant = pending && help.queue?.state === 'assistant';
   return (
     <aside className="widget" aria-label={t('widget.heading')}>
       <header>
@@ -84,7 +75,7 @@ export function HelpWidget({ identity, stream }: { identity: string | null; stre
       {help.request && incident.notice && (
         <IncidentBanner
           notice={incident.notice}
-          waiting={!help.ready && !help.ended}
+          waiting={pending}
           closedByIt={help.ended && incident.notice.resolved}
           onSolved={() => void incident.answer('solved').catch((e: Error) => setError(e.message))}
           onStillNeedHelp={() =>
@@ -97,127 +88,41 @@ export function HelpWidget({ identity, stream }: { identity: string | null; stre
       )}
       {!help.request && (
         <div className="channels" role="group" aria-label={t('widget.heading')}>
-          <button
-            type="button"
-            data-testid="help-channel-call"
-            aria-pressed={channel === 'call'}
-            onClick={() => setChannel('call')}
-          >
-            {t('widget.call')}
-          </button>
-          <button
-            type="button"
-            data-testid="help-channel-voice"
-            aria-pressed={channel === 'voice'}
-            onClick={() => setChannel('voice')}
-          >
-            {t('widget.voice')}
-          </button>
-          <button
-            type="button"
-            data-testid="help-channel-text"
-            aria-pressed={channel === 'text'}
-            onClick={() => setChannel('text')}
-          >
-            {t('widget.text')}
-          </button>
+          {CHANNELS.map((c) => (
+            <button
+              key={c}
+              type="button"
+              data-testid={`help-channel-${c}`}
+              aria-pressed={channel === c}
+              onClick={() => setChannel(c)}
+            >
+              {t(`widget.${c}`)}
+            </button>
+          ))}
         </div>
       )}
       {channel && !help.request && (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submit();
-          }}
-        >
-          {channel === 'call' && (
-            <fieldset>
-              <legend>{t('widget.media')}</legend>
-              <label>
-                <input
-                  type="radio"
-                  name="media"
-                  data-testid="help-media-video"
-                  checked={media === 'video'}
-                  onChange={() => setMedia('video')}
-                />{' '}
-                {t('widget.video')}
-              </label>
-              <label>
-                <input
-                  type="radio"
-                  name="media"
-                  data-testid="help-media-audio"
-                  checked={media === 'audio'}
-                  onChange={() => setMedia('audio')}
-                />{' '}
-                {t('widget.audio')}
-              </label>
-            </fieldset>
-          )}
-          <label>
-            {t('widget.describe')}
-            <textarea
-              data-testid="help-text"
-              value={text}
-              maxLength={MAX_TEXT_LENGTH}
-              onChange={(e) => setText(e.target.value)}
-              required={channel === 'text'}
-            />
-          </label>
-          <label>
-            {t('widget.category')}
-            <select value={category} onChange={(e) => setCategory(e.target.value as CategoryName | '')}>
-              <option value="">—</option>
-              {CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`categories.${c}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          {channel === 'voice' ? (
-            <>
-              <VoiceRecorder onSend={(recording) => void submit(recording)} />
-              <VideoRecorder onSend={(clip) => void submit(clip)} />
-            </>
-          ) : (
-            <button type="submit" className="primary" data-testid="help-submit">
-              {t('widget.submit')}
-            </button>
-          )}
-        </form>
+        <RequestForm
+          channel={channel}
+          language={language}
+          onSubmit={(fields, recording) => void submit(fields, recording)}
+        />
       )}
-      {help.request && !help.ready && !help.ended && (
-        <div className="waiting" aria-live="polite">
-          <p data-testid="queue-position">
-            {help.queue?.state === 'connecting'
-              ? t('widget.connecting')
-              : help.queue?.noAgentOnline
-                ? t('widget.noAgentOnline')
-                : t('widget.position', { position: help.queue?.position ?? 1 })}
-          </p>
-          {help.queue?.noAgentOnline && asked === 'call' && (
-            <p data-testid="leave-message-hint">{t('widget.leaveMessageInstead')}</p>
-          )}
-          {help.queue && help.queue.state !== 'connecting' && !help.queue.noAgentOnline && (
-            <p>{t('widget.eta', { minutes: Math.max(1, Math.ceil(help.queue.etaSeconds / 60)) })}</p>
-          )}
-          {help.voiceStatus && <p data-testid="voice-status">{t(`widget.progress_${help.voiceStatus}`)}</p>}
-          {asked === 'call' && help.queue?.state !== 'connecting' && (
-            <CallbackChoice chosen={help.request.callback === true} choose={help.callMeBack} />
-          )}
-          <button type="button" onClick={() => void help.cancel()}>
-            {t('widget.cancel')}
-          </button>
-        </div>
-      )}
+      {/* The transcript first: after a handoff the assistant's lines stay above the place in line. */}
       {conversing && (
         <div className="conversation" data-testid="conversation">
-          <p className="hint">{help.ready ? t('widget.agentJoined') : t('widget.writeWhileWaiting')}</p>
+          {!withAssistant && (
+            <p className="hint">{help.ready ? t('widget.agentJoined') : t('widget.writeWhileWaiting')}</p>
+          )}
           <ChatPanel conversation={conversation} />
         </div>
       )}
+      {withAssistant && (
+        <AssistantChoices
+          answer={(choice) => help.answerAssistant(choice).catch((e: Error) => setError(e.message))}
+        />
+      )}
+      {pending && !withAssistant && <WaitingPanel help={help} call={asked === 'call'} />}
       {call?.livekitUrl && call.token && (
         <CallView
           livekitUrl={call.livekitUrl}
@@ -227,29 +132,7 @@ export function HelpWidget({ identity, stream }: { identity: string | null; stre
           conversation={conversation}
         />
       )}
-      {help.ended && (
-        <div className="rating">
-          <p>{t('widget.ended')}</p>
-          {rated ? (
-            <p>{t('widget.thanks')}</p>
-          ) : (
-            <div role="group" aria-label={t('widget.rate')}>
-              <p>{t('widget.rate')}</p>
-              {[1, 2, 3, 4, 5].map((stars) => (
-                <button
-                  key={stars}
-                  type="button"
-                  data-testid={`rate-${stars}`}
-                  aria-label={t('widget.stars', { count: stars })}
-                  onClick={() => void help.rate(stars).then(() => setRated(true))}
-                >
-                  {'★'.repeat(stars)}
-                </button>
-              ))}
-            </div>
-          )}
-        </div>
-      )}
+      {help.ended && <EndedPanel help={help} />}
     </aside>
   );
 }

@@ -1,11 +1,12 @@
 import type { RatingBody } from '@lifeline/core/protocol/floor.js';
 import type { ServerFrameOf, SessionReady } from '@lifeline/core/protocol/frames.js';
 import type {
+  AssistantAnswerReply,
   CreatedReply,
   CreateHelpRequestBody,
   MyHelpRequestsReply,
 } from '@lifeline/core/protocol/helpRequests.js';
-import type { Channel } from '@lifeline/core/protocol/vocabulary.js';
+import type { AssistantAnswer, Channel, WaitingCloseReason } from '@lifeline/core/protocol/vocabulary.js';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../shared/api.js';
 import { LifelineSocket } from '../shared/socket.js';
@@ -50,6 +51,8 @@ export function useHelpRequest(identity: string | null) {
   const [queue, setQueue] = useState<QueuePlace | null>(null);
   const [ready, setReady] = useState<SessionReady | null>(null);
   const [ended, setEnded] = useState(false);
+  /** Why the case closed before any agent had it (self-served, cancelled…), if it did. */
+  const [closedAs, setClosedAs] = useState<WaitingCloseReason | null>(null);
   const [voiceStatus, setVoiceStatus] = useState<VoiceStatus | null>(null);
   const socket = useRef<LifelineSocket | null>(null);
   /** The same socket as state, for what subscribes to it (the conversation). */
@@ -67,6 +70,7 @@ export function useHelpRequest(identity: string | null) {
         held.write(null);
         setEnded(true);
       }
+      if (frame.type === 'request.closed') setClosedAs(frame.reason);
       if (frame.type === 'voice.progress') setVoiceStatus(frame.status);
     });
     socket.current = ws;
@@ -127,8 +131,29 @@ export function useHelpRequest(identity: string | null) {
   const reopen = () => {
     if (!request) return;
     setEnded(false);
+    setClosedAs(null);
     setReady(null);
     follow(request);
+  };
+
+  /**
+   * The user's answer to the assistant. The frames that follow say the rest (a new answer, the
+   * line, the close); the reply only moves the widget on at once, so the buttons do not linger.
+   */
+  const answerAssistant = async (answer: AssistantAnswer) => {
+    if (!request) return;
+    const reply = await api<AssistantAnswerReply>(`/v1/help-requests/${request.id}/assistant`, {
+      token: request.accessToken,
+      body: { answer },
+    });
+    if (reply.state === 'self_served') {
+      held.write(null);
+      setClosedAs('self_served');
+      setEnded(true);
+    }
+    // A queue.update may have come first with the real place: only a still-held view is moved on.
+    if (reply.state === 'queued')
+      setQueue((place) => (place?.state === 'assistant' ? { ...place, state: 'waiting' } : place));
   };
 
   const rate = async (stars: number) => {
@@ -144,12 +169,14 @@ export function useHelpRequest(identity: string | null) {
     queue,
     ready,
     ended,
+    closedAs,
     voiceStatus,
     create,
     uploadVoice,
     cancel,
     callMeBack,
     reopen,
+    answerAssistant,
     rate,
     socket: live,
   };

@@ -1,0 +1,37 @@
+import type { AssistantMessages } from './assistant.en.js';
+
+export const assistantZh: AssistantMessages = {
+  assistant: {
+    name: '智能助手',
+    tryFirst: '先让智能助手试试',
+    tryFirstHint: '助手会立即从帮助中心找答案；随时可以一键转人工。',
+    holding: '智能助手正在根据帮助中心为您解答，您随时可以转人工客服。',
+    solved: '问题已解决',
+    stillNeedHelp: '仍需帮助',
+    human: '联系人工客服',
+    selfServed: '很高兴帮到您！此请求已关闭，如有其他问题随时可以再来问。',
+    articles: '相关文章',
+    openArticle: '阅读《{{title}}》',
+    closeArticle: '关闭文章',
+    articleLoading: '正在加载文章…',
+    articleUnavailable: '文章无法加载',
+    suggestions: '这些文章也许已经能解答您的问题',
+    handedOver: '智能助手已转人工：{{reason}}',
+    handoff: {
+      urgent: '情况紧急，直接转人工',
+      asked_for_human: '用户要求人工客服',
+      no_confident_match: '没有足够匹配的文章',
+      not_helped_twice: '文章没有解决问题',
+      language_not_supported: '没有用户语言的文章',
+      recorded_message: '用户发送了录音或视频',
+      unanswered: '用户没有再回复',
+      assistant_unavailable: '智能助手无法作答',
+    },
+    card: '智能助手',
+    held: '先由助手解答',
+    selfServedCount: '自助解决',
+    deflection: '自助解决率',
+    handoffs: '转人工原因',
+    noHandoffs: '暂无转人工',
+  },
+};
