@@ -1,3 +1,4 @@
+import { toSimplifiedChinese } from '../language/chineseScript.js';
 import { primaryLanguage } from '../routing/eligibility.js';
 
 /**
@@ -27,7 +28,9 @@ export function words(text: string, language: string): string[] {
   const cut =
     UNSPACED.has(lang) || /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/u.test(text) ? lang || 'zh' : lang;
   const out: string[] = [];
-  for (const part of segmenter(cut || 'en').segment(text.toLowerCase()))
+  // Traditional and Simplified Chinese meet in one index: both are read as Simplified.
+  const readable = lang === 'zh' ? toSimplifiedChinese(text) : text;
+  for (const part of segmenter(cut || 'en').segment(readable.toLowerCase()))
     if (part.isWordLike) out.push(part.segment);
   return out;
 }

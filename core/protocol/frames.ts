@@ -62,6 +62,11 @@ export const OfferedRequest = Type.Object({
   }),
   queue: Type.Optional(Type.String({ description: 'The routing policy queue it joined' })),
   handoffReason: Type.Optional(HandoffReason),
+  statedLanguage: Type.Optional(
+    Type.String({
+      description: "The language the user's app or widget said, when the text is in another (`language`)",
+    }),
+  ),
   routingReasons: Type.Optional(
     Type.Array(RoutingReason, {
       description:

@@ -115,6 +115,11 @@ export const HelpRequestView = Type.Object({
   noAgentOnline: QueueFields.noAgentOnline,
   sessionId: Type.Optional(Type.String()),
   handoffReason: Type.Optional(HandoffReason),
+  statedLanguage: Type.Optional(
+    Type.String({
+      description: "The language the user's app or widget said, when the text is in another (`language`)",
+    }),
+  ),
   incident: IncidentField,
 });
 

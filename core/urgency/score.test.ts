@@ -73,6 +73,32 @@ describe('urgency scorer: levels', () => {
   });
 });
 
+describe('urgency scorer: languages', () => {
+  it('reads Traditional Chinese as it reads Simplified', () => {
+    for (const text of ['帳號被盜了', '账号被盗了']) {
+      const verdict = scoreUrgency({ text, language: 'zh', tier: 'regular', repeatContacts: 0 });
+      expect([verdict.category, verdict.level], text).toEqual(['account_security', 'high']);
+    }
+  });
+
+  it('says when it cannot read a language, rather than passing it off as general and normal', () => {
+    const verdict = scoreUrgency({
+      text: '¡me hackearon la cuenta!',
+      language: 'es',
+      tier: 'regular',
+      repeatContacts: 0,
+    });
+    expect(verdict.reasons).toContain('language not supported by triage: es');
+    const english = scoreUrgency({
+      text: 'my account was hacked',
+      language: 'en-GB',
+      tier: 'regular',
+      repeatContacts: 0,
+    });
+    expect(english.reasons.some((r) => r.startsWith('language not supported'))).toBe(false);
+  });
+});
+
 describe('urgency scorer: monotonic in each signal', () => {
   it('never scores a higher tier lower', () => {
     const tiers: Tier[] = ['regular', 'creator', 'brand'];

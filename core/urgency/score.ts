@@ -2,6 +2,8 @@ import { chooseCategory, detectSignals, type SignalHits } from './detect.js';
 import { HARM_SIGNALS } from './lexicon/signals.js';
 import { decideLevel } from './levels.js';
 import { prepareText } from './text.js';
+import { toSimplifiedChinese } from '../language/chineseScript.js';
+import { primaryLanguage } from '../routing/eligibility.js';
 import type { Sentiment, UrgencyLevel as Level } from '../protocol/vocabulary.js';
 import type { Urgency, UrgencyInput } from './types.js';
 
@@ -36,8 +38,10 @@ const quote = (terms: string[] | undefined) => (terms ?? []).slice(0, 3).join(',
 
 /** Scores one request. Pure and fast: no I/O, no clock; the caller supplies tier, repeats and incidents. */
 export function scoreUrgency(input: UrgencyInput): Urgency {
-  const prepared = prepareText(input.text ?? '');
-  const hits = detectSignals(prepared, input.text ?? '');
+  // Traditional Chinese is read as Simplified: one set of Chinese patterns serves both.
+  const text = toSimplifiedChinese(input.text ?? '');
+  const prepared = prepareText(text);
+  const hits = detectSignals(prepared, text);
   const chosen = chooseCategory(prepared, hits);
   const category = chosen?.category ?? input.categoryHint ?? 'general';
   const reasons: string[] = [
@@ -51,6 +55,9 @@ export function scoreUrgency(input: UrgencyInput): Urgency {
   const { level, because } = decideLevel(hits);
   let score = WEIGHTS.level[level];
   reasons.push(`${level}: ${because}`);
+  // Said, never silent: a person reads what the word lists cannot (the assistant hands it over too).
+  if (input.language && !readsLanguage(input.language))
+    reasons.push(`language not supported by triage: ${input.language}`);
   const harms = HARM_SIGNALS.filter((s) => hits.has(s));
   if (harms.length > 1)
     score += Math.min(WEIGHTS.extraEvidenceMax, (harms.length - 1) * WEIGHTS.extraEvidence);
@@ -73,6 +80,11 @@ export function scoreUrgency(input: UrgencyInput): Urgency {
   const fromText = { category, level, score: clamp(score), sentiment, reasons, keywords };
   return withContactSignals(fromText, input);
 }
+
+/** The languages the word lists are written for; the others are issue 13's to add. */
+export const SCORED_LANGUAGES = ['en', 'zh'] as const;
+const readsLanguage = (language: string) =>
+  (SCORED_LANGUAGES as readonly string[]).includes(primaryLanguage(language));
 
 const clamp = (score: number) => Math.max(0, Math.min(100, score));
 

@@ -30,6 +30,8 @@ export interface NewRequest {
   createdAt: number;
   /** Why the assistant stepped aside for a person, when it looked at the request first. */
   handoffReason?: HandoffReason;
+  /** The language the user's app or widget said, when the text is in another (`language`). */
+  statedLanguage?: string;
 }
 
 export interface Transcript {
@@ -86,6 +88,7 @@ export function encodeNewRequest(request: NewRequest): string[] {
     sentiment: request.sentiment,
     createdAt: String(request.createdAt),
     handoffReason: request.handoffReason,
+    statedLanguage: request.statedLanguage,
   };
   return Object.entries(fields).flatMap(([key, value]) => (value === undefined ? [] : [key, value]));
 }
@@ -141,6 +144,7 @@ export function decodeRequest(hash: Record<string, string>): RequestRecord | nul
     routingReasons: decodeReasons(hash.routingReasons),
     sentiment: optional('sentiment') as Sentiment | undefined,
     handoffReason: optional('handoffReason') as HandoffReason | undefined,
+    statedLanguage: optional('statedLanguage'),
     assistant:
       hash.state === 'assistant'
         ? {

@@ -39,6 +39,8 @@ export interface Config extends SharedConfig {
     policyRecheckMs: number;
     /** While no more agents than this are free, they take critical requests only. */
     criticalReserveAgents: number;
+    /** A request's language is its text's when that is clear, else the stated one. */
+    languageFromText: boolean;
     queueUpdateIntervalMs: number;
     retentionMs: number;
     serviceLevelTargetSeconds: number;
@@ -159,6 +161,7 @@ export function loadConfig(source: EnvSource = process.env): Config {
       strandedSettleMs: env.STRANDED_SETTLE_MS,
       policyRecheckMs: env.ROUTING_POLICY_RECHECK_MS,
       criticalReserveAgents: env.CRITICAL_RESERVE_AGENTS,
+      languageFromText: env.LANGUAGE_FROM_TEXT,
       queueUpdateIntervalMs: env.QUEUE_UPDATE_INTERVAL_MS,
       retentionMs: shared.retentionMs,
       serviceLevelTargetSeconds: env.SERVICE_LEVEL_TARGET_SECONDS,

@@ -32,6 +32,11 @@ export const API_ENV = {
   OFFER_TIMEOUT_MS: Int(20_000, 1_000, 600_000, 'How long an agent has to accept an offer'),
   DECLINE_COOLDOWN_MS: Int(60_000, 0, 3_600_000, 'How long a declining agent is skipped for that request'),
   ABANDON_GRACE_MS: Int(30_000, 0, 3_600_000, "How long a waiting user's socket may be gone before abandon"),
+  LANGUAGE_FROM_TEXT: Type.Boolean({
+    default: true,
+    description:
+      "Whether a request's language is the one its text is written in when that is clear (false: always the app's or widget's)",
+  }),
   ASSISTANT_ENABLED: Type.Boolean({
     default: true,
     description: 'Whether the assistant answers text requests from the knowledge base before a person does',

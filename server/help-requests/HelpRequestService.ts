@@ -4,6 +4,7 @@ import type { LifelineTokens } from '../auth/LifelineTokens.js';
 import type { Principal } from '../auth/principal.js';
 import { LifelineError } from '../../core/errors/LifelineError.js';
 import { queueRank } from '../../core/routing/priority.js';
+import { requestLanguage } from '../../core/language/requestLanguage.js';
 import type { Dispatcher } from '../routing/Dispatcher.js';
 import type { RoutingDeps } from '../routing/deps.js';
 import {
@@ -53,12 +54,15 @@ export class HelpRequestService {
       throw new LifelineError('LIFELINE_VALIDATION', 'A text request needs a non-empty text');
     const id = randomUUID();
     const createdAt = now();
+    const { language, statedLanguage } = settings.languageFromText
+      ? requestLanguage(body.text, body.language)
+      : { language: body.language, statedLanguage: undefined };
     const urgency = await this.urgency.assess({
       requestId: id,
       userId: identity.sub,
       tier: identity.tier,
       text: body.text,
-      language: body.language,
+      language,
       categoryHint: body.category,
       createdAt,
       newCase: true,
@@ -70,7 +74,8 @@ export class HelpRequestService {
       tier: identity.tier,
       channel: body.channel,
       media: body.channel === 'call' ? (body.media ?? 'audio') : undefined,
-      language: body.language,
+      language,
+      ...(statedLanguage && { statedLanguage }),
       category: urgency.category,
       text: body.text,
       score: urgency.score,

@@ -38,5 +38,6 @@ export function toHelpRequestView({
     noAgentOnline: queue?.noAgentOnline,
     sessionId: record.sessionId,
     ...(record.handoffReason && { handoffReason: record.handoffReason }),
+    ...(record.statedLanguage && { statedLanguage: record.statedLanguage }),
   };
 }

@@ -24,5 +24,6 @@ export function toOfferedRequest(record: RequestRecord, now: number): OfferedReq
     ...(record.policyQueue && { queue: record.policyQueue }),
     ...(record.routingReasons.length > 0 && { routingReasons: record.routingReasons }),
     ...(record.handoffReason && { handoffReason: record.handoffReason }),
+    ...(record.statedLanguage && { statedLanguage: record.statedLanguage }),
   };
 }

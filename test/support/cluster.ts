@@ -43,6 +43,9 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     QUEUE_UPDATE_INTERVAL_MS: '20',
     RATE_LIMIT_CREATE_PER_MINUTE: '100000',
     RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
+    // Suites keep offers apart by giving each test its own language, whatever its text says;
+    // test/integration/language-routing.test.ts turns reading the text's language on.
+    LANGUAGE_FROM_TEXT: 'false',
     ...overrides,
   };
 }

@@ -75,8 +75,13 @@ export function OfferCard({
       </header>
       <p>
         <strong className="level">{t(`levels.${request.urgency.level}`)}</strong> ·{' '}
-        {t(`categories.${request.category}`)} · {request.language} · {t('agent.tier')}: {request.tier} ·{' '}
-        {t('agent.waited', { seconds: request.waitedSeconds })}
+        {t(`categories.${request.category}`)} ·{' '}
+        <span data-testid="offer-language">
+          {request.statedLanguage
+            ? t('agent.languageDiffers', { language: request.language, stated: request.statedLanguage })
+            : request.language}
+        </span>{' '}
+        · {t('agent.tier')}: {request.tier} · {t('agent.waited', { seconds: request.waitedSeconds })}
       </p>
       {request.stream && (
         <p className="muted">

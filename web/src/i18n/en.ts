@@ -148,6 +148,7 @@ export const en = {
     decline: 'Decline',
     expires: 'Expires in {{seconds}} s',
     waited: 'waited {{seconds}} s',
+    languageDiffers: '{{language}} (written; the app is set to {{stated}})',
     tier: 'Tier',
     transcript: 'Transcript',
     transcriptUnavailable: 'Transcript unavailable',

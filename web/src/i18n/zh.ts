@@ -128,6 +128,7 @@ export const zh: Messages = {
     decline: '拒绝',
     expires: '{{seconds}} 秒后过期',
     waited: '已等待 {{seconds}} 秒',
+    languageDiffers: '{{language}}（按文字判断；应用语言为 {{stated}}）',
     tier: '用户类型',
     transcript: '语音转写',
     transcriptUnavailable: '转写不可用',
