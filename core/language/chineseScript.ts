@@ -12,7 +12,11 @@ function opencc() {
   return converters;
 }
 
-const changed = (a: string, b: string) => [...a].filter((ch, i) => ch !== [...b][i]).length;
+/** Characters that differ at the same place: the conversions keep one character per character. */
+function changed(a: string, b: string): number {
+  const theirs = [...b];
+  return [...a].filter((ch, i) => ch !== theirs[i]).length;
+}
 
 /**
  * Which Chinese script a text is written in, by which conversion changes it more: Traditional

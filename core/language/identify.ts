@@ -52,7 +52,8 @@ export function identifyLanguage(text: string): LanguageGuess | null {
     arabic: arabic / 4,
   };
   const [script, weight] = Object.entries(units).sort((a, b) => b[1] - a[1])[0]!;
-  if (weight >= 1 && weight >= latinWords) return byScript(script, text);
+  if (weight >= 1 && weight >= latinWords)
+    return byScript(script === 'han' && kana > 0 ? 'kana' : script, text);
   if (latinWords === 0) return null;
   if (isRomanisedHindi(text)) return { tag: 'hi-Latn', reliable: true, by: 'markers' };
   const result = latinDetector().detect(text);
@@ -62,10 +63,9 @@ export function identifyLanguage(text: string): LanguageGuess | null {
   return { tag, reliable: result.isReliable() && letters >= MIN_LETTERS_FOR_DETECTOR, by: 'detector' };
 }
 
+/** The language a writing system says (Han with any kana was made `kana`: Japanese). */
 function byScript(script: string, text: string): LanguageGuess {
   if (script === 'han') {
-    if (count(text, /[\p{Script=Hiragana}\p{Script=Katakana}]/gu) > 0)
-      return { tag: 'ja', reliable: true, by: 'script' };
     const chinese = chineseScript(text);
     return { tag: chinese ? `zh-${chinese}` : 'zh', reliable: true, by: 'script' };
   }

@@ -152,43 +152,6 @@ export class CaseRepository {
       .execute();
   }
 
-  /**
-   * The assistant handed the case to a person: it waits now, with the reason as its event and the
-   * assistant's last line saying so, all in one statement. Only from the assistant's hold, so a
-   * case closed meanwhile stays closed. The row lock the update takes orders it against every
-   * other assistant line (MessageRepository.addWhileHeld): each is stored before this one or not
-   * at all. Returns when the line was stored, or null if the case was not with the assistant.
-   */
-  async handedOver(
-    id: string,
-    reason: string,
-    at: number,
-    line: { id: string; body: string },
-  ): Promise<Date | null> {
-    const when = new Date(at);
-    return this.db.transaction().execute(async (tx) => {
-      // Locked first, on its own: the statements after it see every assistant line committed
-      // before the lock was granted, so the last line sorts after all of them.
-      const held = await tx
-        .selectFrom('cases')
-        .select('id')
-        .where('id', '=', id)
-        .where('state', '=', 'assistant')
-        .forUpdate()
-        .executeTakeFirst();
-      if (!held) return null;
-      await tx.updateTable('cases').set({ state: 'queued', updated_at: when }).where('id', '=', id).execute();
-      await tx.insertInto('case_events').values({ case_id: id, state: 'queued', reason, at: when }).execute();
-      const { rows } = await sql<{ created_at: Date }>`
-        insert into messages (id, case_id, role, author_id, internal, body, attachments, articles, created_at)
-        values (${line.id}, ${id}, 'assistant', null, false, ${line.body}, '[]'::jsonb, '[]'::jsonb,
-                greatest(${when}::timestamptz,
-                         (select max(created_at) + interval '1 microsecond' from messages where case_id = ${id})))
-        returning created_at`.execute(tx);
-      return rows[0]?.created_at ?? null;
-    });
-  }
-
   async rescored(id: string, urgency: { score: number; level: string; category: string; rank: number }) {
     await this.db.updateTable('cases').set(urgency).where('id', '=', id).execute();
   }

@@ -13,15 +13,8 @@ export interface NewMessage {
   body: string;
   /** Files the line carries (a video clip); none for most lines. */
   attachments?: StoredAttachment[];
-  createdAt: number;
-}
-
-/** An assistant's line: no author, never internal, and the articles it answers with. */
-export interface AssistantLine {
-  id: string;
-  caseId: string;
-  body: string;
-  articles: StoredArticleLink[];
+  /** The articles an assistant line answers with; none on other lines. */
+  articles?: StoredArticleLink[];
   createdAt: number;
 }
 
@@ -38,21 +31,19 @@ const FOREIGN_KEY_VIOLATION = '23503';
 /** How many messages a read returns when it names no limit: the latest ones. */
 export const DEFAULT_MESSAGE_PAGE = 200;
 
-/** Each case's conversation in the system of record. Owns the `messages` table. */
-export class MessageRepository {
-  constructor(private readonly db: Kysely<Database>) {}
-
-  /**
-   * Stored after every line already there: instances' clocks differ and a millisecond holds many
-   * lines, so a line written after another never sorts before it (PostgreSQL keeps microseconds).
-   * Returns when it was stored, or null when the case is gone (erased meanwhile).
-   */
-  async add(message: NewMessage): Promise<Date | null> {
-    const latest = this.db
-      .selectFrom('messages')
-      .select(sql<Date>`max(created_at) + interval '1 microsecond'`.as('next'))
-      .where('case_id', '=', message.caseId);
-    const values = this.db.insertInto('messages').values({
+/**
+ * Stores a line after every line already there: instances' clocks differ and a millisecond holds
+ * many lines, so a line written after another never sorts before it (PostgreSQL keeps
+ * microseconds). On a transaction too, for writers that lock the case first (HeldCases).
+ */
+export async function insertMessage(db: Kysely<Database>, message: NewMessage): Promise<Date> {
+  const latest = db
+    .selectFrom('messages')
+    .select(sql<Date>`max(created_at) + interval '1 microsecond'`.as('next'))
+    .where('case_id', '=', message.caseId);
+  const inserted = await db
+    .insertInto('messages')
+    .values({
       id: message.id,
       case_id: message.caseId,
       role: message.role,
@@ -60,41 +51,26 @@ export class MessageRepository {
       internal: message.internal,
       body: message.body,
       attachments: JSON.stringify(message.attachments ?? []),
+      articles: JSON.stringify(message.articles ?? []),
       created_at: sql<Date>`greatest(${new Date(message.createdAt)}::timestamptz, (${latest}))`,
-    });
+    })
+    .returning('created_at')
+    .executeTakeFirstOrThrow();
+  return inserted.created_at;
+}
+
+/** Each case's conversation in the system of record. Owns the `messages` table. */
+export class MessageRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Stored after every line already there (see insertMessage); null when the case is gone (erased meanwhile). */
+  async add(message: NewMessage): Promise<Date | null> {
     try {
-      return (await values.returning('created_at').executeTakeFirstOrThrow()).created_at;
+      return await insertMessage(this.db, message);
     } catch (error) {
       if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) return null;
       throw error;
     }
-  }
-
-  /**
-   * Writes an assistant line only while the case is with the assistant, and returns when it was
-   * stored, or null if a person has the case now. The case row is share-locked for the insert,
-   * and a handoff changes the case's state here before any agent can be offered it, so an
-   * assistant line is either stored before the handoff or not at all: never after it.
-   */
-  async addWhileHeld(line: AssistantLine): Promise<Date | null> {
-    return this.db.transaction().execute(async (tx) => {
-      const held = await tx
-        .selectFrom('cases')
-        .select('id')
-        .where('id', '=', line.caseId)
-        .where('state', '=', 'assistant')
-        .forShare()
-        .executeTakeFirst();
-      if (!held) return null;
-      const { rows } = await sql<{ created_at: Date }>`
-        insert into messages (id, case_id, role, author_id, internal, body, attachments, articles, created_at)
-        values (${line.id}, ${line.caseId}, 'assistant', null, false, ${line.body}, '[]'::jsonb,
-                ${JSON.stringify(line.articles)}::jsonb,
-                greatest(${new Date(line.createdAt)}::timestamptz,
-                         (select max(created_at) + interval '1 microsecond' from messages where case_id = ${line.caseId})))
-        returning created_at`.execute(tx);
-      return rows[0]?.created_at ?? null;
-    });
   }
 
   /** A page of one case's messages, oldest first: the latest `limit` of them, or those before `before`. */

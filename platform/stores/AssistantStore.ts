@@ -1,10 +1,9 @@
 import type { HandoffReason } from '../../core/protocol/vocabulary.js';
-import { primaryLanguage } from '../../core/routing/eligibility.js';
 import { plainPlacement, type Placement } from '../../core/routing/policy/placement.js';
 import type { RedisClient } from '../redis/connect.js';
 import { asStrings } from './LuaScript.js';
 import { encodePlacement } from './placementFields.js';
-import { encodeNewRequest, type NewRequest } from './records.js';
+import { encodeQueuedRequest, type NewRequest } from './records.js';
 import { ScriptedStore } from './ScriptedStore.js';
 import { decodeRoute, type Route } from './standing.js';
 
@@ -33,7 +32,7 @@ export class AssistantStore extends ScriptedStore {
     rank: number,
     terms: { activeTtlMs: number; dueAt: number },
   ): Promise<HoldResult> {
-    const fields = [...encodeNewRequest(request), 'routeLang', primaryLanguage(request.language)];
+    const fields = encodeQueuedRequest(request);
     const args = [request.id, request.userId, rank, terms.activeTtlMs, terms.dueAt, ...fields];
     const [status, existingId] = asStrings(
       await this.run('assistantHold', this.key('req', request.id), args),

@@ -72,13 +72,13 @@ export class FloorStats {
 
   /** What the assistant did: cases held, closed as self-served, and handed over by reason (the scripts count most). */
   async assistant(): Promise<AssistantCounts> {
-    const hash = await this.redis.hgetall(this.key);
+    const fields = ['assistantHeld', 'selfServed', ...HANDOFF_REASONS.map((reason) => `handoff:${reason}`)];
+    const [held, selfServed, ...byReason] = await this.redis.hmget(this.key, ...fields);
     const handoffs: Partial<Record<HandoffReason, number>> = {};
-    for (const reason of HANDOFF_REASONS) {
-      const count = Number(hash[`handoff:${reason}`] ?? 0);
-      if (count > 0) handoffs[reason] = count;
-    }
-    return { held: Number(hash.assistantHeld ?? 0), selfServed: Number(hash.selfServed ?? 0), handoffs };
+    HANDOFF_REASONS.forEach((reason, i) => {
+      if (Number(byReason[i] ?? 0) > 0) handoffs[reason] = Number(byReason[i]);
+    });
+    return { held: Number(held ?? 0), selfServed: Number(selfServed ?? 0), handoffs };
   }
 
   async recentHandleSeconds(): Promise<number[]> {

@@ -1,6 +1,5 @@
 import type { RedisClient } from '../redis/connect.js';
 import type { WaitingCloseReason } from '../../core/protocol/vocabulary.js';
-import { primaryLanguage } from '../../core/routing/eligibility.js';
 import { plainPlacement, type Placement } from '../../core/routing/policy/placement.js';
 import { asStrings } from './LuaScript.js';
 import { encodePlacement } from './placementFields.js';
@@ -10,7 +9,7 @@ import { decodeRoute, type Route, type Standing } from './standing.js';
 export type { Route, Standing } from './standing.js';
 import {
   decodeRequest,
-  encodeNewRequest,
+  encodeQueuedRequest,
   type NewRequest,
   type RequestRecord,
   type Transcript,
@@ -61,12 +60,7 @@ export class QueueStore extends ScriptedStore {
   }
 
   private fieldsOf(request: NewRequest): string[] {
-    return [
-      ...encodeNewRequest(request),
-      'routeLang',
-      primaryLanguage(request.language),
-      ...encodePlacement(this.placeNew(request)),
-    ];
+    return [...encodeQueuedRequest(request), ...encodePlacement(this.placeNew(request))];
   }
 
   /** Queues a request on its route; its abandon clock runs until its user's first socket opens. */

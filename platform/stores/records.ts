@@ -1,3 +1,4 @@
+import { primaryLanguage } from '../../core/routing/eligibility.js';
 import type { StreamContext } from '../../core/protocol/domain.js';
 import type { RoutingReason } from '../../core/routing/policy/reasons.js';
 import type {
@@ -91,6 +92,11 @@ export function encodeNewRequest(request: NewRequest): string[] {
     statedLanguage: request.statedLanguage,
   };
   return Object.entries(fields).flatMap(([key, value]) => (value === undefined ? [] : [key, value]));
+}
+
+/** A request's hash fields as the queue keeps it: its own, and the language its routes index. */
+export function encodeQueuedRequest(request: NewRequest): string[] {
+  return [...encodeNewRequest(request), 'routeLang', primaryLanguage(request.language)];
 }
 
 /** A JSON field of a hash, or `fallback` when it is absent or unreadable. */

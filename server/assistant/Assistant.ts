@@ -7,7 +7,12 @@ import {
 import { answerText, gladText } from '../../core/assistant/phrases.js';
 import { LifelineError } from '../../core/errors/LifelineError.js';
 import type { KbHit } from '../../core/protocol/kb.js';
-import type { AssistantAnswer, HandoffReason, RequestState } from '../../core/protocol/vocabulary.js';
+import {
+  KB_LIMITS,
+  type AssistantAnswer,
+  type HandoffReason,
+  type RequestState,
+} from '../../core/protocol/vocabulary.js';
 import { primaryLanguage } from '../../core/routing/eligibility.js';
 import type { KbRepository } from '../../platform/db/KbRepository.js';
 import type { AssistantStore, HoldResult } from '../../platform/stores/AssistantStore.js';
@@ -91,7 +96,7 @@ export class Assistant {
     if (line.hasAttachment) return void (await this.deps.handoffs.handOff(record, 'recorded_message'));
     const current = await this.deps.urgency.withLine(record, line.body);
     const decision = await this.decide(current, line.body, record.assistant?.shownArticleIds ?? []);
-    await this.act(current, decision, true);
+    await this.answerAgain(current, decision);
     this.deps.metrics.assistantReplySeconds.observe((performance.now() - started) / 1000);
   }
 
@@ -110,7 +115,7 @@ export class Assistant {
     if (giveUp?.kind === 'handoff') return this.handOff(record, giveUp.reason);
     const said = [record.text, ...(await this.deps.lines.userLines(requestId))].join('\n');
     const decision = await this.decide(record, said, record.assistant?.shownArticleIds ?? []);
-    return this.act(record, decision, true);
+    return this.answerAgain(record, decision);
   }
 
   /** Hands over held cases whose user went quiet; for the sweep. */
@@ -126,7 +131,7 @@ export class Assistant {
     const language = primaryLanguage(request.language);
     let hits: KbHit[];
     try {
-      hits = await this.deps.kb.search(text.slice(0, 500), {
+      hits = await this.deps.kb.search(text.slice(0, KB_LIMITS.queryChars), {
         language,
         limit: this.deps.settings.maxArticles + shown.length,
       });
@@ -141,15 +146,12 @@ export class Assistant {
     );
   }
 
-  private async act(
-    record: RequestRecord,
-    decision: AssistantDecision,
-    again: boolean,
-  ): Promise<AnswerOutcome> {
+  /** A later answer, or the handoff the decision calls for. */
+  private async answerAgain(record: RequestRecord, decision: AssistantDecision): Promise<AnswerOutcome> {
     if (decision.kind === 'handoff') return this.handOff(record, decision.reason);
-    const said = await this.say(record, decision.articles, again);
+    const said = await this.say(record, decision.articles, true);
     if (!said) return { state: (await this.deps.queue.getRequest(record.id))?.state ?? 'queued' };
-    this.deps.metrics.assistantAnswers.inc({ turn: again ? 'again' : 'first' });
+    this.deps.metrics.assistantAnswers.inc({ turn: 'again' });
     return { state: 'assistant', answered: true };
   }
 

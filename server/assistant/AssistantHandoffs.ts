@@ -1,6 +1,5 @@
 import type { HandoffReason } from '../../core/protocol/vocabulary.js';
 import { queueRank } from '../../core/routing/priority.js';
-import type { CaseRepository } from '../../platform/db/CaseRepository.js';
 import type { AssistantStore } from '../../platform/stores/AssistantStore.js';
 import type { RequestRecord } from '../../platform/stores/records.js';
 import type { Dispatcher } from '../routing/Dispatcher.js';
@@ -16,7 +15,6 @@ export interface AssistantHandoffsDeps extends Pick<
   'queue' | 'records' | 'bus' | 'metrics' | 'now' | 'log'
 > {
   store: AssistantStore;
-  cases: Pick<CaseRepository, 'handedOver'>;
   lines: AssistantLines;
   dispatcher: Pick<Dispatcher, 'placeNew'>;
   agingPointsPerMinute: number;
@@ -25,8 +23,9 @@ export interface AssistantHandoffsDeps extends Pick<
 /**
  * The assistant stepping aside: the system of record moves the case to waiting with the
  * assistant's last line saying a person is coming (after which no assistant line can be stored),
- * and then the hot queue puts it in the line, where the dispatcher offers it like any new request. Every step is safe to
- * repeat, so a handoff cut short is finished by the next one, or by the sweep.
+ * and then the hot queue puts it in the line, where the dispatcher offers it like any new
+ * request. Every step is safe to repeat, so a handoff cut short is finished by the next one, or by
+ * the sweep.
  */
 export class AssistantHandoffs {
   constructor(private readonly deps: AssistantHandoffsDeps) {}
@@ -53,10 +52,8 @@ export class AssistantHandoffs {
    * the case.
    */
   private async recordHandoff(record: RequestRecord, reason: HandoffReason, at: number): Promise<void> {
-    const line = this.deps.lines.draft(record.id, handingOverText(record.language));
     try {
-      const storedAt = await this.deps.cases.handedOver(record.id, `handoff_${reason}`, at, line);
-      if (storedAt) await this.deps.lines.push({ ...line, storedAt });
+      await this.deps.lines.sayHandover(record.id, handingOverText(record.language), `handoff_${reason}`, at);
     } catch (error) {
       this.deps.log.warn(
         { err: error, requestId: record.id },

@@ -1,5 +1,5 @@
 import { URGENCY_LEVELS } from '../../core/protocol/vocabulary.js';
-import type { CategoryName } from '../../core/protocol/vocabulary.js';
+import type { CategoryName, UrgencyLevel } from '../../core/protocol/vocabulary.js';
 import { queueRank } from '../../core/routing/priority.js';
 import type { CaseRepository } from '../../platform/db/CaseRepository.js';
 import type { QueueStore } from '../../platform/stores/QueueStore.js';
@@ -7,7 +7,9 @@ import type { RequestRecord } from '../../platform/stores/records.js';
 import type { UrgencyService } from '../../platform/urgency/UrgencyService.js';
 import type { FastifyBaseLogger } from 'fastify';
 
-const severity = (level: string) => URGENCY_LEVELS.length - URGENCY_LEVELS.indexOf(level as never);
+/** URGENCY_LEVELS lists the most urgent first. */
+const moreUrgent = (level: UrgencyLevel, than: UrgencyLevel) =>
+  URGENCY_LEVELS.indexOf(level) < URGENCY_LEVELS.indexOf(than);
 
 /**
  * A user's later line can make a held case urgent ("and now they are emptying my wallet"): it is
@@ -36,7 +38,7 @@ export class UrgencyUpdate {
       categoryHint: record.category as CategoryName,
       createdAt: record.createdAt,
     });
-    if (severity(urgency.level) <= severity(record.level)) return record;
+    if (!moreUrgent(urgency.level, record.level)) return record;
     const rank = queueRank(urgency.score, record.createdAt, this.deps.agingPointsPerMinute);
     await this.deps.queue.rescore(record.id, rank, urgency, this.deps.now());
     const { score, level, category } = urgency;

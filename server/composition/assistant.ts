@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { HeldCases } from '../../platform/db/HeldCases.js';
 import { AssistantStore } from '../../platform/stores/AssistantStore.js';
 import type { UrgencyService } from '../../platform/urgency/UrgencyService.js';
 import { Assistant } from '../assistant/Assistant.js';
@@ -20,11 +21,10 @@ export function composeAssistant(
   const { deps, messages, bus, cases, kb } = base;
   const { agingPointsPerMinute, retentionMs } = config.routing;
   const store = new AssistantStore(app.redis, config.keyPrefix, retentionMs, base.policies.placeNew);
-  const lines = new AssistantLines({ messages, bus, now: deps.now });
+  const lines = new AssistantLines({ messages, held: new HeldCases(app.db), bus, now: deps.now });
   const handoffs = new AssistantHandoffs({
     ...deps,
     store,
-    cases,
     lines,
     dispatcher: routing.dispatcher,
     agingPointsPerMinute,

@@ -102,4 +102,48 @@ describe('the outbox for state changes', () => {
     user.close();
     agentSocket.close();
   });
+
+  it('hands a held case to a person while PostgreSQL is away, and records the handoff once it is back', async () => {
+    const created = await api(app, 'POST', '/v1/admin/kb/articles', {
+      token: cluster.config.secrets.admin,
+      body: {
+        title: 'Reset a forgotten password',
+        body: 'Tap "Forgot password" on the login screen and follow the link we email you.',
+        language: 'en',
+        category: 'account_security',
+      },
+    });
+    expect(created.status).toBe(201);
+    const agentSocket = await agentOnline(
+      app,
+      await createAgent(app, cluster.config, { languages: ['en'], skills: ['account_security'] }),
+    );
+    const request = await createHelpRequest(app, cluster.config, {
+      channel: 'text',
+      media: undefined,
+      language: 'en',
+      text: 'how do I reset a forgotten password',
+    });
+    await expect.poll(() => caseState(request.id)).toBe('assistant');
+
+    proxy.cut();
+    const handed = await api(app, 'POST', `/v1/help-requests/${request.id}/assistant`, {
+      token: request.accessToken,
+      body: { answer: 'human' },
+    });
+    expect(handed.body).toEqual({ state: 'queued', handoffReason: 'asked_for_human' });
+    const offer = await agentSocket.next('offer', (f) => f.request.id === request.id, 10_000);
+    expect(offer.request.handoffReason).toBe('asked_for_human');
+    expect(await caseState(request.id)).toBe('assistant');
+
+    proxy.mend();
+    await expect.poll(() => caseState(request.id), { timeout: 15_000 }).toBe('queued');
+    const events = await db
+      .selectFrom('case_events')
+      .select('reason')
+      .where('case_id', '=', request.id)
+      .execute();
+    expect(events.map((e) => e.reason)).toContain('handoff_asked_for_human');
+    agentSocket.close();
+  });
 });
