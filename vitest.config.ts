@@ -1,12 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+/** The web app's alias for core, so its unit tests resolve what Vite resolves. */
+const alias = { '@lifeline/core': fileURLToPath(new URL('./core', import.meta.url)) };
 
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve: { alias },
         test: {
           name: 'unit',
-          include: ['{core,platform,server,media,worker,scripts}/**/*.test.ts'],
+          include: ['{core,platform,server,media,worker,scripts,web}/**/*.test.ts'],
         },
       },
       {

@@ -51,15 +51,39 @@ export const RatingBody = Type.Object(
 );
 export type RatingBody = Static<typeof RatingBody>;
 
-export const QuickReply = Type.Object({ id: Type.String(), title: Type.String(), text: Type.String() });
+/** A reply as the agent's console language words it, so the agent knows what they send. */
+export const QuickReplyGloss = Type.Object(
+  {
+    lang: Type.Union([Type.Literal('en'), Type.Literal('zh-Hans')]),
+    title: Type.String(),
+    text: Type.String(),
+  },
+  { description: "The reply in the agent's console language; only when that is not the user's language" },
+);
+export const QuickReply = Type.Object({
+  id: Type.String({ description: 'The same reply has the same id in every language' }),
+  title: Type.String(),
+  text: Type.String({ description: "What the user is sent, in the user's language" }),
+  gloss: Type.Optional(QuickReplyGloss),
+});
 export type QuickReply = Static<typeof QuickReply>;
+export const AgentLanguageQuery = Type.String({
+  maxLength: 35,
+  description:
+    "The agent console's language (BCP 47); each reply then carries a `gloss` in it when the user's language differs",
+});
 export const QuickRepliesQuery = Type.Object({
   category: Category,
-  lang: Type.Optional(Type.String({ maxLength: 35 })),
+  lang: Type.Optional(
+    Type.String({ maxLength: 35, description: "The user's language (BCP 47); English when none or unknown" }),
+  ),
+  agentLang: Type.Optional(AgentLanguageQuery),
 });
 export const QuickRepliesReply = Type.Object({
   category: Category,
-  lang: Type.String(),
+  lang: Type.String({
+    description: 'The language the replies are in: en, zh-Hans, zh-Hant, es, pt, id, hi, hi-Latn, ar or vi',
+  }),
   replies: Type.Array(QuickReply),
 });
 export type QuickRepliesReply = Static<typeof QuickRepliesReply>;

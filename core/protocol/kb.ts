@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Category, LanguageTag } from './domain.js';
 import { KB_LIMITS } from './vocabulary.js';
-import { QuickReply } from './floor.js';
+import { AgentLanguageQuery, QuickReply } from './floor.js';
 
 /** The knowledge base: articles the assistant answers from, and the public search over them. */
 
@@ -78,6 +78,9 @@ export const KbSuggestions = Type.Object({
     description: "The user's language (primary subtag), which the suggestions are in",
   }),
   articles: Type.Array(KbHit, { description: 'Best first; from the request and the user’s latest lines' }),
-  replies: Type.Array(QuickReply),
+  replies: Type.Array(QuickReply, {
+    description: "The category's quick replies in the user's language (Traditional Chinese kept apart)",
+  }),
 });
 export type KbSuggestions = Static<typeof KbSuggestions>;
+export const SuggestionsQuery = Type.Object({ agentLang: Type.Optional(AgentLanguageQuery) });

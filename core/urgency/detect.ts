@@ -3,64 +3,19 @@ import { CATEGORY_PRECEDENCE, CATEGORY_TERMS, SIGNAL_CATEGORY } from './lexicon/
 import { COMPOSITIONS, IMPLIED } from './compose.js';
 import { CONCEPTS, type Concept } from './lexicon/concepts.js';
 import { SIGNAL_TERMS } from './lexicon/signalTerms.js';
-import { HARM_SIGNALS, SIGNALS, type Signal, type SignalTerms } from './lexicon/signals.js';
-import {
-  containsPhrase,
-  findPhrase,
-  negatedAt,
-  prepareText,
-  statementsOf,
-  stem,
-  type PreparedText,
-} from './text.js';
+import { HARM_SIGNALS, SIGNALS, type Signal } from './lexicon/signals.js';
+import { sentencesOf, statementsOf, type PreparedText } from './text.js';
+import { compileList, matchList } from './termList.js';
 
-interface CompiledTerms {
-  en: { text: string; words: string[] }[];
-  zh: { text: string; pattern: RegExp }[];
-}
-
-function compile(terms: SignalTerms): CompiledTerms {
-  return {
-    en: terms.en.map((text) => ({ text, words: text.split(/\s+/).map(stem) })),
-    zh: terms.zh.map((text) => ({ text, pattern: new RegExp(text, 'u') })),
-  };
-}
-
-const COMPILED_SIGNALS = new Map(SIGNALS.map((signal) => [signal, compile(SIGNAL_TERMS[signal])]));
-const COMPILED_CATEGORIES = new Map(
-  Object.entries(CATEGORY_TERMS).map(([category, terms]) => [category as CategoryName, compile(terms)]),
+const COMPILED_SIGNALS = new Map(
+  SIGNALS.map((signal) => [signal, compileList(SIGNAL_TERMS[signal], (l) => l.signals[signal])]),
 );
-
-const ZH_NEGATION = /(没有|没|不是|未|并没)$/u;
-
-/** An English occurrence not negated by the words just before it. */
-function affirmedPhrase(tokens: readonly string[], words: readonly string[]): boolean {
-  for (let at = findPhrase(tokens, words); at >= 0; at = findPhrase(tokens, words, 2, at + 1))
-    if (!negatedAt(tokens, at)) return true;
-  return false;
-}
-
-/**
- * The terms of a list found in the text; Chinese patterns never span a clause break. With
- * `honourNegation`, "wasn't hacked" or "没有被盗" does not count as the harm it names.
- */
-function matches(prepared: PreparedText, terms: CompiledTerms, honourNegation = false): string[] {
-  const found = terms.en
-    .filter((t) =>
-      honourNegation ? affirmedPhrase(prepared.tokens, t.words) : containsPhrase(prepared.tokens, t.words),
-    )
-    .map((t) => t.text);
-  for (const term of terms.zh) {
-    for (const clause of prepared.hanClauses) {
-      const hit = term.pattern.exec(clause);
-      if (hit && !(honourNegation && ZH_NEGATION.test(clause.slice(0, hit.index)))) {
-        found.push(hit[0]);
-        break;
-      }
-    }
-  }
-  return found;
-}
+const COMPILED_CATEGORIES = new Map(
+  Object.entries(CATEGORY_TERMS).map(([name, terms]) => {
+    const category = name as Exclude<CategoryName, 'general'>;
+    return [category as CategoryName, compileList(terms, (l) => l.categories[category])];
+  }),
+);
 
 /** Signals about the user's feelings are read as said; every other signal is evidence that can be denied. */
 const SAID_AS_IS = new Set<Signal>(['negative', 'positive', 'distress']);
@@ -70,23 +25,24 @@ const STATED_ONLY = new Set<Signal>(HARM_SIGNALS.filter((signal) => signal !== '
 export type SignalHits = Map<Signal, string[]>;
 
 const COMPILED_CONCEPTS = new Map(
-  Object.entries(CONCEPTS).map(([concept, terms]) => [concept as Concept, compile(terms)]),
+  Object.entries(CONCEPTS).map(([name, terms]) => {
+    const concept = name as Concept;
+    return [concept, compileList(terms, (l) => l.concepts[concept])];
+  }),
 );
-const SENTENCE = /[^.!?。！？\n]+[.!?。！？\n]*/gu;
 
 function add(hits: SignalHits, signal: Signal, found: string[]): void {
   hits.set(signal, [...(hits.get(signal) ?? []), ...found]);
 }
 
 /** Signals composed from concepts that occur together in one sentence (see compose.ts). */
-function composedSignals(text: string, hits: SignalHits): void {
-  for (const sentence of text.match(SENTENCE) ?? []) {
-    const whole = prepareText(sentence);
+function composedSignals(prepared: PreparedText, hits: SignalHits): void {
+  for (const whole of sentencesOf(prepared)) {
     const views = { all: whole, stated: statementsOf(whole) };
     const present = { all: new Map<Concept, string[]>(), stated: new Map<Concept, string[]>() };
     for (const view of ['all', 'stated'] as const) {
       for (const [concept, terms] of COMPILED_CONCEPTS) {
-        const found = matches(views[view], terms, concept !== 'notMe');
+        const found = matchList(views[view], terms, concept !== 'notMe');
         if (found.length > 0) present[view].set(concept, found);
       }
     }
@@ -106,14 +62,14 @@ function composedSignals(text: string, hits: SignalHits): void {
   }
 }
 
-export function detectSignals(prepared: PreparedText, text: string): SignalHits {
+export function detectSignals(prepared: PreparedText): SignalHits {
   const hits: SignalHits = new Map();
   const stated = statementsOf(prepared);
   for (const [signal, terms] of COMPILED_SIGNALS) {
-    const found = matches(STATED_ONLY.has(signal) ? stated : prepared, terms, !SAID_AS_IS.has(signal));
+    const found = matchList(STATED_ONLY.has(signal) ? stated : prepared, terms, !SAID_AS_IS.has(signal));
     if (found.length > 0) hits.set(signal, found);
   }
-  composedSignals(text, hits);
+  composedSignals(prepared, hits);
   for (const [signal, found] of hits) hits.set(signal, [...new Set(found)]);
   return hits;
 }
@@ -134,7 +90,7 @@ export function chooseCategory(prepared: PreparedText, signals: SignalHits): Cat
     weights.set(category, entry);
   };
   for (const [category, terms] of COMPILED_CATEGORIES) {
-    const found = matches(prepared, terms);
+    const found = matchList(prepared, terms);
     if (found.length > 0) add(category, found.length, found);
   }
   for (const [signal, found] of signals) {

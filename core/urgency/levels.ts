@@ -5,6 +5,11 @@ export interface LevelDecision {
   level: Level;
   /** Why, in words an agent reads at a glance. */
   because: string;
+  /**
+   * A safety floor: harm the rules name outright (a takeover, money being taken, a threat, a
+   * live broadcast cut). The learned model may raise a level but never take it below a floor.
+   */
+  floor?: true;
 }
 
 const has = (hits: SignalHits, ...signals: Parameters<SignalHits['has']>[0][]) =>
@@ -25,19 +30,21 @@ const any = (hits: SignalHits, ...signals: Parameters<SignalHits['has']>[0][]) =
  */
 export function decideLevel(hits: SignalHits): LevelDecision {
   const now = any(hits, 'immediacy', 'liveNow');
-  if (has(hits, 'safety')) return { level: 'critical', because: 'threat or exposure of the user' };
+  if (has(hits, 'safety'))
+    return { level: 'critical', because: 'threat or exposure of the user', floor: true };
   if (has(hits, 'takeover') && (now || has(hits, 'activeTakeover')))
-    return { level: 'critical', because: 'account takeover in progress' };
+    return { level: 'critical', because: 'account takeover in progress', floor: true };
   if (has(hits, 'moneyTaken') && (now || has(hits, 'recurring')))
-    return { level: 'critical', because: 'money being taken now' };
+    return { level: 'critical', because: 'money being taken now', floor: true };
   if ((has(hits, 'streamCut') && now) || has(hits, 'banned', 'liveNow'))
-    return { level: 'critical', because: 'live broadcast cut' };
+    return { level: 'critical', because: 'live broadcast cut', floor: true };
   if ((has(hits, 'streamBroken') && now) || has(hits, 'technicalFault', 'liveNow'))
-    return { level: 'critical', because: 'live broadcast broken while live' };
+    return { level: 'critical', because: 'live broadcast broken while live', floor: true };
 
-  if (any(hits, 'takeover', 'lockout')) return { level: 'high', because: 'account taken or locked' };
+  if (any(hits, 'takeover', 'lockout'))
+    return { level: 'high', because: 'account taken or locked', floor: true };
   if (any(hits, 'moneyTaken', 'billingError'))
-    return { level: 'high', because: 'money wrongly taken or missing' };
+    return { level: 'high', because: 'money wrongly taken or missing', floor: true };
   if (any(hits, 'streamCut', 'copyrightHarm')) return { level: 'high', because: 'stream or work taken' };
   if (has(hits, 'contentAction')) return { level: 'high', because: 'content action to appeal' };
   if (has(hits, 'lasting') && any(hits, 'technicalFault', 'negative'))

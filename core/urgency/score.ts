@@ -5,6 +5,11 @@ import { prepareText } from './text.js';
 import { toSimplifiedChinese } from '../language/chineseScript.js';
 import { primaryLanguage } from '../routing/eligibility.js';
 import type { Sentiment, UrgencyLevel as Level } from '../protocol/vocabulary.js';
+import type { UrgencyScorer } from './types.js';
+import { BLEND, blendCategory, blendLevel, learn, type BlendOptions } from './blend.js';
+import { featuresOf } from './model/features.js';
+import { SHIPPED_MODEL } from './model/shipped.js';
+import type { TriageModel } from './model/triageModel.js';
 import type { Urgency, UrgencyInput } from './types.js';
 
 /**
@@ -36,53 +41,65 @@ function sentimentOf(hits: SignalHits): Sentiment {
 
 const quote = (terms: string[] | undefined) => (terms ?? []).slice(0, 3).join(', ');
 
-/** Scores one request. Pure and fast: no I/O, no clock; the caller supplies tier, repeats and incidents. */
-export function scoreUrgency(input: UrgencyInput): Urgency {
-  // Traditional Chinese is read as Simplified: one set of Chinese patterns serves both.
-  const text = toSimplifiedChinese(input.text ?? '');
-  const prepared = prepareText(text);
-  const hits = detectSignals(prepared, text);
-  const chosen = chooseCategory(prepared, hits);
-  const category = chosen?.category ?? input.categoryHint ?? 'general';
-  const reasons: string[] = [
-    chosen
-      ? `${category}: ${chosen.evidence.join(', ')}`
-      : input.categoryHint
-        ? `${category} (chosen by user)`
-        : 'general',
-  ];
-
-  const { level, because } = decideLevel(hits);
-  let score = WEIGHTS.level[level];
-  reasons.push(`${level}: ${because}`);
-  // Said, never silent: a person reads what the word lists cannot (the assistant hands it over too).
-  if (input.language && !readsLanguage(input.language))
-    reasons.push(`language not supported by triage: ${input.language}`);
-  const harms = HARM_SIGNALS.filter((s) => hits.has(s));
-  if (harms.length > 1)
-    score += Math.min(WEIGHTS.extraEvidenceMax, (harms.length - 1) * WEIGHTS.extraEvidence);
-  if (hits.has('immediacy') || hits.has('liveNow')) {
-    score += WEIGHTS.immediacy;
-    reasons.push(`happening now: ${quote(hits.get('immediacy') ?? hits.get('liveNow'))}`);
-  }
-  if (hits.has('impact')) {
-    score += WEIGHTS.impact;
-    reasons.push(`impact: ${quote(hits.get('impact'))}`);
-  }
-  const sentiment = sentimentOf(hits);
-  if (sentiment === 'negative') score += WEIGHTS.negativeSentiment;
-  if (hits.has('distress')) score += WEIGHTS.distress;
-  if (WEIGHTS.tier[input.tier] > 0) {
-    score += WEIGHTS.tier[input.tier];
-    reasons.push(`${input.tier} (verified identity)`);
-  }
-  const keywords = [...new Set(harms.flatMap((s) => hits.get(s) ?? []))].slice(0, 8);
-  const fromText = { category, level, score: clamp(score), sentiment, reasons, keywords };
-  return withContactSignals(fromText, input);
+/**
+ * A scorer over a learned model (and how to weigh it against the rules), or over the rules alone
+ * when `model` is null. Pure and fast: no I/O, no clock; the caller supplies tier, repeats and
+ * incidents.
+ */
+export function createScorer(model: TriageModel | null, blend: BlendOptions = BLEND): UrgencyScorer {
+  return (input) => {
+    // Traditional Chinese is read as Simplified: one set of Chinese patterns and one model serve both.
+    const text = toSimplifiedChinese(input.text ?? '');
+    const prepared = prepareText(text);
+    const hits = detectSignals(prepared);
+    const rulesLevel = decideLevel(hits);
+    const floor = rulesLevel.floor === true;
+    const learned = model && text.trim() ? learn(model, featuresOf(prepared, text)) : null;
+    const rules = chooseCategory(prepared, hits);
+    const chosen = learned
+      ? blendCategory(rules, floor, learned, blend)
+      : rules && { category: rules.category, reason: `${rules.category}: ${rules.evidence.join(', ')}` };
+    const category = chosen?.category ?? input.categoryHint ?? 'general';
+    const reasons: string[] = [
+      chosen ? chosen.reason : input.categoryHint ? `${category} (chosen by user)` : 'general',
+    ];
+    const { level, reasons: levelReasons } = learned
+      ? blendLevel(rulesLevel, learned, blend)
+      : { level: rulesLevel.level, reasons: [`${rulesLevel.level}: ${rulesLevel.because}`] };
+    reasons.push(...levelReasons);
+    let score = WEIGHTS.level[level];
+    // Said, never silent: a person reads what triage cannot (the assistant hands it over too).
+    if (input.language && !readsLanguage(input.language))
+      reasons.push(`language not supported by triage: ${input.language}`);
+    const harms = HARM_SIGNALS.filter((s) => hits.has(s));
+    if (harms.length > 1)
+      score += Math.min(WEIGHTS.extraEvidenceMax, (harms.length - 1) * WEIGHTS.extraEvidence);
+    if (hits.has('immediacy') || hits.has('liveNow')) {
+      score += WEIGHTS.immediacy;
+      reasons.push(`happening now: ${quote(hits.get('immediacy') ?? hits.get('liveNow'))}`);
+    }
+    if (hits.has('impact')) {
+      score += WEIGHTS.impact;
+      reasons.push(`impact: ${quote(hits.get('impact'))}`);
+    }
+    const sentiment = floor || !learned ? sentimentOf(hits) : learned.sentiment.label;
+    if (sentiment === 'negative') score += WEIGHTS.negativeSentiment;
+    if (hits.has('distress')) score += WEIGHTS.distress;
+    if (WEIGHTS.tier[input.tier] > 0) {
+      score += WEIGHTS.tier[input.tier];
+      reasons.push(`${input.tier} (verified identity)`);
+    }
+    const keywords = [...new Set(harms.flatMap((s) => hits.get(s) ?? []))].slice(0, 8);
+    const fromText = { category, level, score: clamp(score), sentiment, reasons, keywords };
+    return withContactSignals(fromText, input);
+  };
 }
 
-/** The languages the word lists are written for; the others are issue 13's to add. */
-export const SCORED_LANGUAGES = ['en', 'zh'] as const;
+/** Scores one request with the shipped model. */
+export const scoreUrgency: UrgencyScorer = createScorer(SHIPPED_MODEL);
+
+/** The languages triage has word lists and training texts for (hi covers Devanagari and romanised). */
+export const SCORED_LANGUAGES = ['en', 'zh', 'es', 'pt', 'id', 'hi', 'ar', 'vi'] as const;
 const readsLanguage = (language: string) =>
   (SCORED_LANGUAGES as readonly string[]).includes(primaryLanguage(language));
 

@@ -1,11 +1,25 @@
+import { cliticFree, foldWord } from './fold.js';
+import { WORD_LEXICONS } from './lexicon/languages/index.js';
+
 /**
- * Turns free text in English, Chinese or both into what the lexicons match against: stemmed
- * English word tokens, and Chinese clause text joined from Intl.Segmenter's word segments.
+ * Turns free text into what the lexicons match against: stemmed English word tokens, folded
+ * words of every other spaced script (see fold.ts), and Chinese clause text joined from
+ * Intl.Segmenter's word segments.
  */
 
 export interface Clause {
   tokens: string[];
+  /** Every non-Han word, folded but not stemmed, in order. */
+  words: string[];
+  /** Per word, its forms without an Arabic clitic (undefined for other words). */
+  wordAlts: (string[] | undefined)[];
+  /** Per word, its lowercase form before folding (tones and accents kept), for the learned model. */
+  lowerWords: string[];
   han: string;
+  /** Han words as Intl.Segmenter splits them, for the learned model. */
+  hanWords: string[];
+  /** The clause closes a sentence (., !, ?, 。, ؟, । or a line break). */
+  endsSentence: boolean;
   /** The clause asks rather than tells: "is my account restricted?", "是不是被限流了". */
   interrogative: boolean;
 }
@@ -13,6 +27,8 @@ export interface Clause {
 export interface PreparedText {
   /** Stemmed lowercase Latin-script tokens, in order. */
   tokens: string[];
+  words: string[];
+  wordAlts: (string[] | undefined)[];
   /** Han-script text per clause with punctuation and spaces removed. */
   hanClauses: string[];
   clauses: Clause[];
@@ -24,7 +40,8 @@ export interface PreparedText {
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const HAN = /\p{Script=Han}/u;
 const LATIN = /\p{Script=Latin}/u;
-const CLAUSE = /[^，。！？；、,.!?;:：\n]+[，。！？；、,.!?;:：\n]*/gu;
+const CLAUSE = /[^，。！？；、,.!?;:：؟،؛।\n]+[，。！？；、,.!?;:：؟،؛।\n]*/gu;
+const SENTENCE_END = /[.!?。！？؟।\n]\s*$/u;
 const QUESTION_OPENERS = new Set(
   [
     'how',
@@ -44,7 +61,8 @@ const QUESTION_OPENERS = new Set(
     'when',
     'which',
     'who',
-  ].map((w) => w),
+    ...Object.values(WORD_LEXICONS).flatMap((lexicon) => lexicon.questionOpeners),
+  ].map(foldWord),
 );
 const ZH_QUESTION = /^(是不是|怎么|如何|为什么|能不能|会不会|可不可以|有没有|是否)|[吗呢]$/u;
 
@@ -66,50 +84,84 @@ export function stem(word: string): string {
 
 function prepareClause(chunk: string): Clause {
   let han = '';
+  const hanWords: string[] = [];
   const tokens: string[] = [];
-  let first: string | undefined;
+  const words: string[] = [];
+  const wordAlts: (string[] | undefined)[] = [];
+  const lowerWords: string[] = [];
   for (const { segment, isWordLike } of segmenter.segment(chunk)) {
     if (!isWordLike) continue;
-    if (HAN.test(segment)) han += segment;
-    else if (LATIN.test(segment) || /\d/.test(segment)) {
-      first ??= segment.toLowerCase();
-      tokens.push(stem(segment));
+    if (HAN.test(segment)) {
+      han += segment;
+      hanWords.push(segment);
+      continue;
     }
+    if (LATIN.test(segment) || /\d/.test(segment)) tokens.push(stem(segment));
+    const folded = foldWord(segment);
+    words.push(folded);
+    wordAlts.push(cliticFree(folded));
+    lowerWords.push(segment.toLowerCase());
   }
-  const opensWithQuestion =
-    first !== undefined && tokens.length > 0 && tokens[0] === stem(first) && QUESTION_OPENERS.has(first);
-  const interrogative = /[?？]\s*$/.test(chunk) || ZH_QUESTION.test(han) || opensWithQuestion;
-  return { tokens, han, interrogative };
+  const opensWithQuestion = words.length > 0 && QUESTION_OPENERS.has(words[0]!);
+  const interrogative = /[?？؟]\s*$/.test(chunk) || ZH_QUESTION.test(han) || opensWithQuestion;
+  const endsSentence = SENTENCE_END.test(chunk);
+  return { tokens, words, wordAlts, lowerWords, han, hanWords, interrogative, endsSentence };
 }
 
 function fromClauses(clauses: Clause[], question: boolean): PreparedText {
   const tokens = clauses.flatMap((c) => c.tokens);
+  const words = clauses.flatMap((c) => c.words);
+  const wordAlts = clauses.flatMap((c) => c.wordAlts);
   const hanClauses = clauses.map((c) => c.han).filter(Boolean);
   const hasHan = hanClauses.length > 0;
   const hasLatin = tokens.some((t) => LATIN.test(t));
   const script = hasHan && hasLatin ? 'mixed' : hasHan ? 'han' : hasLatin ? 'latin' : 'none';
-  return { tokens, hanClauses, clauses, question, script };
+  return { tokens, words, wordAlts, hanClauses, clauses, question, script };
 }
 
 export function prepareText(raw: string): PreparedText {
   const clauses = (raw.normalize('NFKC').match(CLAUSE) ?? [])
     .map(prepareClause)
-    .filter((c) => c.tokens.length > 0 || c.han);
+    .filter((c) => c.words.length > 0 || c.han);
   return fromClauses(
     clauses,
     clauses.some((c) => c.interrogative),
   );
 }
 
+/** The text sentence by sentence, from its clauses (no second segmentation). */
+export function sentencesOf(prepared: PreparedText): PreparedText[] {
+  const sentences: PreparedText[] = [];
+  let current: Clause[] = [];
+  const close = () => {
+    if (current.length > 0)
+      sentences.push(
+        fromClauses(
+          current,
+          current.some((c) => c.interrogative),
+        ),
+      );
+    current = [];
+  };
+  for (const clause of prepared.clauses) {
+    current.push(clause);
+    if (clause.endsSentence) close();
+  }
+  close();
+  return sentences.length === 1 ? [prepared] : sentences;
+}
+
 /** Only the clauses that tell: what a user states happened, not what they ask about. */
 export function statementsOf(prepared: PreparedText): PreparedText {
+  // The same object when nothing is asked, so what was worked out for it is reused.
+  if (!prepared.question) return prepared;
   return fromClauses(
     prepared.clauses.filter((c) => !c.interrogative),
     false,
   );
 }
 
-const NEGATORS = new Set([
+export const ENGLISH_NEGATORS = [
   'not',
   'never',
   'no',
@@ -122,7 +174,8 @@ const NEGATORS = new Set([
   'werent',
   'arent',
   'nt',
-]);
+];
+const NEGATORS = new Set(ENGLISH_NEGATORS);
 
 /** True when one of the two words before `index` negates it ("wasn't hacked", "not charged"). */
 export function negatedAt(tokens: readonly string[], index: number): boolean {

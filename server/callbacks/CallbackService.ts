@@ -105,10 +105,11 @@ export class CallbackService {
 
   /** Away from the widget (or it would have answered): the platform's push tells the user it is their turn. */
   private async reach(requestId: string): Promise<void> {
-    const userId = (await this.deps.routing.queue.getRequest(requestId))?.userId;
-    if (!userId) return;
+    const waiting = await this.deps.routing.queue.getRequest(requestId);
+    if (!waiting?.userId) return;
     const at = new Date(this.deps.routing.now()).toISOString();
-    await this.deps.notifier.notify({ type: 'callback.due', requestId, userId, at });
+    const { userId, language } = waiting;
+    await this.deps.notifier.notify({ type: 'callback.due', requestId, userId, at, language });
   }
 
   private async answered(requestId: string): Promise<void> {

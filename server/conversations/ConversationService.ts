@@ -155,10 +155,11 @@ export class ConversationService {
   /** A reply to a user who is not connected reaches them through the platform's push. */
   private async nudgeIfAway(requestId: string): Promise<void> {
     if (await this.deps.userPresent(requestId)) return;
-    const userId = (await this.deps.cases.get(requestId))?.user_id;
-    if (!userId) return;
+    const stored = await this.deps.cases.get(requestId);
+    if (!stored?.user_id) return;
     const at = new Date(this.deps.now()).toISOString();
-    await this.deps.notifier.notify({ type: 'message', requestId, userId, at });
+    const { user_id: userId, language } = stored;
+    await this.deps.notifier.notify({ type: 'message', requestId, userId, at, language });
   }
 
   /** The names of the agents who wrote these lines; an agent deleted since is left unnamed. */

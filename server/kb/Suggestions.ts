@@ -5,7 +5,7 @@ import type { KbRepository } from '../../platform/db/KbRepository.js';
 import type { Principal } from '../auth/principal.js';
 import type { ConversationService } from '../conversations/ConversationService.js';
 import type { HelpRequestService } from '../help-requests/HelpRequestService.js';
-import { DEFAULT_QUICK_REPLIES } from '../quick-replies/catalogue.js';
+import { quickRepliesFor } from '../quick-replies/catalogue.js';
 
 /** How many of the user's latest lines the suggestions read besides the request's own text. */
 const RECENT_USER_LINES = 3;
@@ -27,8 +27,11 @@ export class Suggestions {
     },
   ) {}
 
-  /** For the agent offered or serving the case, or a supervisor (the conversation's own rights). */
-  async forCase(principal: Principal, requestId: string): Promise<KbSuggestions> {
+  /**
+   * For the agent offered or serving the case, or a supervisor (the conversation's own rights);
+   * with the console's language, each reply carries its gloss in it.
+   */
+  async forCase(principal: Principal, requestId: string, agentLanguage?: string): Promise<KbSuggestions> {
     const lines = await this.deps.conversations.list(principal, requestId, { limit: 50 });
     const record = await this.deps.requests.record(requestId);
     const language = primaryLanguage(record?.language ?? 'en');
@@ -47,7 +50,7 @@ export class Suggestions {
       ? await this.deps.kb.search(said, { language, limit: SUGGESTED_ARTICLES })
       : [];
     const category = (record?.category ?? 'general') as CategoryName;
-    const replies = DEFAULT_QUICK_REPLIES[category][language === 'zh' ? 'zh' : 'en'];
+    const { replies } = quickRepliesFor(category, record?.language ?? 'en', agentLanguage);
     return { language, articles, replies };
   }
 }

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
+import { noticeWords, type NoticeType } from './noticeWords.js';
 
 export interface NotifierSettings {
   /** Where the host platform takes notifications; none configured means none are sent. */
@@ -10,13 +11,24 @@ export interface NotifierSettings {
 
 /**
  * What the platform is told: which user to nudge about which case, and why (`message`: an agent
- * wrote; `callback.due`: an agent is calling them back now). Never the words themselves.
+ * wrote; `callback.due`: an agent is calling them back now), in which language. Never the
+ * conversation's words.
  */
 export interface PlatformNotice {
-  type: 'message' | 'callback.due';
+  type: NoticeType;
   requestId: string;
   userId: string;
   at: string;
+  /** The request's language (BCP 47). */
+  language: string;
+}
+
+/** What the platform receives: the notice with a generic title and body to push as is. */
+export interface PlatformNoticeBody extends PlatformNotice {
+  /** The language `title` and `body` are in: the user's, or English when Lifeline does not speak it. */
+  textLanguage: string;
+  title: string;
+  body: string;
 }
 
 /** The signature header value: HMAC-SHA256 over `${timestamp}.${rawBody}`, hex. */
@@ -26,8 +38,8 @@ export function signNotice(secret: string, timestamp: string, rawBody: string): 
 
 /**
  * Tells the host platform that a user who is away has something waiting (an agent's reply), so it
- * can send a push notification. The platform verifies the signature over the exact raw body and
- * rejects stale timestamps. A failed delivery is logged and dropped: the message is stored and
+ * can push a notification in the user's language. The platform verifies the signature over the
+ * exact raw body and rejects stale timestamps. A failed delivery is logged and dropped: the message is stored and
  * shown when the user returns.
  */
 export class PlatformNotifier {
@@ -39,7 +51,8 @@ export class PlatformNotifier {
   async notify(notice: PlatformNotice): Promise<void> {
     const { url, secret, timeoutMs } = this.settings;
     if (!url) return;
-    const body = JSON.stringify(notice);
+    const sent: PlatformNoticeBody = { ...notice, ...noticeWords(notice.type, notice.language) };
+    const body = JSON.stringify(sent);
     const timestamp = String(Math.floor(Date.parse(notice.at) / 1000));
     try {
       const response = await fetch(url, {

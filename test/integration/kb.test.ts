@@ -175,6 +175,14 @@ describe('knowledge base', () => {
         expect.arrayContaining(['账号被盗了怎么办', '提现什么时候到账']),
       );
       expect(suggested.body.replies.length).toBeGreaterThan(0);
+      expect(suggested.body.replies[0]).not.toHaveProperty('gloss');
+      const glossed = await api(app, 'GET', `/v1/help-requests/${request.id}/suggestions?agentLang=en`, {
+        token: agent.token,
+      });
+      expect(glossed.body.replies[0]).toMatchObject({
+        text: suggested.body.replies[0].text,
+        gloss: { lang: 'en', title: 'Securing the account' },
+      });
 
       const bystander = await createAgent(app, cluster.config, { languages: ['zh'] });
       for (const token of [bystander.token, request.accessToken])

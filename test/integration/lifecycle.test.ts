@@ -49,6 +49,7 @@ describe('lifecycle', () => {
         '/v1/help-requests/{id}/callback',
         '/v1/help-requests/{id}/incident-answer',
         '/v1/help-requests/{id}/suggestions',
+        '/v1/quick-replies',
         '/v1/supervisor/incidents/{id}/status',
         '/v1/supervisor/incidents/{id}/resolve',
         '/v1/kb/search',
@@ -56,6 +57,11 @@ describe('lifecycle', () => {
         '/v1/admin/kb/articles/{id}',
       ])
         expect(Object.keys(spec.paths)).toContain(path);
+      const quickReplies = spec.paths['/v1/quick-replies'].get;
+      expect(quickReplies.parameters.map((p: { name: string }) => p.name)).toContain('agentLang');
+      expect(
+        quickReplies.responses['200'].content['application/json'].schema.properties.replies.items.properties,
+      ).toHaveProperty('gloss');
       expect(
         spec.paths['/v1/help-requests'].post.requestBody.content['application/json'].schema.properties,
       ).not.toHaveProperty('tier');

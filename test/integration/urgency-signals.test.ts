@@ -54,13 +54,25 @@ describe('signals beyond the words', () => {
     expect((await api(app, 'GET', '/v1/incidents', { token: reports[0]!.accessToken })).status).toBe(403);
   });
 
-  it('serves quick replies per category in English and Chinese, to agents only', async () => {
+  it('serves quick replies per category in the user’s language, glossed in the agent’s, to agents only', async () => {
     const en = await api(app, 'GET', '/v1/quick-replies?category=payment&lang=en-US', { token: agent.token });
     expect(en.body).toMatchObject({ category: 'payment', lang: 'en' });
     expect(en.body.replies.length).toBeGreaterThan(0);
     const zh = await api(app, 'GET', '/v1/quick-replies?category=payment&lang=zh-CN', { token: agent.token });
-    expect(zh.body.lang).toBe('zh');
+    expect(zh.body.lang).toBe('zh-Hans');
     expect(zh.body.replies[0].text).toMatch(/[\u4e00-\u9fff]/);
+    const ar = await api(app, 'GET', '/v1/quick-replies?category=payment&lang=ar&agentLang=zh', {
+      token: agent.token,
+    });
+    expect(ar.body.lang).toBe('ar');
+    expect(ar.body.replies[0]).toMatchObject({ id: zh.body.replies[0].id, gloss: { lang: 'zh-Hans' } });
+    expect(ar.body.replies[0].text).toMatch(/\p{Script=Arabic}/u);
+    expect(ar.body.replies[0].gloss.text).toBe(zh.body.replies[0].text);
+    const hant = await api(app, 'GET', '/v1/quick-replies?category=payment&lang=zh-TW&agentLang=zh-CN', {
+      token: agent.token,
+    });
+    expect(hant.body.lang).toBe('zh-Hant');
+    expect(hant.body.replies[0]).not.toHaveProperty('gloss');
     expect(
       (await api(app, 'GET', '/v1/quick-replies?category=nonsense', { token: agent.token })).status,
     ).toBe(400);

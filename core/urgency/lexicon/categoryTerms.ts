@@ -222,7 +222,7 @@ export const SIGNAL_CATEGORY: Partial<Record<Signal, [CategoryName, number]>> = 
   takeover: ['account_security', 3],
   activeTakeover: ['account_security', 2],
   lockout: ['account_security', 2],
-  safety: ['account_security', 3],
+  safety: ['content_moderation', 3],
   moneyTaken: ['payment', 3],
   billingError: ['payment', 2],
   streamCut: ['content_moderation', 3],

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { primaryLanguage } from '../../../core/routing/eligibility.js';
-import { DEFAULT_QUICK_REPLIES } from '../../quick-replies/catalogue.js';
+import { quickRepliesFor } from '../../quick-replies/catalogue.js';
 import { ErrorBody } from '../../../core/protocol/domain.js';
 import { IncidentsReply, QuickRepliesQuery, QuickRepliesReply } from '../../../core/protocol/floor.js';
 import { TasksReply } from '../../../core/protocol/tasks.js';
@@ -17,6 +16,8 @@ const agentTools: FastifyPluginAsyncTypebox = async (app) => {
       ...agentOnly,
       schema: {
         ...documented,
+        description:
+          "The catalogue's canned first answers for a category, in the user's language (`lang`), each with a `gloss` in the console's language (`agentLang`) when that is another",
         querystring: QuickRepliesQuery,
         response: {
           200: QuickRepliesReply,
@@ -24,14 +25,10 @@ const agentTools: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request) => {
-      const lang = primaryLanguage(request.query.lang ?? 'en') === 'zh' ? 'zh' : 'en';
-      return {
-        category: request.query.category,
-        lang,
-        replies: DEFAULT_QUICK_REPLIES[request.query.category][lang],
-      };
-    },
+    async ({ query }) => ({
+      category: query.category,
+      ...quickRepliesFor(query.category, query.lang ?? 'en', query.agentLang),
+    }),
   );
 
   app.get(

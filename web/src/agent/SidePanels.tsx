@@ -9,6 +9,9 @@ import { SuggestedArticles } from './SuggestedArticles.js';
 import { VideoFeedbackFor } from './VideoFeedback.js';
 import { MyTasks } from './MyTasks.js';
 
+/** A reply in the console's language, in small type under the one the user is sent. */
+const GLOSS = { display: 'block', fontSize: '0.8em' } as const;
+
 /**
  * Beside the call: the request, a sentiment hint, the user with their earlier cases, suggested
  * articles and quick replies to edit and send into the conversation, and the agent's own follow-ups.
@@ -23,15 +26,27 @@ export function SidePanels({
   onSend: (text: string) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [replies, setReplies] = useState<QuickReply[]>([]);
+  const [quick, setQuick] = useState<{ lang?: string; replies: QuickReply[] }>({ replies: [] });
+  const [chosen, setChosen] = useState<QuickReply | null>(null);
   const [draft, setDraft] = useState('');
   const category = request?.category ?? 'general';
   useEffect(() => {
-    const lang = request?.language ?? i18n.language;
-    void api<QuickRepliesReply>(`/v1/quick-replies?category=${category}&lang=${lang}`, { token }).then((r) =>
-      setReplies(r.replies),
+    // The replies go to the user, in their language; the gloss is for the agent, in the console's.
+    const query = new URLSearchParams({
+      category,
+      lang: request?.language ?? i18n.language,
+      agentLang: i18n.language,
+    });
+    void api<QuickRepliesReply>(`/v1/quick-replies?${query}`, { token }).then((r) =>
+      setQuick({ lang: r.lang, replies: r.replies }),
     );
   }, [category, request?.language, i18n.language, token]);
+  const choose = (reply: QuickReply | null, text: string) => {
+    setChosen(reply);
+    setDraft(text);
+  };
+  // The gloss says what the chosen reply means only until the agent edits it.
+  const gloss = chosen && draft === chosen.text ? chosen.gloss : undefined;
   return (
     <aside className="side-panels">
       {request && (
@@ -51,18 +66,27 @@ export function SidePanels({
         </section>
       )}
       <CustomerPanel token={token} requestId={request?.id} />
-      {request && <SuggestedArticles token={token} requestId={request.id} onChoose={setDraft} />}
+      {request && (
+        <SuggestedArticles token={token} requestId={request.id} onChoose={(text) => choose(null, text)} />
+      )}
       <section aria-label={t('agent.quickReplies')}>
         <h3>{t('agent.quickReplies')}</h3>
         <div className="reply-buttons">
-          {replies.map((reply) => (
+          {quick.replies.map((reply) => (
             <button
               key={reply.id}
               type="button"
               data-testid={`quick-reply-${reply.id}`}
-              onClick={() => setDraft(reply.text)}
+              onClick={() => choose(reply, reply.text)}
             >
-              {reply.title}
+              <span lang={quick.lang} dir="auto">
+                {reply.title}
+              </span>
+              {reply.gloss && (
+                <small className="muted" style={GLOSS} lang={reply.gloss.lang}>
+                  {reply.gloss.title}
+                </small>
+              )}
             </button>
           ))}
         </div>
@@ -70,17 +94,24 @@ export function SidePanels({
           <span className="sr-only">{t('agent.quickReplies')}</span>
           <textarea
             data-testid="quick-reply-draft"
+            lang={chosen ? quick.lang : undefined}
+            dir="auto"
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
             rows={4}
           />
         </label>
+        {gloss && (
+          <small className="muted" style={GLOSS} lang={gloss.lang} data-testid="quick-reply-gloss">
+            {gloss.text}
+          </small>
+        )}
         <button
           type="button"
           data-testid="quick-reply-send"
           onClick={() => {
             onSend(draft);
-            setDraft('');
+            choose(null, '');
           }}
         >
           {t('agent.sendReply')}

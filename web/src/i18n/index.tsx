@@ -1,36 +1,70 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import { en } from './en.js';
-import { zh } from './zh.js';
+import { asLocale, chooseLocale, langClaimOf, LOCALE_NAMES, type Locale } from './locales.js';
+import { resources } from './resources.js';
 
-const saved = localStorage.getItem('lifeline.lang');
-const browser = navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+/** The user's explicit choice, from either switch; it outranks the identity's claim and the browser. */
+const SAVED_KEY = 'lifeline.lang';
 
-void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, zh: { translation: zh } },
-  lng: saved ?? browser,
-  fallbackLng: 'en',
-  interpolation: { escapeValue: false },
-});
-document.documentElement.lang = i18next.language;
+/** `<html lang dir>` follow the language, so Arabic lays the page out right to left. */
+function followDocument(language: string) {
+  document.documentElement.lang = language;
+  document.documentElement.dir = i18next.dir(language);
+}
 
+/**
+ * Starts i18next in the first language this page offers among: the saved choice, the platform
+ * identity's `lang` claim (the widget's page has one), the browser's languages, English.
+ */
+export function startI18n({ offered, identity }: { offered: readonly Locale[]; identity?: string | null }) {
+  const wishes = [localStorage.getItem(SAVED_KEY), langClaimOf(identity), ...navigator.languages];
+  i18next.on('languageChanged', followDocument);
+  void i18next.use(initReactI18next).init({
+    resources,
+    lng: chooseLocale(wishes, offered),
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false },
+  });
+}
+
+/** Switches the language and remembers it as the user's choice. */
+function choose(locale: Locale) {
+  void i18next.changeLanguage(locale);
+  localStorage.setItem(SAVED_KEY, locale);
+}
+
+/** English ↔ Chinese: the console's switch, and the host page's. */
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
-  const toggle = () => {
-    const next = i18n.language === 'zh' ? 'en' : 'zh';
-    void i18n.changeLanguage(next);
-    localStorage.setItem('lifeline.lang', next);
-    document.documentElement.lang = next;
-  };
   return (
     <button
       type="button"
       className="lang-switch"
       data-testid="lang-switch"
       aria-label={t('app.languageLabel')}
-      onClick={toggle}
+      onClick={() => choose(i18n.language === 'zh' ? 'en' : 'zh')}
     >
       {t('app.language')}
     </button>
+  );
+}
+
+/** Every language the page offers, each named in itself. */
+export function LanguageSelect({ offered }: { offered: readonly Locale[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <select
+      className="lang-select"
+      data-testid="lang-select"
+      aria-label={t('app.chooseLanguage')}
+      value={asLocale(i18n.language)}
+      onChange={(event) => choose(asLocale(event.target.value))}
+    >
+      {offered.map((locale) => (
+        <option key={locale} value={locale} lang={locale}>
+          {LOCALE_NAMES[locale]}
+        </option>
+      ))}
+    </select>
   );
 }

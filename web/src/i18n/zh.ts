@@ -1,9 +1,10 @@
 import type { Messages } from './en.js';
+import type { Localized } from './locales.js';
 import { assistantZh } from './assistant.zh.js';
 import { floorZh } from './floor.zh.js';
 
-export const zh: Messages = {
-  app: { title: 'Lifeline 实时客服', language: 'English', languageLabel: '切换语言' },
+export const zh: Localized<Messages> = {
+  app: { title: 'Lifeline 实时客服', language: 'English', languageLabel: '切换语言', chooseLanguage: '语言' },
   /** 视频反馈：小组件里的录制，以及客服看到的视频。 */
   video: {
     record: '或者录一段视频',
@@ -31,7 +32,7 @@ export const zh: Messages = {
   stream: {
     live: '直播中',
     title: '日落美食直播',
-    viewers: '{{count}} 人观看',
+    viewers_other: '{{count, number}} 人观看',
     chat: '聊天',
     chatPlaceholder: '说点什么…',
     send: '发送',
@@ -71,7 +72,7 @@ export const zh: Messages = {
     progress_transcribing: '正在转写…',
     progress_scored: '客服将看到您的留言',
     rate: '本次服务体验如何？',
-    stars: '{{count}} 星',
+    stars_other: '{{count}} 星',
     thanks: '谢谢您的评价！',
     ended: '通话已结束',
     error: '出错了：{{message}}',

@@ -35,7 +35,8 @@ function Line({
   return (
     <li className={`${line.role === self ? 'me' : 'them'}${line.internal ? ' internal' : ''}`}>
       {line.internal && <strong>{t('call.internal')} </strong>}
-      {line.body}
+      {/* Isolated: an English line keeps its punctuation in place in the Arabic widget, and back. */}
+      <bdi>{line.body}</bdi>
       {line.attachments && token && <MessageAttachments attachments={line.attachments} token={token} />}
     </li>
   );

@@ -8,19 +8,19 @@ import { ArticleChips } from '../shared/ArticleView.js';
 /** Typing pauses this long before a search: one query per thought, not per key. */
 const PAUSE_MS = 400;
 /** Enough words to search on: Chinese says in a few characters what English says in a dozen. */
-const MIN_CHARS = { en: 12, zh: 4 } as const;
+const minChars = (language: string) => (language.startsWith('zh') ? 4 : 12);
 const SHOWN = 3;
 
 /**
  * Before a call or a recording: articles from the public search that may answer it already, so
  * the user can read one instead of waiting for a person. A text request gets the assistant instead.
  */
-export function ArticleSuggestions({ text, language }: { text: string; language: 'en' | 'zh' }) {
+export function ArticleSuggestions({ text, language }: { text: string; language: string }) {
   const { t } = useTranslation();
   const [hits, setHits] = useState<KbHit[]>([]);
   useEffect(() => {
     const q = text.trim().slice(0, KB_LIMITS.queryChars);
-    if (q.length < MIN_CHARS[language]) {
+    if (q.length < minChars(language)) {
       setHits([]);
       return;
     }

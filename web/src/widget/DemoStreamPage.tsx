@@ -21,15 +21,19 @@ export function DemoStreamPage() {
       <main className="stream-layout">
         <section className="player" aria-label={t('stream.title')}>
           <div className="fake-video" role="img" aria-label={t('stream.title')}>
-            <span className="live-badge">{t('stream.live')}</span>
-            <span className="viewers">{t('stream.viewers', { count: 12480 })}</span>
+            <div className="stream-overlay">
+              <span className="live-badge">{t('stream.live')}</span>
+              <span className="viewers">{t('stream.viewers', { count: 12480 })}</span>
+            </div>
           </div>
         </section>
         <section className="stream-chat" aria-label={t('stream.chat')}>
           <h2>{t('stream.chat')}</h2>
           <ul>
             {chat.map((line, i) => (
-              <li key={i}>{line}</li>
+              <li key={i}>
+                <bdi>{line}</bdi>
+              </li>
             ))}
           </ul>
           <form

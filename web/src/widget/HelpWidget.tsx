@@ -2,6 +2,8 @@ import type { StreamContext } from '@lifeline/core/protocol/domain.js';
 import type { Channel } from '@lifeline/core/protocol/vocabulary.js';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LanguageSelect } from '../i18n/index.js';
+import { asLocale, LOCALES, REQUEST_LANGUAGE } from '../i18n/locales.js';
 import { CallView } from '../shared/CallView.js';
 import { ChatPanel } from '../shared/ChatPanel.js';
 import { useConversation } from '../shared/useConversation.js';
@@ -32,7 +34,7 @@ export function HelpWidget({ identity, stream }: { identity: string | null; stre
     if (help.request) setOpen(true);
   }, [help.request]);
 
-  const language = i18n.language === 'zh' ? 'zh' : 'en';
+  const language = REQUEST_LANGUAGE[asLocale(i18n.language)];
   const submit = async (fields: RequestFields, recording?: Blob) => {
     // The form that calls this shows only once a channel is picked.
     if (!channel) return;
@@ -67,6 +69,9 @@ export function HelpWidget({ identity, stream }: { identity: string | null; stre
           ×
         </button>
       </header>
+      <div className="widget-language">
+        <LanguageSelect offered={LOCALES} />
+      </div>
       {error && (
         <p role="alert" className="error">
           {t('widget.error', { message: error })}

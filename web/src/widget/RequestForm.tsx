@@ -22,7 +22,8 @@ export function RequestForm({
   onSubmit,
 }: {
   channel: Channel;
-  language: 'en' | 'zh';
+  /** The request's BCP 47 tag, which the article search also reads. */
+  language: string;
   onSubmit: (fields: RequestFields, recording?: Blob) => void;
 }) {
   const { t } = useTranslation();

@@ -1,0 +1,37 @@
+import type { AssistantMessages } from './assistant.en.js';
+
+export const assistantAr: AssistantMessages = {
+  assistant: {
+    name: 'المساعد',
+    tryFirst: 'دع المساعد يحاول أولًا',
+    tryFirstHint: 'يجيب فورًا من مركز المساعدة لدينا؛ والتحدث إلى شخص على بُعد نقرة واحدة.',
+    holding: 'يجيبك المساعد من مركز المساعدة لدينا. يمكن لشخص أن يتولى الأمر في أي وقت.',
+    solved: 'حلّ هذا المشكلة',
+    stillNeedHelp: 'ما زلت بحاجة إلى مساعدة',
+    human: 'التحدث إلى شخص',
+    selfServed: 'يسعدنا أن ذلك ساعدك! أُغلق هذا الطلب؛ يمكنك السؤال مجددًا في أي وقت.',
+    articles: 'المقالات',
+    openArticle: 'اقرأ «{{title}}»',
+    closeArticle: 'إغلاق المقالة',
+    articleLoading: 'جارٍ تحميل المقالة…',
+    articleUnavailable: 'تعذّر تحميل المقالة',
+    suggestions: 'قد تجيب هذه المقالات عن سؤالك',
+    handedOver: 'تنحّى المساعد جانبًا: {{reason}}',
+    handoff: {
+      urgent: 'أمر عاجل، فمباشرةً إلى شخص',
+      asked_for_human: 'طلب التحدث إلى شخص',
+      no_confident_match: 'لم تتطابق أي مقالة بشكل كافٍ',
+      not_helped_twice: 'لم تساعد المقالات',
+      language_not_supported: 'لا مقالات بلغة المستخدم',
+      recorded_message: 'أرسل تسجيلًا',
+      unanswered: 'توقف المستخدم عن الرد',
+      assistant_unavailable: 'تعذّر على المساعد الإجابة',
+    },
+    card: 'المساعد',
+    held: 'أجاب أولًا',
+    selfServedCount: 'حُلّت ذاتيًا',
+    deflection: 'معدل الحل الذاتي',
+    handoffs: 'التحويلات حسب السبب',
+    noHandoffs: 'لا تحويلات بعد',
+  },
+};

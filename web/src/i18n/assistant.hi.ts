@@ -1,0 +1,37 @@
+import type { AssistantMessages } from './assistant.en.js';
+
+export const assistantHi: AssistantMessages = {
+  assistant: {
+    name: 'असिस्टेंट',
+    tryFirst: 'पहले असिस्टेंट को कोशिश करने दें',
+    tryFirstHint: 'यह तुरंत हमारे हेल्प सेंटर से जवाब देता है; किसी व्यक्ति से बात बस एक टैप दूर है।',
+    holding: 'असिस्टेंट हमारे हेल्प सेंटर से जवाब दे रहा है। कोई व्यक्ति कभी भी बात संभाल सकता है।',
+    solved: 'इससे हल हो गया',
+    stillNeedHelp: 'अब भी मदद चाहिए',
+    human: 'किसी व्यक्ति से बात करें',
+    selfServed: 'खुशी है कि मदद मिली! यह अनुरोध बंद हो गया है; आप कभी भी फिर से पूछ सकते हैं।',
+    articles: 'लेख',
+    openArticle: '“{{title}}” पढ़ें',
+    closeArticle: 'लेख बंद करें',
+    articleLoading: 'लेख लोड हो रहा है…',
+    articleUnavailable: 'लेख लोड नहीं हो सका',
+    suggestions: 'शायद इन लेखों में पहले से जवाब है',
+    handedOver: 'असिस्टेंट ने बात आगे सौंप दी: {{reason}}',
+    handoff: {
+      urgent: 'ज़रूरी मामला, सीधे व्यक्ति को',
+      asked_for_human: 'व्यक्ति से बात करना चाहा',
+      no_confident_match: 'कोई लेख ठीक से मेल नहीं खाया',
+      not_helped_twice: 'लेखों से मदद नहीं मिली',
+      language_not_supported: 'उपयोगकर्ता की भाषा में कोई लेख नहीं',
+      recorded_message: 'रिकॉर्डिंग भेजी',
+      unanswered: 'उपयोगकर्ता ने जवाब देना बंद कर दिया',
+      assistant_unavailable: 'असिस्टेंट जवाब नहीं दे सका',
+    },
+    card: 'असिस्टेंट',
+    held: 'पहले असिस्टेंट ने जवाब दिया',
+    selfServedCount: 'ख़ुद हल किए',
+    deflection: 'ख़ुद हल होने की दर',
+    handoffs: 'कारण के अनुसार सौंपे गए',
+    noHandoffs: 'अभी तक कुछ नहीं सौंपा गया',
+  },
+};

@@ -1,0 +1,37 @@
+import type { AssistantMessages } from './assistant.en.js';
+
+export const assistantId: AssistantMessages = {
+  assistant: {
+    name: 'Asisten',
+    tryFirst: 'Biarkan asisten mencoba dulu',
+    tryFirstHint: 'Asisten langsung menjawab dari pusat bantuan kami; manusia hanya satu ketukan lagi.',
+    holding: 'Asisten sedang menjawab dari pusat bantuan kami. Seorang agen bisa mengambil alih kapan saja.',
+    solved: 'Masalahnya selesai',
+    stillNeedHelp: 'Masih butuh bantuan',
+    human: 'Bicara dengan manusia',
+    selfServed: 'Senang bisa membantu! Permintaan ini sudah ditutup; Anda bisa bertanya lagi kapan saja.',
+    articles: 'Artikel',
+    openArticle: 'Baca “{{title}}”',
+    closeArticle: 'Tutup artikel',
+    articleLoading: 'Memuat artikel…',
+    articleUnavailable: 'Artikel tidak dapat dimuat',
+    suggestions: 'Artikel ini mungkin sudah menjawabnya',
+    handedOver: 'Asisten menyerahkan ke agen: {{reason}}',
+    handoff: {
+      urgent: 'mendesak, langsung ke manusia',
+      asked_for_human: 'meminta bicara dengan manusia',
+      no_confident_match: 'tidak ada artikel yang cukup cocok',
+      not_helped_twice: 'artikel tidak membantu',
+      language_not_supported: 'tidak ada artikel dalam bahasa pengguna',
+      recorded_message: 'mengirim rekaman',
+      unanswered: 'pengguna tidak membalas lagi',
+      assistant_unavailable: 'asisten tidak dapat menjawab',
+    },
+    card: 'Asisten',
+    held: 'Dijawab lebih dulu',
+    selfServedCount: 'Selesai sendiri',
+    deflection: 'Tingkat penyelesaian mandiri',
+    handoffs: 'Penyerahan menurut alasan',
+    noHandoffs: 'Belum ada penyerahan',
+  },
+};

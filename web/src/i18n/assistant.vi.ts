@@ -1,0 +1,37 @@
+import type { AssistantMessages } from './assistant.en.js';
+
+export const assistantVi: AssistantMessages = {
+  assistant: {
+    name: 'Trợ lý',
+    tryFirst: 'Để trợ lý thử trước',
+    tryFirstHint: 'Trợ lý trả lời ngay từ trung tâm trợ giúp; chỉ một chạm là gặp nhân viên.',
+    holding: 'Trợ lý đang trả lời từ trung tâm trợ giúp. Nhân viên có thể tiếp nhận bất cứ lúc nào.',
+    solved: 'Đã giải quyết được',
+    stillNeedHelp: 'Vẫn cần trợ giúp',
+    human: 'Nói chuyện với nhân viên',
+    selfServed: 'Rất vui vì đã giúp được bạn! Yêu cầu này đã đóng; bạn có thể hỏi lại bất cứ lúc nào.',
+    articles: 'Bài viết',
+    openArticle: 'Đọc “{{title}}”',
+    closeArticle: 'Đóng bài viết',
+    articleLoading: 'Đang tải bài viết…',
+    articleUnavailable: 'Không thể tải bài viết',
+    suggestions: 'Những bài viết này có thể đã trả lời câu hỏi của bạn',
+    handedOver: 'Trợ lý đã chuyển cho nhân viên: {{reason}}',
+    handoff: {
+      urgent: 'khẩn cấp, chuyển thẳng cho nhân viên',
+      asked_for_human: 'người dùng muốn gặp nhân viên',
+      no_confident_match: 'không có bài viết nào đủ phù hợp',
+      not_helped_twice: 'các bài viết không giúp được',
+      language_not_supported: 'không có bài viết bằng ngôn ngữ của người dùng',
+      recorded_message: 'người dùng đã gửi bản ghi',
+      unanswered: 'người dùng không phản hồi nữa',
+      assistant_unavailable: 'trợ lý không thể trả lời',
+    },
+    card: 'Trợ lý',
+    held: 'Trợ lý trả lời trước',
+    selfServedCount: 'Tự giải quyết',
+    deflection: 'Tỷ lệ tự giải quyết',
+    handoffs: 'Chuyển giao theo lý do',
+    noHandoffs: 'Chưa có chuyển giao nào',
+  },
+};
