@@ -1,14 +1,14 @@
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../i18n/index.js';
-import { CallView } from '../shared/CallView.js';
-import { ChatPanel } from '../shared/ChatPanel.js';
 import { Login, useSignedIn } from '../shared/Login.js';
-import { useConversation } from '../shared/useConversation.js';
+import { MyTasks } from './MyTasks.js';
 import { OfferCard } from './OfferCard.js';
 import { QueueList } from './QueueList.js';
-import { SidePanels } from './SidePanels.js';
+import { SessionPanel } from './SessionPanel.js';
+import { SessionTabs, ShortcutHints } from './SessionTabs.js';
 import { useAgentSession } from './useAgentSession.js';
-import { WrapUp } from './WrapUp.js';
+import { useConsoleShortcuts } from './useConsoleShortcuts.js';
 
 export function AgentConsole() {
   const { t } = useTranslation();
@@ -27,73 +27,60 @@ export function AgentConsole() {
 
 function Workspace({ token }: { token: string }) {
   const { t } = useTranslation();
-  const agent = useAgentSession(token);
-  const conversation = useConversation(agent.socket, agent.session?.requestId, token, 'agent');
+  const desk = useAgentSession(token);
+  const [names, setNames] = useState<Record<string, string | undefined>>({});
+  const nameOf = useCallback(
+    (sessionId: string, name: string | undefined) => setNames((known) => ({ ...known, [sessionId]: name })),
+    [],
+  );
+  useConsoleShortcuts(desk);
   return (
     <main className="workspace">
       <div className="status" role="group" aria-label={t('supervisor.status')}>
         <button
           type="button"
           data-testid="status-available"
-          aria-pressed={agent.status === 'available'}
-          onClick={() => agent.goStatus('available')}
+          aria-pressed={desk.status === 'available'}
+          onClick={() => desk.goStatus('available')}
         >
           {t('agent.available')}
         </button>
         <button
           type="button"
           data-testid="status-away"
-          aria-pressed={agent.status === 'away'}
-          onClick={() => agent.goStatus('away')}
+          aria-pressed={desk.status === 'away'}
+          onClick={() => desk.goStatus('away')}
         >
           {t('agent.away')}
         </button>
+        <ShortcutHints />
       </div>
-      {agent.offers.map((offer) => (
+      {desk.offers.map((offer, index) => (
         <OfferCard
           key={offer.offerId}
           offer={offer}
           token={token}
-          onAccept={() => agent.accept(offer)}
-          onDecline={() => agent.decline(offer)}
+          shortcuts={index === 0}
+          onAccept={() => desk.accept(offer)}
+          onDecline={() => desk.decline(offer)}
         />
       ))}
-      {agent.session && (
-        <div className="in-call">
-          {agent.session.livekitUrl && agent.session.token ? (
-            <CallView
-              livekitUrl={agent.session.livekitUrl}
-              token={agent.session.token}
-              video={agent.session.media === 'video'}
-              onHangUp={agent.session.channel === 'call' ? agent.hangUp : agent.stopCall}
-              conversation={conversation}
+      {desk.sessions.length > 0 && (
+        <div className="sessions">
+          <SessionTabs sessions={desk.sessions} focused={desk.focused} names={names} onFocus={desk.focus} />
+          {desk.sessions.map((session) => (
+            <SessionPanel
+              key={session.sessionId}
+              token={token}
+              session={session}
+              focused={session.sessionId === desk.focused?.sessionId}
+              desk={desk}
+              onName={nameOf}
             />
-          ) : (
-            <section className="conversation" data-testid="agent-conversation">
-              <div className="controls">
-                <button type="button" data-testid="start-audio" onClick={() => agent.startCall('audio')}>
-                  {t('call.startAudio')}
-                </button>
-                <button type="button" data-testid="start-video" onClick={() => agent.startCall('video')}>
-                  {t('call.startVideo')}
-                </button>
-                <button type="button" className="danger" data-testid="call-end" onClick={agent.hangUp}>
-                  {t('call.endConversation')}
-                </button>
-              </div>
-              <ChatPanel conversation={conversation} />
-            </section>
-          )}
-          <SidePanels
-            token={token}
-            request={agent.session.request}
-            onSend={(text) => conversation.say(text)}
-          />
+          ))}
         </div>
       )}
-      {agent.wrapUp && !agent.session && (
-        <WrapUp onSubmit={(...wrapUp) => void agent.finishWrapUp(...wrapUp)} />
-      )}
+      <MyTasks token={token} />
       <QueueList token={token} />
     </main>
   );

@@ -3,12 +3,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../shared/api.js';
 
-/**
- * Who the agent is helping: the user's profile and their earlier cases on every channel, each with
- * its outcome, note, rating and conversation, from GET /v1/help-requests/:id/customer.
- */
-export function CustomerPanel({ token, requestId }: { token: string; requestId?: string }) {
-  const { t } = useTranslation();
+/** The user behind a request and their earlier cases, from GET /v1/help-requests/:id/customer. */
+export interface CustomerState {
+  customer: CustomerReply | null;
+  failed: boolean;
+}
+
+/** Loads the customer of one request; a tab loads it once for its context line and its panel. */
+export function useCustomer(token: string, requestId: string | undefined): CustomerState {
   const [customer, setCustomer] = useState<CustomerReply | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -24,6 +26,15 @@ export function CustomerPanel({ token, requestId }: { token: string; requestId?:
       current = false;
     };
   }, [requestId, token]);
+  return { customer, failed };
+}
+
+/**
+ * Who the agent is helping: the user's profile and their earlier cases on every channel, each with
+ * its outcome, note, rating and conversation.
+ */
+export function CustomerPanel({ requestId, customer, failed }: CustomerState & { requestId?: string }) {
+  const { t } = useTranslation();
   const earlier = customer?.cases.filter((c) => c.id !== requestId) ?? [];
   const loading = !!requestId && !customer && !failed;
   return (

@@ -5,6 +5,7 @@ import { api, mediaUrl } from '../shared/api.js';
 import type { Offer } from './useAgentSession.js';
 import { HandoffNote } from './HandoffNote.js';
 import { RoutingReasons } from './RoutingReasons.js';
+import { SHORTCUTS } from './useConsoleShortcuts.js';
 import { VideoFeedback } from './VideoFeedback.js';
 
 const DETAILS_REFRESH_MS = 1500;
@@ -13,11 +14,14 @@ const DETAILS_REFRESH_MS = 1500;
 export function OfferCard({
   offer,
   token,
+  shortcuts = false,
   onAccept,
   onDecline,
 }: {
   offer: Offer;
   token: string;
+  /** The oldest offer answers to Alt+A and Alt+D, and says so. */
+  shortcuts?: boolean;
   onAccept: () => void;
   onDecline: () => void;
 }) {
@@ -117,11 +121,24 @@ export function OfferCard({
         </ul>
       </details>
       <div className="controls">
-        <button type="button" className="primary" data-testid="offer-accept" onClick={onAccept}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="offer-accept"
+          aria-keyshortcuts={shortcuts ? SHORTCUTS.accept : undefined}
+          onClick={onAccept}
+        >
           {t('agent.accept')}
+          {shortcuts && <kbd aria-hidden="true">{SHORTCUTS.accept}</kbd>}
         </button>
-        <button type="button" data-testid="offer-decline" onClick={onDecline}>
+        <button
+          type="button"
+          data-testid="offer-decline"
+          aria-keyshortcuts={shortcuts ? SHORTCUTS.decline : undefined}
+          onClick={onDecline}
+        >
           {t('agent.decline')}
+          {shortcuts && <kbd aria-hidden="true">{SHORTCUTS.decline}</kbd>}
         </button>
       </div>
     </article>

@@ -3,26 +3,27 @@ import type { OfferedRequest } from '@lifeline/core/protocol/frames.js';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../shared/api.js';
-import { CustomerPanel } from './CustomerPanel.js';
+import { CustomerPanel, type CustomerState } from './CustomerPanel.js';
 import { HandoffNote } from './HandoffNote.js';
 import { SuggestedArticles } from './SuggestedArticles.js';
 import { VideoFeedbackFor } from './VideoFeedback.js';
-import { MyTasks } from './MyTasks.js';
 
 /** A reply in the console's language, in small type under the one the user is sent. */
 const GLOSS = { display: 'block', fontSize: '0.8em' } as const;
 
 /**
  * Beside the call: the request, a sentiment hint, the user with their earlier cases, suggested
- * articles and quick replies to edit and send into the conversation, and the agent's own follow-ups.
+ * articles and quick replies to edit and send into the conversation.
  */
 export function SidePanels({
   token,
   request,
+  customer,
   onSend,
 }: {
   token: string;
   request?: OfferedRequest;
+  customer: CustomerState;
   onSend: (text: string) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -65,7 +66,7 @@ export function SidePanels({
           <VideoFeedbackFor token={token} requestId={request.id} />
         </section>
       )}
-      <CustomerPanel token={token} requestId={request?.id} />
+      <CustomerPanel requestId={request?.id} {...customer} />
       {request && (
         <SuggestedArticles token={token} requestId={request.id} onChoose={(text) => choose(null, text)} />
       )}
@@ -117,7 +118,6 @@ export function SidePanels({
           {t('agent.sendReply')}
         </button>
       </section>
-      <MyTasks token={token} />
     </aside>
   );
 }

@@ -5,6 +5,7 @@ import type {
   ServerFrameOf,
   SessionReady,
 } from '@lifeline/core/protocol/frames.js';
+import type { HelpRequestView } from '@lifeline/core/protocol/helpRequests.js';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../shared/api.js';
 import { LifelineSocket } from '../shared/socket.js';
@@ -12,22 +13,84 @@ import { LifelineSocket } from '../shared/socket.js';
 type AgentStatus = ClientFrameOf<'agent.status'>['status'];
 /** An offer as the console holds it: stamped on arrival, so its countdown runs from then. */
 export type Offer = ServerFrameOf<'offer'> & { receivedAt: number };
-/** The live session, with the request the agent accepted into it. */
-type Session = SessionReady & { request?: OfferedRequest };
 
-/** The agent's live side of the protocol: status, offers, sessions, and their endings. */
+/**
+ * One tab of the console: a session the agent serves, with the request it accepted into it, from
+ * `session.ready` until its wrap-up is saved. `ready` is the latest `session.ready`; `endedReason`
+ * is set once the session ended and only the wrap-up is owed.
+ */
+export interface DeskSession {
+  sessionId: string;
+  requestId: string;
+  ready: SessionReady;
+  request?: OfferedRequest;
+  endedReason?: string;
+}
+
+/**
+ * A request as the offer showed it, rebuilt from its view: after a reload the server re-sends
+ * `session.ready` but not the offer, and the agent should still see who and what it is serving.
+ */
+function offeredFromView(view: HelpRequestView): OfferedRequest {
+  const { urgency } = view;
+  return {
+    id: view.id,
+    channel: view.channel,
+    media: view.media,
+    language: view.language,
+    category: view.category as OfferedRequest['category'],
+    text: view.text,
+    urgency: {
+      score: urgency.score,
+      level: urgency.level,
+      reasons: urgency.reasons,
+      sentiment: urgency.sentiment,
+    },
+    stream: view.stream,
+    tier: view.tier,
+    waitedSeconds: 0,
+    createdAt: Date.parse(view.createdAt),
+    handoffReason: view.handoffReason,
+    statedLanguage: view.statedLanguage,
+  };
+}
+
+/**
+ * A re-sent `session.ready` (the socket reconnected) for the same call keeps the token the room
+ * joined with: a new one would rejoin, and the agent leaving the room ends a call session.
+ */
+function nextReady(current: SessionReady, next: SessionReady): SessionReady {
+  return current.room === next.room && current.media === next.media ? current : next;
+}
+
+/** Replaces one session of the list, leaving the others and their order alone. */
+const updating = (list: DeskSession[], sessionId: string, change: Partial<DeskSession>) =>
+  list.map((s) => (s.sessionId === sessionId ? { ...s, ...change } : s));
+
+/**
+ * The agent's live side of the protocol: status, offers, and every session it serves at once (up
+ * to its `maxSessions`), each kept until its wrap-up, with the one the agent is working in.
+ */
 export function useAgentSession(token: string) {
   const [status, setStatus] = useState<AgentStatus>('away');
   const [offers, setOffers] = useState<Offer[]>([]);
-  const [session, setSession] = useState<Session | null>(null);
-  const [wrapUp, setWrapUp] = useState<string | null>(null);
+  const [sessions, setSessions] = useState<DeskSession[]>([]);
+  const [focused, setFocused] = useState<string | null>(null);
   const socket = useRef<LifelineSocket | null>(null);
-  /** The same socket as state, for what subscribes to it (the conversation). */
+  /** The same socket as state, for what subscribes to it (each session's conversation). */
   const [live, setLive] = useState<LifelineSocket | null>(null);
-  const lastOffer = useRef<OfferedRequest | undefined>(undefined);
+  /** What each accepted offer showed, by request, until its session is ready. */
+  const accepted = useRef(new Map<string, OfferedRequest>());
+  /** Every session that has a tab, so a re-sent `session.ready` updates its tab rather than adding one. */
+  const known = useRef(new Set<string>());
 
   useEffect(() => {
     const ws = new LifelineSocket(token);
+    const recover = (sessionId: string, requestId: string) =>
+      void api<HelpRequestView>(`/v1/help-requests/${requestId}`, { token }).then(
+        (view) => setSessions((list) => updating(list, sessionId, { request: offeredFromView(view) })),
+        () => undefined,
+      );
     ws.on((frame) => {
       if (frame.type === 'agent.status') setStatus(frame.status);
       // The server re-sends held offers after a reconnect: one card per offer.
@@ -38,17 +101,25 @@ export function useAgentSession(token: string) {
         ]);
       if (frame.type === 'offer.withdrawn')
         setOffers((list) => list.filter((o) => o.offerId !== frame.offerId));
-      // A call starting or stopping in a conversation re-sends the session: keep what was offered.
-      if (frame.type === 'session.ready')
-        setSession((current) => ({
-          ...frame,
-          request: current?.sessionId === frame.sessionId ? current.request : lastOffer.current,
-        }));
-      if (frame.type === 'session.ended') {
-        // Whoever ended it, the agent still owes a wrap-up for it.
-        setWrapUp((pending) => pending ?? frame.sessionId);
-        setSession((current) => (current?.sessionId === frame.sessionId ? null : current));
+      if (frame.type === 'session.ready') {
+        const request = accepted.current.get(frame.requestId);
+        accepted.current.delete(frame.requestId);
+        const isNew = !known.current.has(frame.sessionId);
+        known.current.add(frame.sessionId);
+        if (isNew && !request) recover(frame.sessionId, frame.requestId);
+        setSessions((list) =>
+          isNew
+            ? [...list, { sessionId: frame.sessionId, requestId: frame.requestId, ready: frame, request }]
+            : list.map((s) =>
+                s.sessionId === frame.sessionId ? { ...s, ready: nextReady(s.ready, frame) } : s,
+              ),
+        );
+        // The call the agent just took is the one it talks in; a reconnect keeps the focus it had.
+        setFocused((current) => (request || !current ? frame.sessionId : current));
       }
+      // Whoever ended it, the agent still owes a wrap-up for it.
+      if (frame.type === 'session.ended')
+        setSessions((list) => updating(list, frame.sessionId, { endedReason: frame.reason }));
     });
     socket.current = ws;
     setLive(ws);
@@ -57,7 +128,7 @@ export function useAgentSession(token: string) {
 
   const goStatus = (next: AgentStatus) => socket.current?.send({ type: 'agent.status', status: next });
   const accept = (offer: Offer) => {
-    lastOffer.current = offer.request;
+    accepted.current.set(offer.request.id, offer.request);
     socket.current?.send({ type: 'offer.accept', offerId: offer.offerId });
     setOffers((list) => list.filter((o) => o.offerId !== offer.offerId));
   };
@@ -65,27 +136,29 @@ export function useAgentSession(token: string) {
     socket.current?.send({ type: 'offer.decline', offerId: offer.offerId });
     setOffers((list) => list.filter((o) => o.offerId !== offer.offerId));
   };
-  const hangUp = () => {
-    if (!session) return;
-    socket.current?.send({ type: 'session.end', sessionId: session.sessionId });
-    setWrapUp(session.sessionId);
-    setSession(null);
+  const hangUp = (sessionId: string) => {
+    socket.current?.send({ type: 'session.end', sessionId });
+    setSessions((list) => updating(list, sessionId, { endedReason: 'agent_ended' }));
   };
-  /** Turns the conversation being served into a live call, or ends that call and keeps talking. */
-  const startCall = (media: StartCallBody['media']) => {
-    if (session)
-      void api(`/v1/sessions/${session.sessionId}/call`, { token, body: { media } satisfies StartCallBody });
-  };
-  const stopCall = () => {
-    if (session) void api(`/v1/sessions/${session.sessionId}/call`, { method: 'DELETE', token });
-  };
-  const finishWrapUp = async (outcome: WrapUpBody['outcome'], note: string, followUpInMinutes?: number) => {
-    if (wrapUp)
-      await api(`/v1/sessions/${wrapUp}/wrap-up`, {
-        token,
-        body: { outcome, ...(note ? { note } : {}), followUpInMinutes } satisfies WrapUpBody,
-      });
-    setWrapUp(null);
+  /** Turns a conversation into a live call, or ends that call and keeps talking. */
+  const startCall = (sessionId: string, media: StartCallBody['media']) =>
+    void api(`/v1/sessions/${sessionId}/call`, { token, body: { media } satisfies StartCallBody });
+  const stopCall = (sessionId: string) =>
+    void api(`/v1/sessions/${sessionId}/call`, { method: 'DELETE', token });
+  const finishWrapUp = async (
+    sessionId: string,
+    outcome: WrapUpBody['outcome'],
+    note: string,
+    followUpInMinutes?: number,
+  ) => {
+    await api(`/v1/sessions/${sessionId}/wrap-up`, {
+      token,
+      body: { outcome, ...(note ? { note } : {}), followUpInMinutes } satisfies WrapUpBody,
+    });
+    known.current.delete(sessionId);
+    const rest = sessions.filter((s) => s.sessionId !== sessionId);
+    setSessions((list) => list.filter((s) => s.sessionId !== sessionId));
+    setFocused((current) => (current === sessionId ? (rest[0]?.sessionId ?? null) : current));
   };
 
   return {
@@ -94,11 +167,13 @@ export function useAgentSession(token: string) {
     offers,
     accept,
     decline,
-    session,
+    sessions,
+    /** The session the agent works in: it hears the agent; the others are on hold. */
+    focused: sessions.find((s) => s.sessionId === focused) ?? sessions[0] ?? null,
+    focus: setFocused,
     hangUp,
     startCall,
     stopCall,
-    wrapUp,
     finishWrapUp,
     socket: live,
   };

@@ -24,6 +24,16 @@ export const floorEn = {
     status: 'Status',
     load: 'Load',
   },
+  /** A supervisor's silent listen-in: whom they hear, and the way out. */
+  listenIn: {
+    heading: 'Listening in',
+    connecting: 'Joining the call…',
+    nobody: 'Waiting for audio…',
+    heard: '{{name}} ({{role}})',
+    agent: 'agent',
+    user: 'user',
+    end: 'End listening',
+  },
   /** Follow-ups and escalations a wrap-up leaves. */
   tasks: {
     mine: 'My tasks',

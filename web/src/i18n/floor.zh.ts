@@ -22,6 +22,15 @@ export const floorZh: FloorMessages = {
     status: '状态',
     load: '负载',
   },
+  listenIn: {
+    heading: '旁听中',
+    connecting: '正在加入通话…',
+    nobody: '等待音频…',
+    heard: '{{name}}（{{role}}）',
+    agent: '客服',
+    user: '用户',
+    end: '结束旁听',
+  },
   tasks: {
     mine: '我的待办',
     floor: '跟进与升级',

@@ -52,6 +52,7 @@ export const widgetAr: Localized<WidgetMessages> = {
     category: 'الموضوع (اختياري)',
     submit: 'اطلب المساعدة',
     position: 'ترتيبك في الطابور: {{position}}',
+    next: 'دورك هو التالي',
     eta: 'نحو {{minutes}} د',
     noAgentOnline: 'لا يوجد الآن أحد متصل يمكنه المساعدة في هذا',
     leaveMessageInstead:

@@ -56,7 +56,9 @@ export const widgetEn = {
     describe: 'What happened?',
     category: 'Topic (optional)',
     submit: 'Ask for help',
+    /** From second place on; first in line reads `next`. */
     position: 'You are number {{position}} in line',
+    next: 'You are next',
     eta: 'About {{minutes}} min',
     noAgentOnline: 'Nobody who can help with this is online right now',
     leaveMessageInstead:

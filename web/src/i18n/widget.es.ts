@@ -49,6 +49,7 @@ export const widgetEs: Localized<WidgetMessages> = {
     category: 'Tema (opcional)',
     submit: 'Pedir ayuda',
     position: 'Eres el número {{position}} de la fila',
+    next: 'Te toca a continuación',
     eta: 'Unos {{minutes}} min',
     noAgentOnline: 'Ahora mismo no hay nadie conectado que pueda ayudarte con esto',
     leaveMessageInstead:

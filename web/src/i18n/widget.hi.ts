@@ -48,6 +48,7 @@ export const widgetHi: Localized<WidgetMessages> = {
     category: 'विषय (वैकल्पिक)',
     submit: 'मदद माँगें',
     position: 'कतार में आपका नंबर {{position}} है',
+    next: 'अगली बारी आपकी है',
     eta: 'लगभग {{minutes}} मिनट',
     noAgentOnline: 'इस मामले में मदद कर सकने वाला कोई भी अभी ऑनलाइन नहीं है',
     leaveMessageInstead:

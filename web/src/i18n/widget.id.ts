@@ -47,6 +47,7 @@ export const widgetId: Localized<WidgetMessages> = {
     category: 'Topik (opsional)',
     submit: 'Minta bantuan',
     position: 'Anda di antrean nomor {{position}}',
+    next: 'Giliran Anda berikutnya',
     eta: 'Sekitar {{minutes}} mnt',
     noAgentOnline: 'Saat ini tidak ada petugas online yang bisa membantu masalah ini',
     leaveMessageInstead:

@@ -49,6 +49,7 @@ export const widgetPt: Localized<WidgetMessages> = {
     category: 'Assunto (opcional)',
     submit: 'Pedir ajuda',
     position: 'Você é o número {{position}} da fila',
+    next: 'Sua vez é a próxima',
     eta: 'Cerca de {{minutes}} min',
     noAgentOnline: 'No momento, ninguém que possa ajudar com isso está online',
     leaveMessageInstead:

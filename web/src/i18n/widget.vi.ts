@@ -47,6 +47,7 @@ export const widgetVi: Localized<WidgetMessages> = {
     category: 'Chủ đề (không bắt buộc)',
     submit: 'Yêu cầu trợ giúp',
     position: 'Bạn đang ở vị trí số {{position}} trong hàng chờ',
+    next: 'Bạn là người tiếp theo',
     eta: 'Khoảng {{minutes}} phút',
     noAgentOnline: 'Hiện không có ai trực tuyến có thể giúp bạn việc này',
     leaveMessageInstead:

@@ -52,7 +52,8 @@ export const widgetZhHant: Localized<WidgetMessages> = {
     describe: '發生了什麼？',
     category: '問題類型（可選）',
     submit: '尋求幫助',
-    position: '您前面還有 {{position}} 位',
+    position: '您排在第 {{position}} 位',
+    next: '下一位就是您',
     eta: '預計約 {{minutes}} 分鐘',
     noAgentOnline: '目前沒有能處理此問題的客服在線',
     leaveMessageInstead:

@@ -12,6 +12,11 @@ export interface CallProps {
   publish?: boolean;
   onHangUp: () => void;
   /**
+   * An agent's call while it works in another session: it stays in the room, but its microphone
+   * and camera are off and it does not hear the other side, as a call on hold.
+   */
+  onHold?: boolean;
+  /**
    * The request's conversation beside the call. Chat goes through Lifeline, not the room's data
    * channel, so every line is stored with the case and reaches the other side's devices too.
    */
@@ -19,7 +24,15 @@ export interface CallProps {
 }
 
 /** One LiveKit room: local and remote media, mute, camera, hang up, and the request's chat. */
-export function CallView({ livekitUrl, token, video, publish = true, onHangUp, conversation }: CallProps) {
+export function CallView({
+  livekitUrl,
+  token,
+  video,
+  publish = true,
+  onHangUp,
+  onHold = false,
+  conversation,
+}: CallProps) {
   const { t } = useTranslation();
   const remoteVideo = useRef<HTMLVideoElement>(null);
   const remoteAudio = useRef<HTMLAudioElement>(null);
@@ -27,6 +40,7 @@ export function CallView({ livekitUrl, token, video, publish = true, onHangUp, c
   const [room] = useState(() => new Room({ adaptiveStream: false, dynacast: false }));
   const [muted, setMuted] = useState(false);
   const [cameraOn, setCameraOn] = useState(video);
+  const [connected, setConnected] = useState(false);
 
   useEffect(() => {
     const attach = (track: RemoteTrack) => {
@@ -37,28 +51,34 @@ export function CallView({ livekitUrl, token, video, publish = true, onHangUp, c
     let left = false;
     void (async () => {
       await room.connect(livekitUrl, token);
-      if (left || !publish) return;
-      await room.localParticipant.setMicrophoneEnabled(true);
-      if (video) {
-        await room.localParticipant.setCameraEnabled(true);
-        const camera = room.localParticipant.getTrackPublication(Track.Source.Camera)?.track;
-        if (camera && localVideo.current) camera.attach(localVideo.current);
-      }
+      if (!left) setConnected(true);
     })();
     return () => {
       left = true;
+      room.off(RoomEvent.TrackSubscribed, attach);
+      setConnected(false);
       void room.disconnect();
     };
-  }, [room, livekitUrl, token, video, publish]);
+  }, [room, livekitUrl, token]);
 
-  const toggleMute = () => {
-    void room.localParticipant.setMicrophoneEnabled(muted);
-    setMuted(!muted);
-  };
-  const toggleCamera = () => {
-    void room.localParticipant.setCameraEnabled(!cameraOn);
-    setCameraOn(!cameraOn);
-  };
+  // What this side sends follows its own mute and camera choices, and holding silences both ways.
+  const micOn = publish && !muted && !onHold;
+  const sendVideo = publish && video && cameraOn && !onHold;
+  useEffect(() => {
+    if (!connected || !publish) return;
+    void (async () => {
+      await room.localParticipant.setMicrophoneEnabled(micOn);
+      await room.localParticipant.setCameraEnabled(sendVideo);
+      const camera = room.localParticipant.getTrackPublication(Track.Source.Camera)?.track;
+      if (sendVideo && camera && localVideo.current) camera.attach(localVideo.current);
+    })();
+  }, [room, connected, publish, micOn, sendVideo]);
+  useEffect(() => {
+    if (remoteAudio.current) remoteAudio.current.muted = onHold;
+  }, [onHold]);
+
+  const toggleMute = () => setMuted(!muted);
+  const toggleCamera = () => setCameraOn(!cameraOn);
   const hangUp = () => {
     void room.disconnect();
     onHangUp();
@@ -74,6 +94,7 @@ export function CallView({ livekitUrl, token, video, publish = true, onHangUp, c
         <audio ref={remoteAudio} autoPlay />
       </div>
       {!publish && <p className="hint">{t('call.listening')}</p>}
+
       <div className="controls">
         {publish && (
           <button type="button" onClick={toggleMute} aria-pressed={muted}>

@@ -1,13 +1,13 @@
-import type { ListenGrant, SupervisorOverview } from '@lifeline/core/protocol/floor.js';
+import type { SupervisorOverview } from '@lifeline/core/protocol/floor.js';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../i18n/index.js';
 import { api } from '../shared/api.js';
-import { CallView } from '../shared/CallView.js';
 import { Login, useSignedIn } from '../shared/Login.js';
 import { AssistantCard } from './AssistantCard.js';
 import { FloorIncidents } from './FloorIncidents.js';
 import { FloorTasks } from './FloorTasks.js';
+import { LiveSessions } from './LiveSessions.js';
 import { RoutingAlerts } from './RoutingAlerts.js';
 import { LineChart } from './LineChart.js';
 
@@ -36,7 +36,6 @@ function Floor({ token }: { token: string }) {
   const { t } = useTranslation();
   const [overview, setOverview] = useState<SupervisorOverview | null>(null);
   const [history, setHistory] = useState<{ waiting: number[]; asa: number[] }>({ waiting: [], asa: [] });
-  const [listening, setListening] = useState<ListenGrant | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -158,37 +157,7 @@ function Floor({ token }: { token: string }) {
           </tbody>
         </table>
       </section>
-      <section>
-        <h2>{t('supervisor.sessions')}</h2>
-        <ul>
-          {overview.sessions.map((s) => (
-            <li key={s.sessionId}>
-              {new Date(s.startedAt).toLocaleTimeString()} ·{' '}
-              <button
-                type="button"
-                data-testid="listen-in"
-                onClick={() =>
-                  void api<ListenGrant>(`/v1/supervisor/sessions/${s.sessionId}/listen`, {
-                    token,
-                    body: {},
-                  }).then(setListening, () => setListening(null))
-                }
-              >
-                {t('supervisor.listen')}
-              </button>
-            </li>
-          ))}
-        </ul>
-        {listening && (
-          <CallView
-            livekitUrl={listening.livekitUrl}
-            token={listening.token}
-            video
-            publish={false}
-            onHangUp={() => setListening(null)}
-          />
-        )}
-      </section>
+      <LiveSessions token={token} sessions={overview.sessions} />
     </main>
   );
 }

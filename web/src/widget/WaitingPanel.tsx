@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { CallbackChoice } from './CallbackChoice.js';
+import { queuePlace } from './queuePlace.js';
 import type { useHelpRequest } from './useHelpRequest.js';
 
 type Help = ReturnType<typeof useHelpRequest>;
@@ -16,8 +17,7 @@ export function WaitingPanel({ help, call }: { help: Help; call: boolean }) {
           ? t('widget.connecting')
           : queue?.noAgentOnline
             ? t('widget.noAgentOnline')
-            : // Just handed over by the assistant, before the first place arrives: first in line is the honest guess.
-              t('widget.position', { position: Math.max(1, queue?.position ?? 1) })}
+            : queuePlace(t, queue?.position)}
       </p>
       {queue?.noAgentOnline && call && (
         <p data-testid="leave-message-hint">{t('widget.leaveMessageInstead')}</p>
