@@ -7,6 +7,7 @@ import { HandoffNote } from './HandoffNote.js';
 import { RoutingReasons } from './RoutingReasons.js';
 import { SHORTCUTS } from './useConsoleShortcuts.js';
 import { VideoFeedback } from './VideoFeedback.js';
+import { languageName } from '../i18n/languageName.js';
 
 const DETAILS_REFRESH_MS = 1500;
 
@@ -25,7 +26,7 @@ export function OfferCard({
   onAccept: () => void;
   onDecline: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [left, setLeft] = useState(Math.ceil(offer.expiresInMs / 1000));
   const [details, setDetails] = useState<HelpRequestView | null>(null);
   const [audio, setAudio] = useState<string | null>(null);
@@ -82,8 +83,11 @@ export function OfferCard({
         {t(`categories.${request.category}`)} ·{' '}
         <span data-testid="offer-language">
           {request.statedLanguage
-            ? t('agent.languageDiffers', { language: request.language, stated: request.statedLanguage })
-            : request.language}
+            ? t('agent.languageDiffers', {
+                language: languageName(request.language, i18n.language),
+                stated: languageName(request.statedLanguage, i18n.language),
+              })
+            : languageName(request.language, i18n.language)}
         </span>{' '}
         · {t('agent.tier')}: {request.tier} · {t('agent.waited', { seconds: request.waitedSeconds })}
       </p>

@@ -3,12 +3,13 @@ import type { HelpRequestView } from '@lifeline/core/protocol/helpRequests.js';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../shared/api.js';
+import { languageName } from '../i18n/languageName.js';
 
 const POLL_MS = 2000;
 
 /** The live queue, most urgent first, refreshed every two seconds. */
 export function QueueList({ token }: { token: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [requests, setRequests] = useState<HelpRequestView[]>([]);
   useEffect(() => {
     let stopped = false;
@@ -34,7 +35,8 @@ export function QueueList({ token }: { token: string }) {
         {requests.map((request) => (
           <li key={request.id} data-testid="queue-item" className={`level-${request.urgency.level}`}>
             <strong>{t(`levels.${request.urgency.level}`)}</strong> {Math.round(request.urgency.score)} ·{' '}
-            {t(`categories.${request.category}`)} · {request.language} · {request.tier} ·{' '}
+            {t(`categories.${request.category}`)} · {languageName(request.language, i18n.language)} ·{' '}
+            {request.tier} ·{' '}
             {t('agent.waited', { seconds: Math.round((Date.now() - Date.parse(request.createdAt)) / 1000) })}
             {request.text && <p>{request.text}</p>}
             {request.video && (

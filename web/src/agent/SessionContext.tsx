@@ -1,12 +1,13 @@
 import type { OfferedRequest } from '@lifeline/core/protocol/frames.js';
 import { useTranslation } from 'react-i18next';
+import { languageName } from '../i18n/languageName.js';
 
 /**
  * What the offer showed about the user, kept at the top of the session's tab from accept until the
  * wrap-up is saved: who they are, their tier, the stream they were watching and their language.
  */
 export function SessionContext({ request, name }: { request?: OfferedRequest; name?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <section
       className="session-context"
@@ -28,8 +29,11 @@ export function SessionContext({ request, name }: { request?: OfferedRequest; na
               <dt>{t('agent.sessions.language')}</dt>
               <dd data-testid="context-language">
                 {request.statedLanguage
-                  ? t('agent.languageDiffers', { language: request.language, stated: request.statedLanguage })
-                  : request.language}
+                  ? t('agent.languageDiffers', {
+                      language: languageName(request.language, i18n.language),
+                      stated: languageName(request.statedLanguage, i18n.language),
+                    })
+                  : languageName(request.language, i18n.language)}
               </dd>
             </div>
             <div>
