@@ -50,6 +50,12 @@ function because(p: Prediction<string>): string {
   return `learned model ${p.probability.toFixed(2)}${shown.length ? ` from ${shown.join(', ')}` : ''}`;
 }
 
+/** The word lists' choice, with the terms that decided it. */
+export const rulesCategory = (rules: CategoryChoice) => ({
+  category: rules.category,
+  reason: `${rules.category}: ${rules.evidence.join(', ')}`,
+});
+
 /** The rules' category when they found harm that names it, else the model's when it is sure enough. */
 export function blendCategory(
   rules: CategoryChoice | null,
@@ -59,7 +65,7 @@ export function blendCategory(
 ): { category: CategoryName; reason: string } | null {
   const model = learned.category;
   if (rules && (floor || model.probability < options.categoryTrust || model.label === rules.category))
-    return { category: rules.category, reason: `${rules.category}: ${rules.evidence.join(', ')}` };
+    return rulesCategory(rules);
   if (model.probability < options.categoryMin) return null;
   return { category: model.label, reason: `${model.label}: ${because(model)}` };
 }

@@ -6,7 +6,7 @@ import { toSimplifiedChinese } from '../language/chineseScript.js';
 import { primaryLanguage } from '../routing/eligibility.js';
 import type { Sentiment, UrgencyLevel as Level } from '../protocol/vocabulary.js';
 import type { UrgencyScorer } from './types.js';
-import { BLEND, blendCategory, blendLevel, learn, type BlendOptions } from './blend.js';
+import { BLEND, blendCategory, blendLevel, learn, rulesCategory, type BlendOptions } from './blend.js';
 import { featuresOf } from './model/features.js';
 import { SHIPPED_MODEL } from './model/shipped.js';
 import type { TriageModel } from './model/triageModel.js';
@@ -56,9 +56,7 @@ export function createScorer(model: TriageModel | null, blend: BlendOptions = BL
     const floor = rulesLevel.floor === true;
     const learned = model && text.trim() ? learn(model, featuresOf(prepared, text)) : null;
     const rules = chooseCategory(prepared, hits);
-    const chosen = learned
-      ? blendCategory(rules, floor, learned, blend)
-      : rules && { category: rules.category, reason: `${rules.category}: ${rules.evidence.join(', ')}` };
+    const chosen = learned ? blendCategory(rules, floor, learned, blend) : rules && rulesCategory(rules);
     const category = chosen?.category ?? input.categoryHint ?? 'general';
     const reasons: string[] = [
       chosen ? chosen.reason : input.categoryHint ? `${category} (chosen by user)` : 'general',

@@ -1,8 +1,7 @@
-import { foldWord } from './fold.js';
-import { WORD_LEXICONS } from './lexicon/languages/index.js';
+import { FOREIGN_NEGATORS, WORD_LEXICONS } from './lexicon/languages/index.js';
 import type { LanguageLexicon } from './lexicon/languages/types.js';
 import type { SignalTerms } from './lexicon/signals.js';
-import { findPhrase, negatedAt, stem, type PreparedText } from './text.js';
+import { containsPhrase, findPhrase, negatedAt, stem, type PreparedText } from './text.js';
 import {
   compileWordTerm,
   indexKeyOf,
@@ -76,10 +75,9 @@ export function compileList(
  * their own ("akun gak di-hack", "account hack nahi hua"), and the English list must not count
  * a harm they deny.
  */
-const latinTokens = (words: readonly string[]) =>
-  words.map((w) => stem(foldWord(w))).filter((w) => /^[a-z]+$/.test(w));
-const FOREIGN_BEFORE = new Set(LEXICONS.flatMap(({ lexicon }) => latinTokens(lexicon.negatorsBefore)));
-const FOREIGN_AFTER = new Set(LEXICONS.flatMap(({ lexicon }) => latinTokens(lexicon.negatorsAfter)));
+const latinTokens = (words: ReadonlySet<string>) => [...words].map(stem).filter((w) => /^[a-z]+$/.test(w));
+const FOREIGN_BEFORE = new Set(latinTokens(FOREIGN_NEGATORS.before));
+const FOREIGN_AFTER = new Set(latinTokens(FOREIGN_NEGATORS.after));
 
 function deniedEnglish(tokens: readonly string[], at: number, length: number): boolean {
   if (negatedAt(tokens, at)) return true;
@@ -137,7 +135,7 @@ export function matchList(prepared: PreparedText, list: TermList, honourNegation
     if (
       honourNegation
         ? affirmedPhrase(prepared.tokens, term.words)
-        : findPhrase(prepared.tokens, term.words) >= 0
+        : containsPhrase(prepared.tokens, term.words)
     )
       found.push(term.text);
   for (const term of candidates.words.get(list.id) ?? [])

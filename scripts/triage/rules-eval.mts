@@ -3,14 +3,15 @@
  * `npx tsx scripts/triage/rules-eval.mts [lang] [--misses]`. For writing lexicons; never run on
  * a held-out set (scripts/triage/evaluate.mts reports those, once).
  */
-import { scoreUrgency } from '../../core/urgency/score.js';
+import { createScorer } from '../../core/urgency/score.js';
 import { readSet } from './corpus.js';
 import { table } from './metrics.js';
 
 const lang = process.argv.slice(2).find((a) => !a.startsWith('--'));
 const rows = readSet('train').filter((r) => !lang || r.lang === lang);
+const rulesOnly = createScorer(null);
 const verdicts = rows.map((row) =>
-  scoreUrgency({ text: row.text, language: row.lang, tier: 'regular', repeatContacts: 0 }),
+  rulesOnly({ text: row.text, language: row.lang, tier: 'regular', repeatContacts: 0 }),
 );
 if (process.argv.includes('--misses'))
   rows.forEach((row, i) => {

@@ -1,5 +1,4 @@
-import { foldWord } from '../fold.js';
-import { WORD_LEXICONS } from '../lexicon/languages/index.js';
+import { FOREIGN_NEGATORS } from '../lexicon/languages/index.js';
 import { ENGLISH_NEGATORS, type PreparedText } from '../text.js';
 
 /**
@@ -12,12 +11,8 @@ import { ENGLISH_NEGATORS, type PreparedText } from '../text.js';
 
 const EMOJI = /\p{Extended_Pictographic}/gu;
 
-const lexicons = Object.values(WORD_LEXICONS);
-const NEGATES_NEXT = new Set([
-  ...ENGLISH_NEGATORS,
-  ...lexicons.flatMap((l) => l.negatorsBefore.map(foldWord)),
-]);
-const NEGATES_PREVIOUS = new Set(lexicons.flatMap((l) => l.negatorsAfter.map(foldWord)));
+const NEGATES_NEXT = new Set([...ENGLISH_NEGATORS, ...FOREIGN_NEGATORS.before]);
+const NEGATES_PREVIOUS = FOREIGN_NEGATORS.after;
 
 /** Words denied by a negator within two words (before it, or after it where the language puts it there). */
 function negatedWords(words: readonly string[], into: Set<string>): void {

@@ -15,7 +15,6 @@ export interface LinearHead<C extends string = string> {
 export interface Prediction<C extends string> {
   label: C;
   probability: number;
-  probabilities: Record<C, number>;
   /** The features that most favoured `label` over the other classes, strongest first. */
   strongest: string[];
 }
@@ -79,12 +78,9 @@ export function predictHead<C extends string>(
   const max = logits[best]!;
   const exps = logits.map((z) => Math.exp((z - max) / SCALE));
   const total = exps.reduce((a, b) => a + b, 0);
-  const probabilities = {} as Record<C, number>;
-  head.classes.forEach((c, i) => (probabilities[c] = exps[i]! / total));
   return {
     label: head.classes[best]!,
     probability: exps[best]! / total,
-    probabilities,
     strongest: strongestFor(seen, best, k, weights, explain).map((f) => names[f]!),
   };
 }

@@ -6,6 +6,7 @@ import { id } from './id.js';
 import { pt } from './pt.js';
 import { vi } from './vi.js';
 import type { LanguageLexicon } from './types.js';
+import { foldWord } from '../../fold.js';
 
 /**
  * The word-list languages, by the tag the identifier gives. All are matched against every text,
@@ -20,4 +21,12 @@ export const WORD_LEXICONS: Readonly<Record<string, LanguageLexicon>> = {
   hi,
   'hi-Latn': hiLatn,
   ar,
+};
+
+const lexicons = Object.values(WORD_LEXICONS);
+
+/** Every word-list language's negators, folded: for English words in their text and for the model. */
+export const FOREIGN_NEGATORS = {
+  before: new Set(lexicons.flatMap((l) => l.negatorsBefore.map(foldWord))),
+  after: new Set(lexicons.flatMap((l) => l.negatorsAfter.map(foldWord))),
 };
