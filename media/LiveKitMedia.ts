@@ -1,4 +1,4 @@
-import { AccessToken, RoomServiceClient, TwirpError, WebhookReceiver } from 'livekit-server-sdk';
+import { AccessToken, RoomServiceClient, TrackSource, TwirpError, WebhookReceiver } from 'livekit-server-sdk';
 import { LifelineError } from '../core/errors/LifelineError.js';
 import type { JoinGrant, MediaEvent, MediaPlane } from './MediaPlane.js';
 
@@ -72,10 +72,23 @@ export class LiveKitMedia implements MediaPlane {
       room: grant.room,
       roomJoin: true,
       canPublish: grant.canPublish,
-      canPublishData: grant.canPublish,
+      canPublishData: grant.canPublish && !grant.publishSources,
       canSubscribe: true,
+      ...(grant.publishSources && {
+        canPublishSources: grant.publishSources.map(() => TrackSource.MICROPHONE),
+      }),
+      ...(grant.hidden && { hidden: true }),
     });
     return token.toJwt();
+  }
+
+  async removeParticipant(room: string, identity: string): Promise<void> {
+    try {
+      await this.rooms.removeParticipant(room, identity);
+    } catch (error) {
+      if (error instanceof TwirpError && error.status === 404) return;
+      throw new LifelineError('LIFELINE_MEDIA_UNAVAILABLE', undefined, { cause: error });
+    }
   }
 
   async receiveWebhook(rawBody: string, authorization: string | undefined): Promise<MediaEvent> {

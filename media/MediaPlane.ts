@@ -5,6 +5,10 @@ export interface JoinGrant {
   name?: string;
   /** False for silent supervisors: they may listen but never speak. */
   canPublish: boolean;
+  /** Only these sources may be published (a supervisor: its microphone); all when absent. */
+  publishSources?: 'microphone'[];
+  /** Not shown to the other participants (a supervisor listening silently). */
+  hidden?: boolean;
 }
 
 export interface MediaEvent {
@@ -18,6 +22,8 @@ export interface MediaPlane {
   createRoom(name: string): Promise<void>;
   deleteRoom(name: string): Promise<void>;
   joinToken(grant: JoinGrant): Promise<string>;
+  /** Takes one participant out of a room; a participant who is not there is not an error. */
+  removeParticipant(room: string, identity: string): Promise<void>;
   /** Verifies a webhook over its exact raw body; throws LIFELINE_BAD_SIGNATURE if it does not. */
   receiveWebhook(rawBody: string, authorization: string | undefined): Promise<MediaEvent>;
   ping(): Promise<void>;
@@ -28,3 +34,4 @@ export const sessionIdFromRoom = (room: string) =>
   room.startsWith('lifeline-') ? room.slice('lifeline-'.length) : null;
 export const userIdentity = (requestId: string) => `user-${requestId}`;
 export const agentIdentity = (agentId: string) => `agent-${agentId}`;
+export const supervisorIdentity = (supervisorId: string) => `supervisor-${supervisorId}`;

@@ -9,11 +9,13 @@
  *   rebuild — time to rebuild the Redis queue from 100,000 open cases in PostgreSQL.
  *   messages — a conversation line from one API instance to the other side's socket on another.
  *   eta — the ETA shown to waiting users against simulated waits, by skill group (no stack).
+ *   captions — end of an utterance → live caption at the agent, for N concurrent calls.
  * Writes bench/results/latest.json and latest.md.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchGroup, GroupContext } from './bench/group.js';
+import { captions } from './bench/groups/captions.js';
 import { cases, rebuild } from './bench/groups/cases.js';
 import { p6, scaleout } from './bench/groups/enqueue.js';
 import { eta } from './bench/groups/eta.js';
@@ -44,6 +46,7 @@ const GROUPS: Record<string, BenchGroup> = {
   rebuild,
   messages,
   kb,
+  captions,
 };
 
 const context: GroupContext = {

@@ -42,6 +42,7 @@ import queue from './routes/v1/queue.js';
 import sessions from './routes/v1/sessions.js';
 import supervisor from './routes/v1/supervisor.js';
 import supervisorIncidents from './routes/v1/supervisorIncidents.js';
+import supervisorAnalytics from './routes/v1/supervisorAnalytics.js';
 import websocket from './routes/v1/websocket.js';
 import web from './routes/web.js';
 import { onSocketError } from './ws/socketError.js';
@@ -147,6 +148,7 @@ export const lifelineApp = fp<AppOptions>(
     await app.register(sessions);
     await app.register(supervisor);
     await app.register(supervisorIncidents);
+    await app.register(supervisorAnalytics);
     await app.register(helpRequestIncident);
     await app.register(livekitWebhook);
     await app.register(websocket);

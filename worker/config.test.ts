@@ -23,6 +23,21 @@ describe('loadWorkerConfig', () => {
     expect(config.consumers).toMatchObject({ scoreConcurrency: 9, transcribeConcurrency: 2 });
   });
 
+  it('reads live captions off by default, and refuses them in production with the development LiveKit keys', () => {
+    expect(loadWorkerConfig({}).captions).toMatchObject({
+      enabled: false,
+      whisperThreads: 2,
+      silenceMs: 600,
+    });
+    const on = { NODE_ENV: 'production', WHISPER_MODEL: '/models/ggml-base.bin', LIVE_CAPTIONS: 'true' };
+    expect(() => loadWorkerConfig(on)).toThrow(/LIVEKIT_API_KEY/);
+    const keyed = { ...on, LIVEKIT_API_KEY: 'prod-key', LIVEKIT_API_SECRET: 'a-long-production-secret' };
+    expect(loadWorkerConfig(keyed).captions).toMatchObject({
+      enabled: true,
+      livekit: { apiKey: 'prod-key' },
+    });
+  });
+
   it('rejects a malformed value with the variable named', () => {
     expect(() => loadWorkerConfig({ SCORE_CONCURRENCY: 'many' })).toThrow(/SCORE_CONCURRENCY/);
   });

@@ -40,6 +40,22 @@ export const WORKER_ENV = {
     256,
     'Scoring jobs one worker process runs at once (they are short and CPU-light)',
   ),
+  CAPTIONS_CONCURRENCY: Int(4, 1, 64, 'Live calls one worker process captions at once (with LIVE_CAPTIONS)'),
+  CAPTIONS_WHISPER_THREADS: Int(2, 1, 256, 'Threads per caption transcription'),
+  CAPTIONS_SILENCE_MS: Int(600, 100, 5_000, 'Silence that ends an utterance and sends it to be captioned'),
+  CAPTIONS_MAX_UTTERANCE_MS: Int(4_000, 1_000, 30_000, 'Longest speech captioned as one utterance'),
+  CAPTIONS_FALLBACK_LANGUAGE: Type.String({
+    default: 'auto',
+    pattern: '^(auto|[a-z]{2,3})$',
+    description:
+      "Language captions assume when the call's request has none (auto: whisper.cpp detects it, at the cost of a second encoder pass)",
+  }),
+  CAPTIONS_MAX_PENDING: Int(
+    2,
+    1,
+    16,
+    'Utterances of one call waiting for or in whisper.cpp; beyond it a new one is merged or dropped',
+  ),
 };
 
 const WorkerEnvSchema = Type.Object({ ...SHARED_ENV, ...WORKER_ENV });
@@ -53,6 +69,41 @@ export interface WorkerConfig extends SharedConfig {
     scoreConcurrency: number;
     lockMs: number;
     stalledIntervalMs: number;
+  };
+  captions: CaptionsSettings;
+}
+
+/** Live captions: which LiveKit to join, and how each call's audio is cut and transcribed. */
+export interface CaptionsSettings {
+  enabled: boolean;
+  concurrency: number;
+  whisperThreads: number;
+  silenceMs: number;
+  maxUtteranceMs: number;
+  maxPending: number;
+  fallbackLanguage: string;
+  livekit: { url: string; apiKey: string; apiSecret: string };
+}
+
+function captionsSettings(env: WorkerEnv): CaptionsSettings {
+  const livekit = { url: env.LIVEKIT_URL, apiKey: env.LIVEKIT_API_KEY, apiSecret: env.LIVEKIT_API_SECRET };
+  if (
+    env.LIVE_CAPTIONS &&
+    env.NODE_ENV === 'production' &&
+    (livekit.apiKey === 'devkey' || livekit.apiSecret === 'secret')
+  )
+    throw new ConfigError([
+      'LIVEKIT_API_KEY/LIVEKIT_API_SECRET: the development keys are refused in production',
+    ]);
+  return {
+    enabled: env.LIVE_CAPTIONS,
+    concurrency: env.CAPTIONS_CONCURRENCY,
+    whisperThreads: env.CAPTIONS_WHISPER_THREADS,
+    silenceMs: env.CAPTIONS_SILENCE_MS,
+    maxUtteranceMs: env.CAPTIONS_MAX_UTTERANCE_MS,
+    maxPending: env.CAPTIONS_MAX_PENDING,
+    fallbackLanguage: env.CAPTIONS_FALLBACK_LANGUAGE,
+    livekit,
   };
 }
 
@@ -83,6 +134,7 @@ export function loadWorkerConfig(source: EnvSource = process.env): WorkerConfig 
       lockMs: env.WORKER_LOCK_MS,
       stalledIntervalMs: env.WORKER_STALLED_INTERVAL_MS,
     },
+    captions: captionsSettings(env),
   };
 }
 

@@ -15,6 +15,7 @@ import { UrgencyService } from '../platform/urgency/UrgencyService.js';
 import { scoreUrgency } from '../core/urgency/score.js';
 import { loadWorkerConfigAtStart } from './config.js';
 import { VoiceWorkers } from './VoiceWorkers.js';
+import { startCaptions } from './captions/startCaptions.js';
 import { WhisperCli } from './whisper/WhisperCli.js';
 
 /**
@@ -68,8 +69,13 @@ async function main(): Promise<void> {
   };
   const workers = new VoiceWorkers(redis, config, deps, log);
   await workers.start();
+  const captions = await startCaptions(redis, config, log);
   log.info(
-    { whisperThreads: config.whisper.threads, concurrency: config.consumers.transcribeConcurrency },
+    {
+      whisperThreads: config.whisper.threads,
+      concurrency: config.consumers.transcribeConcurrency,
+      captions: config.captions.enabled ? config.captions.concurrency : 0,
+    },
     'worker connected and consuming',
   );
 
@@ -78,7 +84,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     log.info({ signal }, 'worker draining: finishing jobs in flight');
-    await workers.close();
+    await Promise.all([workers.close(), captions?.close()]);
     await redis.quit();
     await db.destroy();
     process.exit(0);

@@ -7,10 +7,16 @@ export const ERROR_CODES = {
   LIFELINE_BAD_JSON: { status: 400, message: 'The body is not valid JSON' },
   LIFELINE_UNKNOWN_MESSAGE: { status: 400, message: 'Unknown message type' },
   LIFELINE_MALFORMED_HTTP: { status: 400, message: 'The request is not valid HTTP' },
+  LIFELINE_TRANSFER_TO_SELF: { status: 400, message: 'An agent cannot consult or transfer to itself' },
   LIFELINE_POLICY_INVALID: {
     status: 400,
     message: 'The routing policy has problems; none of it was applied',
   },
+  LIFELINE_ANALYTICS_WINDOW: {
+    status: 400,
+    message: 'The analytics window is not valid (dates, time zone or window kind)',
+  },
+  LIFELINE_RANGE_TOO_LONG: { status: 400, message: 'The analytics range spans too many days' },
   LIFELINE_UNAUTHENTICATED: { status: 401, message: 'Missing or invalid credentials' },
   LIFELINE_TOKEN_EXPIRED: { status: 401, message: 'The token has expired' },
   LIFELINE_BAD_SIGNATURE: { status: 401, message: 'The signature does not verify' },
@@ -31,6 +37,16 @@ export const ERROR_CODES = {
   },
   LIFELINE_ALREADY_A_CALL: { status: 409, message: 'This session is a live call already' },
   LIFELINE_NO_LIVE_CALL: { status: 409, message: 'This session holds no live call' },
+  LIFELINE_TRANSFER_TARGET_OFFLINE: {
+    status: 409,
+    message: 'The agent asked for is not available (offline, away or not connected)',
+  },
+  LIFELINE_TRANSFER_TARGET_BUSY: { status: 409, message: 'The agent asked for is at capacity' },
+  LIFELINE_TRANSFER_PENDING: { status: 409, message: 'A consult is already open on this session' },
+  LIFELINE_NO_CONSULT: {
+    status: 409,
+    message: 'No consult is open on this session, or the consulted agent has not joined it',
+  },
   LIFELINE_PAYLOAD_TOO_LARGE: { status: 413, message: 'The body or frame is too large' },
   LIFELINE_AUDIO_TOO_LONG: { status: 413, message: 'The voice message is longer than allowed' },
   LIFELINE_VIDEO_TOO_LONG: { status: 413, message: 'The video is longer than allowed' },

@@ -100,14 +100,6 @@ export const Incident = Type.Object({
 export type Incident = Static<typeof Incident>;
 export const IncidentsReply = Type.Object({ incidents: Type.Array(Incident) });
 
-/** A supervisor's LiveKit grant to listen to a session: subscribe only, never publish. */
-export const ListenGrant = Type.Object({
-  room: Type.String(),
-  livekitUrl: Type.String(),
-  token: Type.String(),
-});
-export type ListenGrant = Static<typeof ListenGrant>;
-
 const Counts = Type.Record(Type.String(), Type.Integer({ minimum: 0 }));
 
 /** A waiting request a routing policy step escalated to the supervisors. */
@@ -132,17 +124,22 @@ export const AssistantCounts = Type.Object({
 });
 export type AssistantCounts = Static<typeof AssistantCounts>;
 
+/** One agent or supervisor as the floor sees them: who, whether online, how full. */
+export const AgentState = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  role: AgentRole,
+  status: Type.String({ description: 'available, away or offline' }),
+  load: Type.Integer({ minimum: 0 }),
+  maxSessions: Type.Integer({ minimum: 1 }),
+});
+export type AgentState = Static<typeof AgentState>;
+
+/** Whom an agent may ask to consult: everyone else, with whether they could take it now. */
+export const ColleaguesReply = Type.Object({ agents: Type.Array(AgentState) });
+
 export const SupervisorOverview = Type.Object({
-  agents: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      name: Type.String(),
-      role: AgentRole,
-      status: Type.String({ description: 'available, away or offline' }),
-      load: Type.Integer({ minimum: 0 }),
-      maxSessions: Type.Integer({ minimum: 1 }),
-    }),
-  ),
+  agents: Type.Array(AgentState),
   waiting: Type.Object({
     total: Type.Integer({ minimum: 0, description: 'Every waiting request, however many' }),
     byCategory: Counts,

@@ -19,6 +19,7 @@ import {
 import { ConversationMessage, MessageFrameFields } from './conversations.js';
 import { WrapUpBody } from './floor.js';
 import { IncidentNotice } from './incidents.js';
+import { TransferState } from './supervision.js';
 
 /**
  * The WebSocket protocol: one discriminated union per direction, keyed by `type`. A client may
@@ -65,6 +66,12 @@ export const OfferedRequest = Type.Object({
   statedLanguage: Type.Optional(
     Type.String({
       description: "The language the user's app or widget said, when the text is in another (`language`)",
+    }),
+  ),
+  transfer: Type.Optional(
+    Type.Object({
+      fromAgentId: Type.String({ description: 'The agent who sent it back to the queue (a cold transfer)' }),
+      note: Type.Optional(Type.String({ description: 'Their note for whoever takes it next' })),
     }),
   ),
   routingReasons: Type.Optional(
@@ -132,6 +139,37 @@ export const ServerFrame = Type.Union([
   SessionReady,
   Type.Object({ type: Type.Literal('session.ended'), sessionId: Type.String(), reason: Type.String() }),
   Type.Object({
+    type: Type.Literal('consult.invited'),
+    sessionId: Type.String(),
+    fromAgentId: Type.String(),
+    fromName: Type.String(),
+    expiresInMs: Type.Integer({ minimum: 0 }),
+    request: OfferedRequest,
+  }),
+  Type.Object({
+    type: Type.Literal('transfer.update'),
+    sessionId: Type.String(),
+    state: TransferState,
+    agentId: Type.String({ description: 'The agent consulted or handed to' }),
+  }),
+  Type.Object({
+    type: Type.Literal('session.transfer'),
+    sessionId: Type.String(),
+    state: Type.Union(
+      [
+        Type.Literal('consulting'),
+        Type.Literal('resumed'),
+        Type.Literal('completed'),
+        Type.Literal('queued'),
+      ],
+      {
+        description:
+          'To the user: their agent is consulting a colleague (hold on), is back, has handed them to another agent in the same call, or sent them back to the queue',
+      },
+    ),
+    agentName: Type.Optional(Type.String({ description: 'The new agent, on `completed`' })),
+  }),
+  Type.Object({
     type: Type.Literal('voice.progress'),
     requestId: Type.String(),
     status: Type.Union([Type.Literal('queued'), Type.Literal('transcribing'), Type.Literal('scored')]),
@@ -151,6 +189,13 @@ export const ServerFrame = Type.Union([
   // No requestId: one frame goes to every linked user's socket, each of which speaks for one request.
   Type.Composite([Type.Object({ type: Type.Literal('incident.status') }), IncidentNotice]),
   Type.Object({ type: Type.Literal('agent.status'), status: AgentStatus, ref: Ref }),
+  Type.Object({
+    type: Type.Literal('analytics.changed'),
+    at: Type.String({
+      format: 'date-time',
+      description: 'When the latest change this frame tells of was heard',
+    }),
+  }),
   Type.Object({ type: Type.Literal('ack'), ref: Ref }),
   Type.Object({ type: Type.Literal('pong'), ref: Ref }),
   Type.Object({

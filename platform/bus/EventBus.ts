@@ -11,7 +11,9 @@ export type BusEvent =
   /** Something outside the API (a worker re-scoring) changed a waiting request: place it again. */
   | { t: 'dispatch'; requestId: string }
   /** A new routing policy version is in force: read it. */
-  | { t: 'policy-changed'; version: number };
+  | { t: 'policy-changed'; version: number }
+  /** A figure of the supervisor's analytics changed that no other event tells of (a rating). */
+  | { t: 'figures-changed' };
 
 type Listener = (event: BusEvent) => void;
 

@@ -36,6 +36,17 @@ export const SHARED_ENV = {
     description: "Schema holding Lifeline's tables; created and migrated at start",
   }),
   DATABASE_POOL_MAX: Int(10, 1, 500, 'PostgreSQL connections one process may hold'),
+  LIVEKIT_URL: Type.String({
+    default: 'ws://127.0.0.1:7880',
+    description: 'LiveKit server URL: the API manages rooms there, the captions worker joins them',
+  }),
+  LIVEKIT_API_KEY: Type.String({ default: 'devkey', description: 'LiveKit API key' }),
+  LIVEKIT_API_SECRET: Type.String({ default: 'secret', description: 'LiveKit API secret' }),
+  LIVE_CAPTIONS: Type.Boolean({
+    default: false,
+    description:
+      'Live captions and mood for agents and supervisors: the API adds a captions job per call, workers join the room to transcribe it',
+  }),
   AGING_POINTS_PER_MINUTE: Type.Number({
     default: 2,
     minimum: 0,
@@ -99,6 +110,8 @@ export interface SharedConfig {
   voiceDir: string;
   jobs: { attempts: number; backoffMs: number };
   urgency: { repeatWindowMs: number; incidentWindowMs: number; incidentMinUsers: number };
+  /** LIVE_CAPTIONS: the API dispatches captions jobs, workers consume them. */
+  liveCaptions: boolean;
 }
 
 export interface RedisSeed {
@@ -154,6 +167,7 @@ export function sharedConfig(env: SharedEnv): SharedConfig {
     agingPointsPerMinute: env.AGING_POINTS_PER_MINUTE,
     voiceDir: env.VOICE_DIR ?? '.lifeline/voice',
     jobs: { attempts: env.JOB_ATTEMPTS, backoffMs: env.JOB_BACKOFF_MS },
+    liveCaptions: env.LIVE_CAPTIONS,
     urgency: {
       repeatWindowMs: env.REPEAT_WINDOW_HOURS * 3600_000,
       incidentWindowMs: env.INCIDENT_WINDOW_MINUTES * 60_000,

@@ -156,6 +156,21 @@ export class CaseRepository {
     await this.db.updateTable('cases').set(urgency).where('id', '=', id).execute();
   }
 
+  /** A cold transfer moved the case to another category's queue: a rebuilt queue puts it there too. */
+  async recategorised(id: string, category: string): Promise<void> {
+    await this.db.updateTable('cases').set({ category }).where('id', '=', id).execute();
+  }
+
+  /** A warm transfer: the call is the new agent's from now; who had it before is in audit_events. */
+  async handedOver(sessionId: string, agentId: string): Promise<void> {
+    const result = await this.db
+      .updateTable('calls')
+      .set({ agent_id: agentId })
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) throw new Error(`call ${sessionId} is not recorded yet`);
+  }
+
   async callStarted(sessionId: string, caseId: string, agentId: string, at: number): Promise<void> {
     await this.db
       .insertInto('calls')

@@ -13,6 +13,7 @@ export interface Database {
   transcripts: TranscriptsTable;
   routing_policies: RoutingPoliciesTable;
   kb_articles: KbArticlesTable;
+  audit_events: AuditEventsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -214,3 +215,16 @@ export interface KbArticlesTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 export type KbArticleRow = Selectable<KbArticlesTable>;
+
+/** Supervisor actions on calls and every consult and transfer (see AuditRepository). */
+export interface AuditEventsTable {
+  id: Generated<string>;
+  key: string;
+  at: Timestamp;
+  actor_id: string;
+  action: string;
+  session_id: string;
+  case_id: string | null;
+  target_id: string | null;
+  created_at: Generated<Date>;
+}

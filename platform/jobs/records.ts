@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Queue, type ConnectionOptions } from 'bullmq';
+import { AUDIT_ACTIONS } from '../../core/protocol/supervision.js';
 import { TASK_KINDS } from '../../core/protocol/vocabulary.js';
 import { bullPrefix } from './queues.js';
 
@@ -41,6 +42,20 @@ export const RecordChange = Type.Union([
   Type.Object({ kind: Type.Literal('event'), caseId: Id, state: Code, reason: Code, at: At }),
   /** Whether the user still waits to be called back: a queue rebuilt from PostgreSQL keeps their place. */
   Type.Object({ kind: Type.Literal('callbackChoice'), caseId: Id, waiting: Type.Boolean(), at: At }),
+  /** A supervisor action on a call, or a consult or transfer step (see AuditRepository). */
+  Type.Object({
+    kind: Type.Literal('audit'),
+    actorId: Id,
+    action: Type.Union(AUDIT_ACTIONS.map((a) => Type.Literal(a))),
+    sessionId: Id,
+    caseId: Type.Optional(Id),
+    targetId: Type.Optional(Id),
+    at: At,
+  }),
+  /** A cold transfer sent the case to another category's queue. */
+  Type.Object({ kind: Type.Literal('category'), caseId: Id, category: Code }),
+  /** A warm transfer handed the call to another agent. */
+  Type.Object({ kind: Type.Literal('handover'), sessionId: Id, agentId: Id }),
   /** A call whose callback went unanswered goes on as a text conversation. */
   Type.Object({ kind: Type.Literal('conversation'), caseId: Id, at: At }),
 ]);

@@ -29,6 +29,11 @@ export const SCRIPTS = {
   assistantTurn: new LuaScript(lua.ASSISTANT_TURN),
   assistantHandoff: new LuaScript(lua.ASSISTANT_HANDOFF),
   assistantSelfServed: new LuaScript(lua.ASSISTANT_SELF_SERVED),
+  consultInvite: new LuaScript(lua.CONSULT_INVITE),
+  consultAccept: new LuaScript(lua.CONSULT_ACCEPT),
+  consultEnd: new LuaScript(lua.CONSULT_END),
+  transferWarm: new LuaScript(lua.TRANSFER_WARM),
+  transferCold: new LuaScript(lua.TRANSFER_COLD),
 };
 
 /** Key naming and script running shared by the routing module's stores. */

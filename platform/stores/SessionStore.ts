@@ -44,6 +44,8 @@ export interface ScriptOutcome {
 }
 export interface SessionEnd extends ScriptOutcome {
   startedAt?: number;
+  /** An agent invited to consult on the session, whose slot the end gave back. */
+  consultedAgentId?: string;
 }
 
 /**
@@ -136,7 +138,7 @@ export class SessionStore extends ScriptedStore {
 
   async endSession(sessionId: string, now: number, reason: string, outcome: string, requeue: boolean) {
     const args = [sessionId, now, reason, outcome, this.retentionMs, requeue ? '1' : '0'];
-    const [status, requestId, agentId, startedAt] = asStrings(
+    const [status, requestId, agentId, startedAt, consulted] = asStrings(
       await this.run('endSession', this.key('session', sessionId), args),
     );
     return {
@@ -144,6 +146,7 @@ export class SessionStore extends ScriptedStore {
       requestId,
       agentId,
       startedAt: Number(startedAt),
+      consultedAgentId: consulted || undefined,
     } satisfies SessionEnd;
   }
 

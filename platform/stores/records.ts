@@ -67,6 +67,8 @@ export interface RequestRecord extends NewRequest {
   policyQueue?: string;
   /** Why it reached more agents than its queue first asked for, or was escalated. */
   routingReasons: RoutingReason[];
+  /** Set by a cold transfer: who sent it back to the queue, and their note for the next agent. */
+  transfer?: { fromAgentId: string; note?: string };
   /** While the assistant holds it: the articles it has answered with, and how often the user said they did not help. */
   assistant?: { shownArticleIds: string[]; notHelped: number };
 }
@@ -151,6 +153,9 @@ export function decodeRequest(hash: Record<string, string>): RequestRecord | nul
     sentiment: optional('sentiment') as Sentiment | undefined,
     handoffReason: optional('handoffReason') as HandoffReason | undefined,
     statedLanguage: optional('statedLanguage'),
+    transfer: hash.transferredBy
+      ? { fromAgentId: hash.transferredBy, note: optional('transferNote') }
+      : undefined,
     assistant:
       hash.state === 'assistant'
         ? {

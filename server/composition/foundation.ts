@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { EventBus } from '../../platform/bus/EventBus.js';
+import { AuditRepository } from '../../platform/db/AuditRepository.js';
 import { CaseRepository } from '../../platform/db/CaseRepository.js';
 import { MessageRepository } from '../../platform/db/MessageRepository.js';
 import { PolicyRepository } from '../../platform/db/PolicyRepository.js';
@@ -14,6 +15,7 @@ import { PlacementStore } from '../../platform/stores/PlacementStore.js';
 import { PresenceStore } from '../../platform/stores/PresenceStore.js';
 import { QueueStore } from '../../platform/stores/QueueStore.js';
 import { SessionStore } from '../../platform/stores/SessionStore.js';
+import { TransferStore } from '../../platform/stores/TransferStore.js';
 import { AgentRepository } from '../agents/AgentRepository.js';
 import { LifelineTokens } from '../auth/LifelineTokens.js';
 import type { Config } from '../config/load.js';
@@ -47,6 +49,7 @@ export function composeFoundation(app: FastifyInstance, config: Config, now: () 
   const stores = {
     queue: new QueueStore(app.redis, config.keyPrefix, retentionMs, policies.placeNew),
     sessionStore: new SessionStore(app.redis, config.keyPrefix, retentionMs),
+    transfers: new TransferStore(app.redis, config.keyPrefix, retentionMs),
     history: new HistoryStore(app.redis, config.keyPrefix),
     presenceStore: new PresenceStore(app.redis, config.keyPrefix),
     floor: new FloorStats(app.redis, config.keyPrefix),
@@ -60,8 +63,10 @@ export function composeFoundation(app: FastifyInstance, config: Config, now: () 
   // Changes Redis made live that PostgreSQL missed wait in Redis (BullMQ) until they are written.
   const recordJobs = new RecordJobs(app.redis, config.keyPrefix, config.records);
   const tasks = new TaskRepository(app.db);
+  const audit = new AuditRepository(app.db);
   const records = new RecordKeeper({
     cases,
+    audit,
     tasks,
     sessions: stores.sessionStore,
     jobs: recordJobs,
@@ -96,6 +101,7 @@ export function composeFoundation(app: FastifyInstance, config: Config, now: () 
     },
     records,
     recordJobs,
+    audit,
     stores,
     placements,
     policies,

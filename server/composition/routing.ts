@@ -7,7 +7,10 @@ import { PolicySteps } from '../routing/PolicySteps.js';
 import { QueuePositions } from '../routing/QueuePositions.js';
 import { QueueRebuild } from '../routing/QueueRebuild.js';
 import { StrandedCases } from '../routing/StrandedCases.js';
+import { ReadyFrames } from '../sessions/ReadyFrames.js';
 import { SessionService } from '../sessions/SessionService.js';
+import { Transfers } from '../sessions/Transfers.js';
+import { Supervision } from '../supervision/Supervision.js';
 import { composeCallbacks } from './callbacks.js';
 import type { Foundation } from './foundation.js';
 
@@ -16,6 +19,8 @@ export function composeRouting(base: Foundation, media: MediaPlane) {
   const { deps, agents, sockets, systemLines, tasks, claim, marker, placements, policies } = base;
   const dispatcher = new Dispatcher(deps);
   const sessions = new SessionService(deps, media, agents, dispatcher, systemLines);
+  const ready = new ReadyFrames(deps, media, agents);
+  const transfers = new Transfers(deps, media, agents, dispatcher, ready, deps.settings.consultTimeoutMs);
   const callbacks = composeCallbacks(base, media);
   // A user who chose a callback is reached once the agent's session has started.
   const offers = new OfferService(deps, callbacks.reaching(sessions), dispatcher);
@@ -23,6 +28,8 @@ export function composeRouting(base: Foundation, media: MediaPlane) {
   return {
     dispatcher,
     sessions,
+    transfers,
+    supervision: new Supervision(deps, media, base.audit),
     callbacks,
     offers,
     presence,

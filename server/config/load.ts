@@ -21,6 +21,8 @@ export interface Config extends SharedConfig {
   assistant: AssistantSettings & { enabled: boolean; idleHandoffMs: number };
   routing: {
     offerTimeoutMs: number;
+    /** How long an agent asked to consult on a session has to join it. */
+    consultTimeoutMs: number;
     declineCooldownMs: number;
     abandonGraceMs: number;
     /** A callback: the user's time to answer each try, and the wait before the one retry. */
@@ -57,6 +59,8 @@ export interface Config extends SharedConfig {
   /** Per-account backoff after failed logins, shared by every instance through Redis. */
   login: { failuresBeforeLock: number; failureWindowMs: number; lockBaseMs: number; lockMaxMs: number };
   shutdownGraceMs: number;
+  /** The supervisor's analytics: the longest range asked for, and how often a socket is told to refetch. */
+  analytics: { maxRangeDays: number; pushEveryMs: number };
   notify: NotifierSettings;
   retention: { messagesMs: number; transcriptsMs: number; voiceMs: number; sweepMs: number };
   /** The outbox: how state changes PostgreSQL missed are replayed. */
@@ -148,6 +152,7 @@ export function loadConfig(source: EnvSource = process.env): Config {
     },
     routing: {
       offerTimeoutMs: env.OFFER_TIMEOUT_MS,
+      consultTimeoutMs: env.CONSULT_TIMEOUT_MS,
       declineCooldownMs: env.DECLINE_COOLDOWN_MS,
       abandonGraceMs: env.ABANDON_GRACE_MS,
       callbackAnswerMs: env.CALLBACK_ANSWER_MS,
@@ -177,6 +182,7 @@ export function loadConfig(source: EnvSource = process.env): Config {
     },
     login: loginSettings(env),
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    analytics: { maxRangeDays: env.ANALYTICS_MAX_RANGE_DAYS, pushEveryMs: env.ANALYTICS_PUSH_SECONDS * 1000 },
     notify: notifySettings(env),
     retention: {
       messagesMs: env.RETAIN_MESSAGES_DAYS * 86_400_000,

@@ -10,15 +10,10 @@ import { DEFAULT_ASSISTANT_SETTINGS } from '../../core/assistant/decide.js';
 export const API_ENV = {
   HOST: Type.String({ default: '127.0.0.1', description: 'Interface the API listens on' }),
   PORT: Int(3000, 0, 65535, 'HTTP and WebSocket port of the API (0 picks a free port)'),
-  LIVEKIT_URL: Type.String({
-    default: 'ws://127.0.0.1:7880',
-    description: 'LiveKit server URL used by the API to manage rooms',
-  }),
   LIVEKIT_PUBLIC_URL: Type.Optional(
     Type.String({ description: 'LiveKit URL handed to browsers and apps (defaults to LIVEKIT_URL)' }),
   ),
-  LIVEKIT_API_KEY: Type.String({ default: 'devkey', description: 'LiveKit API key' }),
-  LIVEKIT_API_SECRET: Type.String({ default: 'secret', description: 'LiveKit API secret' }),
+  // LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET are shared: the captions worker joins rooms too.
   LIVEKIT_TOKEN_TTL_SECONDS: Int(600, 30, 600, 'Lifetime of LiveKit join tokens (at most 10 minutes)'),
   LIFELINE_ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 16, description: 'Guards /v1/admin/*' })),
   LIFELINE_SECRET: Type.Optional(
@@ -30,6 +25,7 @@ export const API_ENV = {
   AGENT_TOKEN_TTL_SECONDS: Int(8 * 3600, 60, 7 * 24 * 3600, 'Lifetime of an agent login token'),
   REQUEST_TOKEN_TTL_SECONDS: Int(4 * 3600, 60, 7 * 24 * 3600, "Lifetime of a help request's access token"),
   OFFER_TIMEOUT_MS: Int(20_000, 1_000, 600_000, 'How long an agent has to accept an offer'),
+  CONSULT_TIMEOUT_MS: Int(30_000, 1_000, 600_000, 'How long an agent asked to consult on a call has to join'),
   DECLINE_COOLDOWN_MS: Int(60_000, 0, 3_600_000, 'How long a declining agent is skipped for that request'),
   ABANDON_GRACE_MS: Int(30_000, 0, 3_600_000, "How long a waiting user's socket may be gone before abandon"),
   LANGUAGE_FROM_TEXT: Type.Boolean({
@@ -215,6 +211,18 @@ export const API_ENV = {
     1,
     3600,
     'Answered within this many seconds counts toward the service level',
+  ),
+  ANALYTICS_MAX_RANGE_DAYS: Int(
+    92,
+    1,
+    3660,
+    "Longest date range the supervisor's analytics and trends accept",
+  ),
+  ANALYTICS_PUSH_SECONDS: Int(
+    5,
+    1,
+    3600,
+    'At most one analytics.changed frame per supervisor socket per this many seconds',
   ),
   FOLLOW_UP_DEFAULT_HOURS: Int(
     24,

@@ -1,6 +1,6 @@
 import { floorMetrics } from '../../core/routing/floorMetrics.js';
 import type { CategoryName } from '../../core/protocol/vocabulary.js';
-import type { Incident, QueueReply, SupervisorOverview } from '../../core/protocol/floor.js';
+import type { AgentState, Incident, QueueReply, SupervisorOverview } from '../../core/protocol/floor.js';
 import type { TaskRepository } from '../../platform/db/TaskRepository.js';
 import type { IncidentStatusRepository } from '../../platform/db/IncidentStatusRepository.js';
 import type { Incidents } from '../../platform/urgency/Incidents.js';
@@ -57,7 +57,7 @@ export class FloorService {
   }
 
   async overview(): Promise<SupervisorOverview> {
-    const { queue, sessionStore, presenceStore, floor, settings } = this.deps;
+    const { queue, sessionStore, floor, settings } = this.deps;
     const [all, total, waiting, totals, live, incidents, tasks, answeredByStatus] = await Promise.all([
       this.agents.list(),
       queue.waitingCount(),
@@ -68,7 +68,7 @@ export class FloorService {
       this.records.tasks.live(OVERVIEW_TASKS),
       this.records.statuses.answeredSince(this.deps.now() - ANSWERED_WINDOW_MS),
     ]);
-    const presence = await Promise.all(all.map((agent) => presenceStore.getPresence(agent.id)));
+    const agents = await this.agentStates(all);
     const alerts = await this.deps.placements.alerts(OVERVIEW_ALERTS);
     const [callbacks, assistant] = await Promise.all([floor.callbacks(), floor.assistant()]);
     return {
@@ -78,14 +78,7 @@ export class FloorService {
         category: category as CategoryName,
         at: new Date(at).toISOString(),
       })),
-      agents: all.map((agent, i) => ({
-        id: agent.id,
-        name: agent.name,
-        role: agent.role,
-        status: presence[i]?.status ?? 'offline',
-        load: Number(presence[i]?.load ?? 0),
-        maxSessions: agent.maxSessions,
-      })),
+      agents,
       waiting: {
         total,
         byCategory: countBy(waiting, (r) => r.category),
@@ -104,6 +97,25 @@ export class FloorService {
       callbacks,
       tasks: tasks.map(toTaskView),
     };
+  }
+
+  private async agentStates(all: Awaited<ReturnType<AgentRepository['list']>>): Promise<AgentState[]> {
+    const presence = await Promise.all(all.map((agent) => this.deps.presenceStore.getPresence(agent.id)));
+    return all.map((agent, i) => ({
+      id: agent.id,
+      name: agent.name,
+      role: agent.role,
+      status: presence[i]?.status ?? 'offline',
+      load: Number(presence[i]?.load ?? 0),
+      maxSessions: agent.maxSessions,
+    }));
+  }
+
+  /** Everyone but the asking agent, those who could consult now first, for a consult or transfer. */
+  async colleagues(agentId: string): Promise<AgentState[]> {
+    const states = await this.agentStates((await this.agents.list()).filter((a) => a.id !== agentId));
+    const free = (a: AgentState) => a.status === 'available' && a.load < a.maxSessions;
+    return states.sort((a, b) => Number(free(b)) - Number(free(a)) || a.name.localeCompare(b.name));
   }
 
   /** Open incidents from the system of record, newest report first, each with its chart of reports. */

@@ -10,7 +10,7 @@ const HISTORY_LIMIT = 10;
 /** A user's earlier requests as an agent may see them, and the user's rating of their own. */
 export class RequestHistory {
   constructor(
-    private readonly deps: Pick<RoutingDeps, 'queue' | 'history' | 'cases' | 'records' | 'log'>,
+    private readonly deps: Pick<RoutingDeps, 'queue' | 'history' | 'cases' | 'records' | 'log' | 'bus'>,
     private readonly agents: AgentRepository,
   ) {}
 
@@ -34,5 +34,6 @@ export class RequestHistory {
     if (!(await this.deps.history.recordRating(requestId, stars)))
       throw new LifelineError('LIFELINE_NOT_FOUND');
     await this.deps.records.keep('rating', { kind: 'rating', caseId: requestId, stars });
+    await this.deps.bus.publish({ t: 'figures-changed' });
   }
 }

@@ -43,7 +43,10 @@ import type { OfferService } from '../routing/OfferService.js';
 import type { QueuePositions } from '../routing/QueuePositions.js';
 import { Sweeper } from '../routing/Sweeper.js';
 import type { RoutingPolicies } from '../policies/RoutingPolicies.js';
+import { composeCaptions } from '../sessions/CaptionsDispatch.js';
 import type { SessionService } from '../sessions/SessionService.js';
+import type { Transfers } from '../sessions/Transfers.js';
+import type { Supervision } from '../supervision/Supervision.js';
 import type { VideoFeedbackService } from '../video/VideoFeedbackService.js';
 import type { VoiceService } from '../voice/VoiceService.js';
 import type { SocketRegistry } from '../ws/SocketRegistry.js';
@@ -64,6 +67,10 @@ export interface Lifeline {
   metrics: LifelineMetrics;
   dispatcher: Dispatcher;
   sessions: SessionService;
+  /** Consults and warm or cold transfers of sessions. */
+  transfers: Transfers;
+  /** Supervisors on live calls: listen, coach, barge, leave; and the audit trail. */
+  supervision: Supervision;
   offers: OfferService;
   presence: AgentPresence;
   liveness: InstanceLiveness;
@@ -122,6 +129,8 @@ export default fp<ServicesOptions>(
   async (app, { config, media, scorer, now }) => {
     const base = composeFoundation(app, config, now);
     const routing = composeRouting(base, media);
+    const captions = composeCaptions(config, app.redis, app.log);
+    routing.sessions.captions = captions.dispatch;
     const { voiceJobs, ...cases } = composeCases(app, config, base, routing, scorer);
     const followUps = composeFollowUps(app, config, base, routing);
     const managedIncidents = composeIncidents(app, config, base, routing, cases);
@@ -202,6 +211,7 @@ export default fp<ServicesOptions>(
       await positions.close();
       await bus.flush().catch(() => {});
       await voiceJobs.close();
+      await captions.close();
       await repairs.close().catch(() => {});
       await base.recordJobs.close().catch(() => {});
       repairConnection.disconnect();

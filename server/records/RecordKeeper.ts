@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { AuditRepository } from '../../platform/db/AuditRepository.js';
 import type { CaseRepository } from '../../platform/db/CaseRepository.js';
 import type { TaskRepository } from '../../platform/db/TaskRepository.js';
 import type { RecordChange, RecordJobs } from '../../platform/jobs/records.js';
@@ -15,7 +16,10 @@ export interface RecordKeeperDeps {
     | 'noted'
     | 'becameConversation'
     | 'callbackChoice'
+    | 'recategorised'
+    | 'handedOver'
   >;
+  audit: Pick<AuditRepository, 'add'>;
   tasks: Pick<TaskRepository, 'fromWrapUp' | 'cancelForSession'>;
   /** Where an agent's note waits while its write is retried: never in a job payload. */
   sessions: Pick<SessionStore, 'getSession'>;
@@ -97,6 +101,14 @@ export class RecordKeeper {
         return cases.callbackChoice(change.caseId, change.waiting);
       case 'conversation':
         return cases.becameConversation(change.caseId, change.at);
+      case 'audit': {
+        const { kind: _kind, ...record } = change;
+        return this.deps.audit.add(record);
+      }
+      case 'category':
+        return cases.recategorised(change.caseId, change.category);
+      case 'handover':
+        return cases.handedOver(change.sessionId, change.agentId);
     }
   }
 

@@ -38,6 +38,8 @@ export class Sweeper {
       assistant: { sweepDue(): Promise<number> };
       /** Callbacks whose time to answer or to retry ran out (the callbacks module). */
       callbacks: { sweepDue(): Promise<number> };
+      /** Consult invitations nobody answered in time (the sessions module). */
+      transfers: { expireDue(): Promise<number> };
       /** Applies routing policy steps that came due. */
       policySteps: { runDue(): Promise<number> };
       dispatcher: Dispatcher;
@@ -67,6 +69,7 @@ export class Sweeper {
       await liveness.retryPending();
       await liveness.reapDead();
       await offers.expireDue();
+      await this.deps.transfers.expireDue();
       await requests.abandonDue();
       await this.deps.assistant.sweepDue();
       await this.deps.callbacks.sweepDue();

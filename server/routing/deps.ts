@@ -11,6 +11,7 @@ import type { PresenceStore } from '../../platform/stores/PresenceStore.js';
 import type { HistoryStore } from '../../platform/stores/HistoryStore.js';
 import type { QueueStore } from '../../platform/stores/QueueStore.js';
 import type { SessionStore } from '../../platform/stores/SessionStore.js';
+import type { TransferStore } from '../../platform/stores/TransferStore.js';
 
 /** What routing needs of the sessions module: turning an accepted offer into a session. */
 export interface SessionStarter {
@@ -27,6 +28,7 @@ export interface LocalUsers {
 export interface RoutingStores {
   queue: QueueStore;
   sessionStore: SessionStore;
+  transfers: TransferStore;
   history: HistoryStore;
   presenceStore: PresenceStore;
   floor: FloorStats;

@@ -25,5 +25,6 @@ export function toOfferedRequest(record: RequestRecord, now: number): OfferedReq
     ...(record.routingReasons.length > 0 && { routingReasons: record.routingReasons }),
     ...(record.handoffReason && { handoffReason: record.handoffReason }),
     ...(record.statedLanguage && { statedLanguage: record.statedLanguage }),
+    ...(record.transfer && { transfer: record.transfer }),
   };
 }

@@ -5,7 +5,8 @@ import type { RoutingDeps } from '../routing/deps.js';
 import type { ServerFrame } from '../../core/protocol/frames.js';
 import type { MediaKind } from '../../core/protocol/vocabulary.js';
 import type { SystemLines } from '../conversations/SystemLines.js';
-import { liveCall, ReadyFrames, type ReadyFrame } from './ReadyFrames.js';
+import { ReadyFrames, type ReadyFrame } from './ReadyFrames.js';
+import { NO_CAPTIONS, type CaptionsDispatch } from './CaptionsDispatch.js';
 import {
   agentIdentity,
   roomNameFor,
@@ -28,6 +29,8 @@ export class SessionService {
   }
 
   private readonly ready: ReadyFrames;
+  /** Live captions for each call room made here; composition sets it when LIVE_CAPTIONS is on. */
+  captions: CaptionsDispatch = NO_CAPTIONS;
 
   /**
    * Hands both sides their session. A live call gets its room first and each side its own token;
@@ -43,6 +46,7 @@ export class SessionService {
         await this.giveBack(sessionId, requestId, agentId);
         throw error;
       }
+      this.captions.liveCallRoomMade(sessionId, roomNameFor(sessionId));
     }
     if (record) {
       const waitSeconds = Math.max(0, now() - record.createdAt) / 1000;
@@ -98,6 +102,7 @@ export class SessionService {
         await this.media.deleteRoom(room).catch(() => undefined);
         throw new LifelineError('LIFELINE_SESSION_GONE');
       }
+      this.captions.liveCallRoomMade(sessionId, room);
       await this.lines.say(
         requestId,
         agentId,
@@ -156,10 +161,18 @@ export class SessionService {
     metrics.handleTime.observe(handleSeconds);
     await this.deps.floor.handled(handleSeconds);
     const frame: ServerFrame = { type: 'session.ended', sessionId, reason };
+    const consulted = ended.consultedAgentId;
+    if (consulted) this.dispatcher.agentFree(consulted);
     await Promise.all([
       bus.publish({ t: 'request', requestId: ended.requestId, frame }),
       bus.publish({ t: 'agent', agentId: ended.agentId, frame }),
       bus.publish({ t: 'queue-changed' }),
+      consulted &&
+        bus.publish({
+          t: 'agent',
+          agentId: consulted,
+          frame: { type: 'transfer.update', sessionId, state: 'cancelled', agentId: consulted },
+        }),
     ]);
     this.media.deleteRoom(roomNameFor(sessionId)).catch((error: unknown) => {
       log.warn({ err: error, sessionId }, 'room delete failed; LiveKit closes it when empty');
@@ -203,25 +216,6 @@ export class SessionService {
       throw new LifelineError('LIFELINE_FORBIDDEN', 'This session is not yours');
     await this.deps.sessionStore.recordWrapUp(sessionId, wrapUp);
     await this.deps.records.keep('wrap-up', { kind: 'wrapUp', sessionId, outcome: wrapUp.outcome });
-  }
-
-  /** A subscribe-only token for a supervisor: they hear and see the call but can never speak in it. */
-  async listenToken(
-    supervisorId: string,
-    sessionId: string,
-  ): Promise<{ room: string; livekitUrl: string; token: string }> {
-    const session = await this.deps.sessionStore.getSession(sessionId);
-    if (session?.state !== 'active') throw new LifelineError('LIFELINE_SESSION_GONE');
-    const record = session.requestId ? await this.deps.queue.getRequest(session.requestId) : null;
-    if (!liveCall(record, session)) throw new LifelineError('LIFELINE_NO_LIVE_CALL');
-    const room = roomNameFor(sessionId);
-    const token = await this.media.joinToken({
-      room,
-      identity: `supervisor-${supervisorId}`,
-      name: 'Supervisor',
-      canPublish: false,
-    });
-    return { room, livekitUrl: this.media.publicUrl, token };
   }
 
   async endByAgent(

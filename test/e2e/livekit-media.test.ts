@@ -1,4 +1,4 @@
-import { Room, dispose } from '@livekit/rtc-node';
+import { Room } from '@livekit/rtc-node';
 import { onAudibleFrames, publishMicrophone, sendTone } from '../../scripts/lib/rtcAudio.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { agentOnline, createAgent, createHelpRequest, liveCall, WsClient } from '../support/clients.js';
@@ -12,7 +12,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await instance.app.close();
-  await dispose();
+  // No dispose(): integration files share one process (vitest singleFork), and disposing the
+  // native FFI server there leaves every later file's rtc-node Room unable to connect.
 });
 
 /** Resolves once `wanted` audible frames have arrived, with the loudest sample seen. */

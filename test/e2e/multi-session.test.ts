@@ -102,9 +102,12 @@ describe('web: an agent serving two calls at once', () => {
         { present: true, users: 1, micMuted: true },
         { present: true, users: 1, micMuted: false },
       ]);
-    expect(await console.getByTestId('session-tab-1').getAttribute('aria-label')).toBe(
-      'Ana Creator: On hold',
-    );
+    // The tab's accessible name, from its content (see SessionTabs: no aria-label, for label in name).
+    expect(
+      await console
+        .getByRole('tab', { name: 'Ana Creator: On hold', exact: true })
+        .getAttribute('data-testid'),
+    ).toBe('session-tab-1');
     expect(await shown(console, 'context-name')).toBe('Ben Regular');
     expect(await shown(console, 'context-tier')).toBe('regular');
 

@@ -59,7 +59,10 @@ describe('the floor', () => {
 
     // A text conversation has no call to listen to until its agent starts one.
     const listenTo = () =>
-      api(app, 'POST', `/v1/supervisor/sessions/${ready.sessionId}/listen`, { token: supervisor });
+      api(app, 'POST', `/v1/supervisor/sessions/${ready.sessionId}/monitor`, {
+        token: supervisor,
+        body: { mode: 'listen' },
+      });
     expect(await listenTo()).toMatchObject({
       status: 409,
       body: { error: { code: 'LIFELINE_NO_LIVE_CALL' } },
@@ -79,10 +82,15 @@ describe('the floor', () => {
       canPublish: false,
       canPublishData: false,
       canSubscribe: true,
+      hidden: true,
     });
     expect(
-      (await api(app, 'POST', `/v1/supervisor/sessions/${ready.sessionId}/listen`, { token: agent.token }))
-        .status,
+      (
+        await api(app, 'POST', `/v1/supervisor/sessions/${ready.sessionId}/monitor`, {
+          token: agent.token,
+          body: { mode: 'listen' },
+        })
+      ).status,
     ).toBe(403);
 
     socket.send({ type: 'session.end', sessionId: ready.sessionId });

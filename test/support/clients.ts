@@ -26,8 +26,9 @@ export class WsClient {
     );
   }
 
-  static connect(url: string, token: string): Promise<WsClient> {
-    const socket = new WebSocket(`${url}?token=${encodeURIComponent(token)}`);
+  /** `query` adds parameters after the token, e.g. `&watch=floor`. */
+  static connect(url: string, token: string, query = ''): Promise<WsClient> {
+    const socket = new WebSocket(`${url}?token=${encodeURIComponent(token)}${query}`);
     const client = new WsClient(socket);
     return new Promise((resolve, reject) => {
       socket.once('open', () => resolve(client));

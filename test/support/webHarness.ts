@@ -55,6 +55,11 @@ export class WebHarness {
     return this.instance;
   }
 
+  /** What the worker process printed so far, when there is one: pino lines, ids and counts only. */
+  get workerLines(): readonly string[] {
+    return this.worker?.lines ?? [];
+  }
+
   private get app(): Instance {
     if (!this.instance) throw new Error('the web harness has not been started');
     return this.instance;

@@ -9,6 +9,8 @@ import { callbacks } from './0008_callbacks.js';
 import { incidentResolutionDone } from './0009_incident_resolution_done.js';
 import { kbArticles } from './0010_kb_articles.js';
 import { assistantLines } from './0011_assistant_lines.js';
+import { analyticsIndexes } from './0012_analytics_indexes.js';
+import { auditEvents } from './0013_audit_events.js';
 
 /** Every migration, in order. Names are their versions: never rename or edit one that shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -23,4 +25,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009_incident_resolution_done': incidentResolutionDone,
   '0010_kb_articles': kbArticles,
   '0011_assistant_lines': assistantLines,
+  '0012_analytics_indexes': analyticsIndexes,
+  '0013_audit_events': auditEvents,
 };

@@ -119,7 +119,8 @@ return {'OK', o[1], o[2]}
 
 /**
  * Ends an active session, frees the agent's slot and closes the request; with requeue=1 (the
- * media room could not be made) the request goes back to the queue instead.
+ * media room could not be made) the request goes back to the queue instead. Returns the status,
+ * the request, the agent, when it started and the agent still invited to consult, if any.
  * KEYS: session. ARGV: prefix, sessionId, now, reason, outcome, retentionMs, requeue
  */
 export const END_SESSION = script(`
@@ -131,17 +132,24 @@ redis.call('PEXPIRE', KEYS[1], retention)
 redis.call('SREM', P .. 'sessions:active', sessionId)
 redis.call('SREM', agentSessionsKey(s[2]), sessionId)
 releaseSlot(s[2], now, true)
+-- A consult still open when the call ends gives its agent's slot back (see lua/transfers.ts).
+local consulted = redis.call('HGET', KEYS[1], 'consultAgent')
+if consulted then
+  releaseSlot(consulted, now, false)
+  redis.call('HDEL', KEYS[1], 'consultAgent', 'consultState', 'consultUntil')
+  redis.call('ZREM', P .. 'consults:deadline', sessionId)
+end
 local req = reqKey(s[1])
 if requeue == '1' then
   redis.call('HSET', req, 'state', 'queued')
   redis.call('HDEL', req, 'sessionId', 'agentId', 'assignedAt')
   queueAdd(s[1])
-  return {'REQUEUED', s[1], s[2], s[3]}
+  return {'REQUEUED', s[1], s[2], s[3], consulted or ''}
 end
 redis.call('HSET', req, 'state', 'ended', 'endedAt', now, 'endedReason', reason)
 redis.call('PEXPIRE', req, retention)
 clearActive(s[1], redis.call('HGET', req, 'userId'))
 redis.call('LPUSH', P .. 'stats:handle-seconds', (tonumber(now) - tonumber(s[3])) / 1000)
 redis.call('LTRIM', P .. 'stats:handle-seconds', 0, 99)
-return {'ENDED', s[1], s[2], s[3]}
+return {'ENDED', s[1], s[2], s[3], consulted or ''}
 `);

@@ -1,7 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { quickRepliesFor } from '../../quick-replies/catalogue.js';
 import { ErrorBody } from '../../../core/protocol/domain.js';
-import { IncidentsReply, QuickRepliesQuery, QuickRepliesReply } from '../../../core/protocol/floor.js';
+import {
+  ColleaguesReply,
+  IncidentsReply,
+  QuickRepliesQuery,
+  QuickRepliesReply,
+} from '../../../core/protocol/floor.js';
 import { TasksReply } from '../../../core/protocol/tasks.js';
 import { agentIdOf } from '../../plugins/auth.js';
 
@@ -43,6 +48,20 @@ const agentTools: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async () => ({ incidents: await app.lifeline.floor.incidents() }),
+  );
+
+  app.get(
+    '/v1/agents/colleagues',
+    {
+      ...agentOnly,
+      schema: {
+        ...documented,
+        description:
+          'Every other agent and supervisor with their status and load, those who could consult now first: whom to consult or hand a call to',
+        response: { 200: ColleaguesReply, 403: ErrorBody },
+      },
+    },
+    async (request) => ({ agents: await app.lifeline.floor.colleagues(agentIdOf(request)) }),
   );
 
   app.get(

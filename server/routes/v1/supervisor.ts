@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ErrorBody } from '../../../core/protocol/domain.js';
-import { ListenGrant, SupervisorOverview } from '../../../core/protocol/floor.js';
+import { SupervisorOverview } from '../../../core/protocol/floor.js';
+import { AuditQuery, AuditReply, MonitorBody, MonitorGrant } from '../../../core/protocol/supervision.js';
 import { IdParams } from '../../../core/protocol/helpRequests.js';
 import { AssignTaskBody, TasksReply } from '../../../core/protocol/tasks.js';
 import { agentIdOf } from '../../plugins/auth.js';
 
-/** /v1/supervisor/*: the floor overview, silent listen-in and the floor's tasks. Supervisors only. */
+/** /v1/supervisor/*: the floor overview, listening, coaching and barging, the audit trail and the floor's tasks. Supervisors only. */
 const supervisor: FastifyPluginAsyncTypebox = async (app) => {
   const secured = { onRequest: app.requirePrincipal, preHandler: app.requireSupervisor };
   const security = [{ lifelineToken: [] }];
@@ -27,17 +28,61 @@ const supervisor: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(
-    '/v1/supervisor/sessions/:id/listen',
+    '/v1/supervisor/sessions/:id/monitor',
     {
       ...secured,
       schema: {
         tags: ['supervisors'],
         security,
+        description:
+          'Joins a live call as `listen` (subscribe only, hidden), `coach` (microphone only, heard by the agent ' +
+          'alone) or `barge` (microphone, heard by both). Asking again with another mode replaces the grant. ' +
+          'Audited. 409 LIFELINE_SESSION_GONE once the session ended; LIFELINE_NO_LIVE_CALL without a call.',
         params: IdParams,
-        response: { 200: ListenGrant, 403: ErrorBody, 409: ErrorBody },
+        body: MonitorBody,
+        response: { 200: MonitorGrant, 403: ErrorBody, 409: ErrorBody, 503: ErrorBody },
       },
     },
-    async (request) => app.lifeline.sessions.listenToken(agentIdOf(request), request.params.id),
+    async (request) =>
+      app.lifeline.supervision.monitor(agentIdOf(request), request.params.id, request.body.mode ?? 'listen'),
+  );
+
+  app.delete(
+    '/v1/supervisor/sessions/:id/monitor',
+    {
+      ...secured,
+      schema: {
+        tags: ['supervisors'],
+        security,
+        description: 'Ends listening, coaching or barging: the media server removes the supervisor. Audited.',
+        params: IdParams,
+        response: { 204: Type.Null(), 403: ErrorBody, 409: ErrorBody, 503: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      await app.lifeline.supervision.leave(agentIdOf(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/v1/supervisor/audit',
+    {
+      ...secured,
+      schema: {
+        tags: ['supervisors'],
+        security,
+        description: 'Supervisor actions on calls and every consult and transfer, newest first',
+        querystring: AuditQuery,
+        response: { 200: AuditReply, 403: ErrorBody },
+      },
+    },
+    async (request) => ({
+      entries: await app.lifeline.supervision.trail({
+        sessionId: request.query.sessionId,
+        limit: request.query.limit ?? 100,
+      }),
+    }),
   );
 
   app.get(

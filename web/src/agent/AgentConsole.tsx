@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../i18n/index.js';
 import { Login, useSignedIn } from '../shared/Login.js';
+import { ConsultInviteCard } from './ConsultInviteCard.js';
 import { MyTasks } from './MyTasks.js';
 import { OfferCard } from './OfferCard.js';
 import { QueueList } from './QueueList.js';
@@ -63,6 +64,14 @@ function Workspace({ token }: { token: string }) {
           shortcuts={index === 0}
           onAccept={() => desk.accept(offer)}
           onDecline={() => desk.decline(offer)}
+        />
+      ))}
+      {desk.invites.map((invite) => (
+        <ConsultInviteCard
+          key={invite.sessionId}
+          invite={invite}
+          onAccept={() => void desk.transfers.accept(invite)}
+          onDecline={() => void desk.declineInvite(invite)}
         />
       ))}
       {desk.sessions.length > 0 && (

@@ -30,7 +30,7 @@ export function MyTasks({ token }: { token: string }) {
   }, [token]);
   return (
     <section aria-label={t('tasks.mine')} data-testid="my-tasks">
-      <h3>{t('tasks.mine')}</h3>
+      <h2>{t('tasks.mine')}</h2>
       {tasks.length === 0 ? (
         <p className="muted">{t('tasks.none')}</p>
       ) : (

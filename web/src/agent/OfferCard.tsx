@@ -73,7 +73,7 @@ export function OfferCard({
       aria-live="assertive"
     >
       <header>
-        <h3>{t('agent.offer')}</h3>
+        <h2>{t('agent.offer')}</h2>
         <span className="countdown" data-testid="offer-countdown">
           {t('agent.expires', { seconds: left })}
         </span>
@@ -96,7 +96,7 @@ export function OfferCard({
           {t('agent.stream', { id: request.stream.id, offset: request.stream.offsetSeconds })}
         </p>
       )}
-      <HandoffNote reason={request.handoffReason ?? details?.handoffReason} />
+      <HandoffNote reason={request.handoffReason ?? details?.handoffReason} transfer={request.transfer} />
       <RoutingReasons queue={request.queue} reasons={request.routingReasons} />
       {request.text && <blockquote>{request.text}</blockquote>}
       {details?.transcript && !details.video && (

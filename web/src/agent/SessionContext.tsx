@@ -14,6 +14,8 @@ export function SessionContext({ request, name }: { request?: OfferedRequest; na
       data-testid="session-context"
       aria-label={t('agent.sessions.context')}
     >
+      {/* Heads the session's tab for the outline: its call and panels are h3 and below. */}
+      <h2 className="sr-only">{t('agent.sessions.context')}</h2>
       <dl>
         <div>
           <dt>{t('agent.sessions.user')}</dt>

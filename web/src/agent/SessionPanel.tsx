@@ -9,6 +9,8 @@ import { panelId } from './SessionTabs.js';
 import { SidePanels } from './SidePanels.js';
 import { tabId } from './useConsoleShortcuts.js';
 import type { DeskSession, useAgentSession } from './useAgentSession.js';
+import { audibleTo } from './transfers.js';
+import { TransferPanel } from './TransferPanel.js';
 import { WrapUp } from './WrapUp.js';
 
 type Desk = ReturnType<typeof useAgentSession>;
@@ -45,6 +47,11 @@ export function SessionPanel({
       hidden={!focused}
     >
       <SessionContext request={request} name={name} />
+      {session.consult ? (
+        <ConsultBanner session={session} desk={desk} />
+      ) : (
+        !session.endedReason && <TransferPanel token={token} session={session} desk={desk} />
+      )}
       {session.endedReason ? (
         <WrapUp onSubmit={(...wrapUp) => void desk.finishWrapUp(sessionId, ...wrapUp)} />
       ) : (
@@ -55,8 +62,16 @@ export function SessionPanel({
               token={ready.token}
               video={ready.media === 'video'}
               onHold={!focused}
-              onHangUp={() => (ready.channel === 'call' ? desk.hangUp(sessionId) : desk.stopCall(sessionId))}
+              onHangUp={() =>
+                session.consult
+                  ? void desk.transfers.leave(sessionId)
+                  : ready.channel === 'call'
+                    ? desk.hangUp(sessionId)
+                    : desk.stopCall(sessionId)
+              }
               conversation={conversation}
+              captions
+              audibleTo={audibleTo(session)}
             />
           ) : (
             <Conversation
@@ -100,5 +115,23 @@ function Conversation({ desk, sessionId, chat }: { desk: Desk; sessionId: string
       </div>
       {chat}
     </section>
+  );
+}
+
+/** A tab joined to consult: whose call it is, who hears this agent, and the way out. */
+function ConsultBanner({ session, desk }: { session: DeskSession; desk: Desk }) {
+  const { t } = useTranslation();
+  const name = session.consult?.fromName ?? '';
+  return (
+    <div className="consult-banner" role="status" data-testid="consult-banner">
+      <p>{t('transfer.consultBanner', { name })}</p>
+      <button
+        type="button"
+        data-testid="consult-leave"
+        onClick={() => void desk.transfers.leave(session.sessionId)}
+      >
+        {t('transfer.leave')}
+      </button>
+    </div>
   );
 }

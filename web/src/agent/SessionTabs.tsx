@@ -59,14 +59,20 @@ export function SessionTabs({
             data-testid={`session-tab-${index + 1}`}
             aria-selected={selected}
             aria-controls={panelId(session.sessionId)}
-            aria-label={t('agent.sessions.tabLabel', { name, state })}
             aria-keyshortcuts={key}
             tabIndex={selected ? 0 : -1}
             onClick={() => onFocus(session.sessionId)}
             onKeyDown={(event) => moveBy(event, index)}
           >
-            <span className="tab-name">{name}</span>
-            <span className="tab-state">{state}</span>
+            {/* Named from its content, not aria-label: the key on it is visible text, and a label
+                leaving it out breaks "label in name" (WCAG 2.5.3); aria-keyshortcuts announces it. */}
+            <span className="sr-only">{t('agent.sessions.tabLabel', { name, state })}</span>
+            <span className="tab-name" aria-hidden="true">
+              {name}
+            </span>
+            <span className="tab-state" aria-hidden="true">
+              {state}
+            </span>
             {key && <kbd aria-hidden="true">{key}</kbd>}
           </button>
         );

@@ -55,7 +55,7 @@ export function SidePanels({
           <p>
             <strong>{t(`levels.${request.urgency.level}`)}</strong> · {t(`categories.${request.category}`)}
           </p>
-          <HandoffNote reason={request.handoffReason} />
+          <HandoffNote reason={request.handoffReason} transfer={request.transfer} />
           {request.text && <blockquote>{request.text}</blockquote>}
           {request.urgency.sentiment && (
             <p className={`sentiment ${request.urgency.sentiment}`} data-testid="sentiment-hint">

@@ -9,6 +9,7 @@ import type { HelpRequestView } from '@lifeline/core/protocol/helpRequests.js';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../shared/api.js';
 import { LifelineSocket } from '../shared/socket.js';
+import { applyTransferUpdate, transferActions, type ConsultInvite } from './transfers.js';
 
 type AgentStatus = ClientFrameOf<'agent.status'>['status'];
 /** An offer as the console holds it: stamped on arrival, so its countdown runs from then. */
@@ -25,6 +26,10 @@ export interface DeskSession {
   ready: SessionReady;
   request?: OfferedRequest;
   endedReason?: string;
+  /** Set on a tab this agent joined to consult for another agent, until it is handed over. */
+  consult?: { withAgentIdentity: string; fromName: string };
+  /** The consult this agent asked for on this session, while it is open. */
+  transfer?: { state: 'invited' | 'joined'; agentId: string };
 }
 
 /**
@@ -75,6 +80,7 @@ export function useAgentSession(token: string) {
   const [status, setStatus] = useState<AgentStatus>('away');
   const [offers, setOffers] = useState<Offer[]>([]);
   const [sessions, setSessions] = useState<DeskSession[]>([]);
+  const [invites, setInvites] = useState<ConsultInvite[]>([]);
   const [focused, setFocused] = useState<string | null>(null);
   const socket = useRef<LifelineSocket | null>(null);
   /** The same socket as state, for what subscribes to it (each session's conversation). */
@@ -111,15 +117,31 @@ export function useAgentSession(token: string) {
           isNew
             ? [...list, { sessionId: frame.sessionId, requestId: frame.requestId, ready: frame, request }]
             : list.map((s) =>
-                s.sessionId === frame.sessionId ? { ...s, ready: nextReady(s.ready, frame) } : s,
+                // A consult tab handed over keeps its room: it is this agent's session now.
+                s.sessionId === frame.sessionId
+                  ? { ...s, ready: nextReady(s.ready, frame), consult: undefined }
+                  : s,
               ),
         );
         // The call the agent just took is the one it talks in; a reconnect keeps the focus it had.
         setFocused((current) => (request || !current ? frame.sessionId : current));
       }
-      // Whoever ended it, the agent still owes a wrap-up for it.
+      // Whoever ended it, the agent still owes a wrap-up for it, unless it went back to the queue.
       if (frame.type === 'session.ended')
-        setSessions((list) => updating(list, frame.sessionId, { endedReason: frame.reason }));
+        setSessions((list) =>
+          frame.reason === 'transferred'
+            ? list.filter((s) => s.sessionId !== frame.sessionId)
+            : updating(list, frame.sessionId, { endedReason: frame.reason }),
+        );
+      if (frame.type === 'consult.invited')
+        setInvites((list) => [
+          ...list.filter((i) => i.sessionId !== frame.sessionId),
+          { ...frame, receivedAt: Date.now() },
+        ]);
+      if (frame.type === 'transfer.update') {
+        setInvites((list) => list.filter((i) => i.sessionId !== frame.sessionId));
+        setSessions((list) => applyTransferUpdate(list, frame));
+      }
     });
     socket.current = ws;
     setLive(ws);
@@ -161,9 +183,23 @@ export function useAgentSession(token: string) {
     setFocused((current) => (current === sessionId ? (rest[0]?.sessionId ?? null) : current));
   };
 
+  const transfers = transferActions(token, setSessions, (tab) => {
+    known.current.add(tab.sessionId);
+    setInvites((list) => list.filter((i) => i.sessionId !== tab.sessionId));
+    setSessions((list) => [...list.filter((s) => s.sessionId !== tab.sessionId), tab]);
+    setFocused(tab.sessionId);
+  });
+  const declineInvite = (invite: ConsultInvite) => {
+    setInvites((list) => list.filter((i) => i.sessionId !== invite.sessionId));
+    return transfers.leave(invite.sessionId);
+  };
+
   return {
     status,
     goStatus,
+    invites,
+    declineInvite,
+    transfers,
     offers,
     accept,
     decline,

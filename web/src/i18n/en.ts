@@ -7,7 +7,10 @@ import type {
   Sentiment,
   UrgencyLevel,
 } from '@lifeline/core/protocol/vocabulary.js';
+import { analyticsEn } from './analytics.en.js';
 import { assistantEn } from './assistant.en.js';
+import { captionsEn } from './captions.en.js';
+import { transferEn } from './transfer.en.js';
 import { floorEn } from './floor.en.js';
 import { widgetEn } from './widget.en.js';
 
@@ -117,6 +120,9 @@ export const en = {
     },
   },
   ...floorEn,
+  ...analyticsEn,
+  ...captionsEn,
+  ...transferEn,
   ...assistantEn,
 };
 export type Messages = typeof en;

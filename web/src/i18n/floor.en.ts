@@ -33,6 +33,17 @@ export const floorEn = {
     agent: 'agent',
     user: 'user',
     end: 'End listening',
+    modes: 'How you are in the call',
+    mode: {
+      listen: 'Listen',
+      coach: 'Coach the agent',
+      barge: 'Barge in',
+    },
+    modeHint: {
+      listen: 'Nobody hears you; the agent and the user do not see you.',
+      coach: 'Only the agent hears you. The user cannot.',
+      barge: 'Both the agent and the user hear you.',
+    },
   },
   /** Follow-ups and escalations a wrap-up leaves. */
   tasks: {

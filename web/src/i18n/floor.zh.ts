@@ -30,6 +30,17 @@ export const floorZh: FloorMessages = {
     agent: '客服',
     user: '用户',
     end: '结束旁听',
+    modes: '您在通话中的方式',
+    mode: {
+      listen: '旁听',
+      coach: '指导客服',
+      barge: '插话',
+    },
+    modeHint: {
+      listen: '没有人能听到您，客服和用户也看不到您。',
+      coach: '只有客服能听到您，用户听不到。',
+      barge: '客服和用户都能听到您。',
+    },
   },
   tasks: {
     mine: '我的待办',

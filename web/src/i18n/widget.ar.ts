@@ -86,6 +86,9 @@ export const widgetAr: Localized<WidgetMessages> = {
     error: 'حدث خطأ ما: {{message}}',
     writeWhileWaiting: 'اكتب هنا أثناء الانتظار. سيرد عليك موظف الدعم هنا، حتى لو غادرت ثم عدت.',
     agentJoined: 'موظف الدعم معك الآن',
+    transferConsulting: 'يستشير موظف الدعم أحد زملائه. يُرجى البقاء على الخط.',
+    transferCompleted: 'تولّى {{name}} مكالمتك.',
+    transferQueued: 'تم تحويلك. ستحتفظ بمكانك ريثما نجد موظف الدعم التالي.',
   },
   categories: {
     general: 'عام',

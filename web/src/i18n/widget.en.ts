@@ -88,6 +88,9 @@ export const widgetEn = {
     error: 'Something went wrong: {{message}}',
     writeWhileWaiting: 'Write here while you wait. An agent answers here, even if you leave and come back.',
     agentJoined: 'An agent is with you',
+    transferConsulting: 'Your agent is checking with a colleague. Please stay on the line.',
+    transferCompleted: '{{name}} has taken over your call.',
+    transferQueued: 'You have been transferred. You keep your place while the next agent is found.',
   },
   categories: {
     general: 'General',

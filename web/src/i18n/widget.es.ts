@@ -81,6 +81,9 @@ export const widgetEs: Localized<WidgetMessages> = {
     writeWhileWaiting:
       'Escribe aquí mientras esperas. Un agente te responderá aquí, aunque te vayas y vuelvas.',
     agentJoined: 'Un agente está contigo',
+    transferConsulting: 'Tu agente está consultando con un compañero. No cuelgues, por favor.',
+    transferCompleted: '{{name}} ha tomado tu llamada.',
+    transferQueued: 'Te hemos transferido. Mantienes tu lugar mientras buscamos al siguiente agente.',
   },
   categories: {
     general: 'General',

@@ -78,6 +78,9 @@ export const widgetHi: Localized<WidgetMessages> = {
     error: 'कुछ गड़बड़ हो गई: {{message}}',
     writeWhileWaiting: 'इंतज़ार करते हुए यहाँ लिखें। एजेंट यहीं जवाब देगा, भले ही आप चले जाएँ और बाद में लौटें।',
     agentJoined: 'एक एजेंट आपके साथ है',
+    transferConsulting: 'आपके एजेंट एक सहकर्मी से सलाह ले रहे हैं। कृपया लाइन पर बने रहें।',
+    transferCompleted: '{{name}} ने आपकी कॉल संभाल ली है।',
+    transferQueued: 'आपको ट्रांसफ़र कर दिया गया है। अगले एजेंट के मिलने तक आपकी जगह बनी रहेगी।',
   },
   categories: {
     general: 'सामान्य',

@@ -77,6 +77,9 @@ export const widgetId: Localized<WidgetMessages> = {
     writeWhileWaiting:
       'Tulis di sini sambil menunggu. Agen akan membalas di sini, meskipun Anda pergi lalu kembali lagi.',
     agentJoined: 'Agen sudah terhubung dengan Anda',
+    transferConsulting: 'Agen Anda sedang berkonsultasi dengan rekan. Mohon tetap tersambung.',
+    transferCompleted: '{{name}} telah mengambil alih panggilan Anda.',
+    transferQueued: 'Anda telah dialihkan. Posisi Anda tetap sementara kami mencari agen berikutnya.',
   },
   categories: {
     general: 'Umum',

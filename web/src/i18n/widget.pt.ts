@@ -81,6 +81,9 @@ export const widgetPt: Localized<WidgetMessages> = {
     writeWhileWaiting:
       'Escreva aqui enquanto espera. Um atendente responde aqui, mesmo que você saia e volte.',
     agentJoined: 'Um atendente está com você',
+    transferConsulting: 'Seu atendente está consultando um colega. Por favor, continue na linha.',
+    transferCompleted: '{{name}} assumiu sua chamada.',
+    transferQueued: 'Você foi transferido. Você mantém seu lugar enquanto procuramos o próximo atendente.',
   },
   categories: {
     general: 'Geral',

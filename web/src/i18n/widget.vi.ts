@@ -77,6 +77,9 @@ export const widgetVi: Localized<WidgetMessages> = {
     writeWhileWaiting:
       'Hãy viết ở đây trong lúc chờ. Nhân viên sẽ trả lời tại đây, kể cả khi bạn rời đi rồi quay lại.',
     agentJoined: 'Nhân viên đã tham gia cùng bạn',
+    transferConsulting: 'Nhân viên hỗ trợ đang hỏi ý kiến đồng nghiệp. Vui lòng giữ máy.',
+    transferCompleted: '{{name}} đã tiếp nhận cuộc gọi của bạn.',
+    transferQueued: 'Bạn đã được chuyển tiếp. Bạn vẫn giữ chỗ trong khi chúng tôi tìm nhân viên tiếp theo.',
   },
   categories: {
     general: 'Chung',

@@ -81,6 +81,9 @@ export const widgetZhHant: Localized<WidgetMessages> = {
     error: '出錯了：{{message}}',
     writeWhileWaiting: '等待時可以在這裡留言。客服會在這裡回覆，即使您離開後再回來也能看到。',
     agentJoined: '客服已接入',
+    transferConsulting: '客服正在向同事諮詢，請不要掛斷。',
+    transferCompleted: '{{name}}已接手您的通話。',
+    transferQueued: '您已被轉接。在為您尋找下一位客服期間，您的位置保持不變。',
   },
   categories: {
     general: '一般問題',

@@ -1,6 +1,9 @@
 import type { Messages } from './en.js';
 import type { Localized } from './locales.js';
+import { analyticsZh } from './analytics.zh.js';
 import { assistantZh } from './assistant.zh.js';
+import { captionsZh } from './captions.zh.js';
+import { transferZh } from './transfer.zh.js';
 import { floorZh } from './floor.zh.js';
 
 export const zh: Localized<Messages> = {
@@ -79,6 +82,9 @@ export const zh: Localized<Messages> = {
     error: '出错了：{{message}}',
     writeWhileWaiting: '等待时可以在这里留言。客服会在这里回复，即使您离开后再回来也能看到。',
     agentJoined: '客服已接入',
+    transferConsulting: '客服正在向同事咨询，请不要挂断。',
+    transferCompleted: '{{name}}已接手您的通话。',
+    transferQueued: '您已被转接。在为您寻找下一位客服期间，您的位置保持不变。',
   },
   categories: {
     general: '一般问题',
@@ -217,5 +223,8 @@ export const zh: Localized<Messages> = {
     open: '创建事件',
   },
   ...floorZh,
+  ...analyticsZh,
+  ...captionsZh,
+  ...transferZh,
   ...assistantZh,
 };

@@ -14,7 +14,13 @@ export function KbPage() {
         <a href="/supervisor">{t('kb.backToFloor')}</a>
         <LanguageSwitch />
       </header>
-      {signedIn ? <KbEditor token={signedIn.token} /> : <Login onSignedIn={setSignedIn} />}
+      {signedIn ? (
+        <main>
+          <KbEditor token={signedIn.token} />
+        </main>
+      ) : (
+        <Login onSignedIn={setSignedIn} />
+      )}
     </div>
   );
 }

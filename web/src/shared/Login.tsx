@@ -9,48 +9,51 @@ export function Login({ onSignedIn }: { onSignedIn: (signedIn: LoginReply) => vo
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // The sign-in form is the whole page until it succeeds, so it is the page's main landmark.
   return (
-    <form
-      className="login"
-      onSubmit={(event) => {
-        event.preventDefault();
-        api<LoginReply>('/v1/agents/login', { body: { email, password } satisfies LoginBody }).then(
-          onSignedIn,
-          (caught: Error) => setError(caught.message),
-        );
-      }}
-    >
-      <label>
-        {t('agent.email')}
-        <input
-          data-testid="login-email"
-          type="email"
-          autoComplete="username"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          required
-        />
-      </label>
-      <label>
-        {t('agent.password')}
-        <input
-          data-testid="login-password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
-        />
-      </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="primary" data-testid="login-submit">
-        {t('agent.login')}
-      </button>
-    </form>
+    <main className="login-page">
+      <form
+        className="login"
+        onSubmit={(event) => {
+          event.preventDefault();
+          api<LoginReply>('/v1/agents/login', { body: { email, password } satisfies LoginBody }).then(
+            onSignedIn,
+            (caught: Error) => setError(caught.message),
+          );
+        }}
+      >
+        <label>
+          {t('agent.email')}
+          <input
+            data-testid="login-email"
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            required
+          />
+        </label>
+        <label>
+          {t('agent.password')}
+          <input
+            data-testid="login-password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
+        </label>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" data-testid="login-submit">
+          {t('agent.login')}
+        </button>
+      </form>
+    </main>
   );
 }
 

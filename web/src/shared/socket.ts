@@ -20,12 +20,16 @@ export class LifelineSocket {
   private closedByUs = false;
   private queue: ClientFrame[] = [];
 
-  constructor(private readonly token: string) {
+  /** `query` adds parameters after the token, e.g. `&watch=floor` for a supervisor's listen-only socket. */
+  constructor(
+    private readonly token: string,
+    private readonly query = '',
+  ) {
     this.open();
   }
 
   private open() {
-    const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/v1/ws?token=${encodeURIComponent(this.token)}`;
+    const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/v1/ws?token=${encodeURIComponent(this.token)}${this.query}`;
     const socket = new WebSocket(url);
     this.socket = socket;
     socket.onopen = () => {

@@ -1,4 +1,5 @@
-import type { ListenGrant } from '@lifeline/core/protocol/floor.js';
+import type { MonitorGrant, MonitorMode } from '@lifeline/core/protocol/supervision.js';
+import { MONITOR_MODES } from '@lifeline/core/protocol/supervision.js';
 import {
   Room,
   RoomEvent,
@@ -9,6 +10,7 @@ import {
 } from 'livekit-client';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LiveCaptions } from '../shared/LiveCaptions.js';
 
 /** One remote track the supervisor receives, with whose it is. */
 interface Heard {
@@ -22,11 +24,35 @@ interface Heard {
 const roleOf = (identity: string): Heard['role'] => (identity.startsWith('agent-') ? 'agent' : 'user');
 
 /**
- * A supervisor's silent listen-in. Every remote track gets an element of its own: one shared
- * <audio> would hold only the last track attached to it, so only one party would be heard.
- * The pane closes itself when the room goes away (the session ended) or on "End listening".
+ * Whom a supervisor's microphone reaches in each mode. The grant allows the microphone only; who
+ * may subscribe to it is this side's track subscription permission, set before it is published.
  */
-export function ListenPane({ grant, onClose }: { grant: ListenGrant; onClose: () => void }) {
+async function speakIn(room: Room, grant: MonitorGrant): Promise<void> {
+  if (grant.mode === 'listen') return;
+  const me = room.localParticipant;
+  if (grant.mode === 'coach')
+    me.setTrackSubscriptionPermissions(false, [{ participantIdentity: grant.agentIdentity, allowAll: true }]);
+  else me.setTrackSubscriptionPermissions(true);
+  await me.setMicrophoneEnabled(true);
+}
+
+/**
+ * A supervisor on a call: listening, coaching the agent or barging in. Every remote track gets an
+ * element of its own: one shared <audio> would hold only the last track attached to it. A new
+ * mode is a new grant, so the room is joined again with it. The pane closes when the room goes
+ * away (the session ended, or the server removed the supervisor) or on "End listening".
+ */
+export function ListenPane({
+  grant,
+  onMode,
+  onEnd,
+  onClose,
+}: {
+  grant: MonitorGrant;
+  onMode: (mode: MonitorMode) => void;
+  onEnd: () => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [room] = useState(() => new Room({ adaptiveStream: false, dynacast: false }));
   const [heard, setHeard] = useState<Heard[]>([]);
@@ -52,23 +78,50 @@ export function ListenPane({ grant, onClose }: { grant: ListenGrant; onClose: ()
       .on(RoomEvent.Disconnected, left);
     let leaving = false;
     room.connect(grant.livekitUrl, grant.token, { autoSubscribe: true }).then(
-      () => setJoined(!leaving),
+      async () => {
+        if (leaving) return;
+        setJoined(true);
+        await speakIn(room, grant);
+      },
       () => !leaving && closeRef.current(),
     );
     return () => {
       leaving = true;
+      setJoined(false);
+      setHeard([]);
       room.off(RoomEvent.TrackSubscribed, add).off(RoomEvent.TrackUnsubscribed, drop);
       room.off(RoomEvent.Disconnected, left);
       void room.disconnect();
     };
-  }, [room, grant.livekitUrl, grant.token]);
+  }, [room, grant]);
 
   const voices = heard.filter((h) => h.track.kind === Track.Kind.Audio);
   const faces = heard.filter((h) => h.track.kind === Track.Kind.Video);
   const people = [...new Map(heard.map((h) => [`${h.role}:${h.name}`, h])).values()];
   return (
-    <section className="listen-pane" data-testid="listen-pane" aria-label={t('listenIn.heading')}>
+    <section
+      className="listen-pane"
+      data-testid="listen-pane"
+      data-mode={joined ? grant.mode : undefined}
+      aria-label={t('listenIn.heading')}
+    >
       <h3>{t('listenIn.heading')}</h3>
+      <div role="group" aria-label={t('listenIn.modes')} className="controls">
+        {MONITOR_MODES.map((mode) => (
+          <button
+            key={mode}
+            type="button"
+            data-testid={`monitor-${mode}`}
+            aria-pressed={grant.mode === mode}
+            onClick={() => grant.mode !== mode && onMode(mode)}
+          >
+            {t(`listenIn.mode.${mode}`)}
+          </button>
+        ))}
+      </div>
+      <p className="hint" data-testid="monitor-hint">
+        {t(`listenIn.modeHint.${grant.mode}`)}
+      </p>
       {faces.length > 0 && (
         <div className="listen-videos">
           {faces.map((h) => (
@@ -90,13 +143,8 @@ export function ListenPane({ grant, onClose }: { grant: ListenGrant; onClose: ()
           ))}
         </ul>
       )}
-      <p className="hint">{t('call.listening')}</p>
-      <button
-        type="button"
-        className="danger"
-        data-testid="listen-end"
-        onClick={() => void room.disconnect()}
-      >
+      <LiveCaptions room={room} viewer="supervisor" />
+      <button type="button" className="danger" data-testid="listen-end" onClick={onEnd}>
         {t('listenIn.end')}
       </button>
     </section>

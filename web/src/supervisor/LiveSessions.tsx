@@ -1,4 +1,5 @@
-import type { ListenGrant, SupervisorOverview } from '@lifeline/core/protocol/floor.js';
+import type { SupervisorOverview } from '@lifeline/core/protocol/floor.js';
+import type { MonitorGrant, MonitorMode } from '@lifeline/core/protocol/supervision.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../shared/api.js';
@@ -7,17 +8,17 @@ import { ListenPane } from './ListenPane.js';
 type Session = SupervisorOverview['sessions'][number];
 
 /**
- * The live sessions and the one a supervisor listens to. The floor's overview is the supervisor's
+ * The live sessions and the one a supervisor listens to, coaches in or barges into. The floor's overview is the supervisor's
  * news of a session ending: once the session leaves it, the pane closes even if the room lingers.
  */
 export function LiveSessions({ token, sessions }: { token: string; sessions: Session[] }) {
   const { t } = useTranslation();
-  const [listening, setListening] = useState<{ sessionId: string; grant: ListenGrant } | null>(null);
+  const [listening, setListening] = useState<{ sessionId: string; grant: MonitorGrant } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const live = listening && sessions.some((s) => s.sessionId === listening.sessionId) ? listening : null;
 
-  const listen = (sessionId: string) =>
-    void api<ListenGrant>(`/v1/supervisor/sessions/${sessionId}/listen`, { token, body: {} }).then(
+  const monitor = (sessionId: string, mode: MonitorMode = 'listen') =>
+    void api<MonitorGrant>(`/v1/supervisor/sessions/${sessionId}/monitor`, { token, body: { mode } }).then(
       (grant) => {
         setError(null);
         setListening({ sessionId, grant });
@@ -38,7 +39,7 @@ export function LiveSessions({ token, sessions }: { token: string; sessions: Ses
               type="button"
               data-testid="listen-in"
               aria-pressed={live?.sessionId === s.sessionId}
-              onClick={() => listen(s.sessionId)}
+              onClick={() => monitor(s.sessionId)}
             >
               {t('supervisor.listen')}
             </button>
@@ -50,7 +51,22 @@ export function LiveSessions({ token, sessions }: { token: string; sessions: Ses
           {error}
         </p>
       )}
-      {live && <ListenPane key={live.sessionId} grant={live.grant} onClose={() => setListening(null)} />}
+      {live && (
+        <ListenPane
+          // A new mode is a new grant, joined from a fresh room rather than one still leaving.
+          key={`${live.sessionId}:${live.grant.mode}`}
+          grant={live.grant}
+          onMode={(mode) => monitor(live.sessionId, mode)}
+          onEnd={() => {
+            setListening(null);
+            // The server removes the supervisor too, whatever this page manages to do.
+            void api(`/v1/supervisor/sessions/${live.sessionId}/monitor`, { method: 'DELETE', token }).catch(
+              () => undefined,
+            );
+          }}
+          onClose={() => setListening(null)}
+        />
+      )}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../i18n/index.js';
 import { api } from '../shared/api.js';
 import { Login, useSignedIn } from '../shared/Login.js';
+import { AnalyticsSection } from './analytics/AnalyticsSection.js';
 import { AssistantCard } from './AssistantCard.js';
 import { FloorIncidents } from './FloorIncidents.js';
 import { FloorTasks } from './FloorTasks.js';
@@ -125,6 +126,7 @@ function Floor({ token }: { token: string }) {
         </div>
         <AssistantCard counts={overview.assistant} />
       </section>
+      <AnalyticsSection token={token} />
       <FloorIncidents
         token={token}
         incidents={overview.incidents}

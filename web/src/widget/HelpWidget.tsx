@@ -127,6 +127,15 @@ export function HelpWidget({ identity, stream }: { identity: string | null; stre
           answer={(choice) => help.answerAssistant(choice).catch((e: Error) => setError(e.message))}
         />
       )}
+      {help.transfer && (
+        <p className="notice" role="status" data-testid="transfer-notice" data-state={help.transfer.state}>
+          {help.transfer.state === 'consulting'
+            ? t('widget.transferConsulting')
+            : help.transfer.state === 'completed'
+              ? t('widget.transferCompleted', { name: help.transfer.agentName ?? '' })
+              : t('widget.transferQueued')}
+        </p>
+      )}
       {pending && !withAssistant && <WaitingPanel help={help} call={asked === 'call'} />}
       {call?.livekitUrl && call.token && (
         <CallView

@@ -54,6 +54,8 @@ export function useHelpRequest(identity: string | null) {
   /** Why the case closed before any agent had it (self-served, cancelled…), if it did. */
   const [closedAs, setClosedAs] = useState<WaitingCloseReason | null>(null);
   const [voiceStatus, setVoiceStatus] = useState<VoiceStatus | null>(null);
+  /** What the user is told of a consult or transfer of their session, while it matters. */
+  const [transfer, setTransfer] = useState<ServerFrameOf<'session.transfer'> | null>(null);
   const socket = useRef<LifelineSocket | null>(null);
   /** The same socket as state, for what subscribes to it (the conversation). */
   const [live, setLive] = useState<LifelineSocket | null>(null);
@@ -65,7 +67,16 @@ export function useHelpRequest(identity: string | null) {
     const ws = new LifelineSocket(next.accessToken);
     ws.on((frame) => {
       if (frame.type === 'queue.update') setQueue(frame);
-      if (frame.type === 'session.ready') setReady(frame);
+      if (frame.type === 'session.ready') {
+        setReady(frame);
+        // A new session after a cold transfer: the notice has done its job.
+        setTransfer((now) => (now?.state === 'queued' ? null : now));
+      }
+      if (frame.type === 'session.transfer') {
+        setTransfer(frame.state === 'resumed' ? null : frame);
+        // Back in the queue: the call is over, the wait (with its place) is shown again.
+        if (frame.state === 'queued') setReady(null);
+      }
       if (frame.type === 'session.ended' || frame.type === 'request.closed') {
         held.write(null);
         setEnded(true);
@@ -171,6 +182,7 @@ export function useHelpRequest(identity: string | null) {
     ended,
     closedAs,
     voiceStatus,
+    transfer,
     create,
     uploadVoice,
     cancel,

@@ -1,0 +1,28 @@
+// Consults and transfers in the agent console.
+export const transferEn = {
+  transfer: {
+    open: 'Transfer…',
+    close: 'Close transfer',
+    heading: 'Consult or transfer',
+    colleagues: 'Consult a colleague (the caller holds; a warm transfer follows)',
+    consult: 'Consult',
+    free: '{{load}} of {{max}} sessions',
+    unavailable: 'not available',
+    none: 'No colleague is online.',
+    invited: 'Waiting for {{name}} to join…',
+    joined: 'Consulting with {{name}}. The caller is on hold and cannot hear you.',
+    complete: 'Complete transfer',
+    cancel: 'Cancel consult',
+    coldHeading: 'Send back to a queue (cold transfer)',
+    queue: 'Queue',
+    note: 'Note for the next agent',
+    send: 'Send to queue',
+    inviteTitle: '{{name}} asks you to consult',
+    inviteAccept: 'Join consult',
+    inviteDecline: 'Decline',
+    consultBanner: 'Consulting for {{name}}. Only {{name}} hears you until they hand the call to you.',
+    leave: 'Leave consult',
+    fromColleague: 'Sent back to the queue by a colleague',
+    noteFrom: 'Their note: {{note}}',
+  },
+};
