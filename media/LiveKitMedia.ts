@@ -47,7 +47,9 @@ export class LiveKitMedia implements MediaPlane {
         name,
         emptyTimeout: EMPTY_ROOM_TIMEOUT_SECONDS,
         departureTimeout: DEPARTURE_TIMEOUT_SECONDS,
-        maxParticipants: 4,
+        // The user, the agent, a colleague consulting and up to three supervisors (the captions
+        // worker joins as an agent-kind participant, which does not count).
+        maxParticipants: 6,
       }),
     );
   }
@@ -66,13 +68,14 @@ export class LiveKitMedia implements MediaPlane {
     const token = new AccessToken(this.options.apiKey, this.options.apiSecret, {
       identity: grant.identity,
       name: grant.name,
-      ttl: this.options.tokenTtlSeconds,
+      ttl: Math.min(grant.ttlSeconds ?? Infinity, this.options.tokenTtlSeconds),
     });
     token.addGrant({
       room: grant.room,
       roomJoin: true,
       canPublish: grant.canPublish,
-      canPublishData: grant.canPublish && !grant.publishSources,
+      // Nobody in a call sends data: chat goes through Lifeline, captions come from the worker's own grant.
+      canPublishData: false,
       canSubscribe: true,
       ...(grant.publishSources && {
         canPublishSources: grant.publishSources.map(() => TrackSource.MICROPHONE),

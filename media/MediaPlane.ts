@@ -9,6 +9,8 @@ export interface JoinGrant {
   publishSources?: 'microphone'[];
   /** Not shown to the other participants (a supervisor listening silently). */
   hidden?: boolean;
+  /** Shorter than the configured TTL for a grant that is used at once (a supervisor's, a consult's). */
+  ttlSeconds?: number;
 }
 
 export interface MediaEvent {

@@ -37,6 +37,11 @@ describe('analytics windows', () => {
   });
 
   it('refuses an unknown time zone and dates with a window that has its own', () => {
+    // An offset is not a zone name: PostgreSQL would read it as POSIX, with the sign inverted.
+    expect(codeOf(() => analyticsWindow({ window: '15m', tz: '+05:00' }, 31))).toBe(
+      'LIFELINE_ANALYTICS_WINDOW',
+    );
+    expect(analyticsWindow({ window: '15m', tz: 'Etc/GMT+8' }, 31).tz).toBe('Etc/GMT+8');
     expect(codeOf(() => analyticsWindow({ window: '15m', tz: 'Mars/Olympus' }, 31))).toBe(
       'LIFELINE_ANALYTICS_WINDOW',
     );

@@ -34,6 +34,10 @@ export function calendarDay(value: string | undefined, field: string): number {
 /** The IANA zone as given, or an error: PostgreSQL would otherwise fail with a 500. */
 export function checkedTimeZone(tz: string | undefined): string {
   const zone = tz ?? 'UTC';
+  // Region/City names only: Intl also takes offsets such as "+05:00", which PostgreSQL reads as
+  // POSIX zones with the sign inverted, so the buckets would be silently wrong.
+  if (zone !== 'UTC' && !/^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$/.test(zone))
+    throw badWindow(`Not a Region/City time zone: ${zone.slice(0, 64)}`);
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
   } catch {

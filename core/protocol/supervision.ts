@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Category } from './domain.js';
+import { Category, MediaKind } from './domain.js';
 
 /**
  * How a supervisor joins a live call. Each mode's LiveKit grant is the smallest it needs:
@@ -95,6 +95,7 @@ export const ConsultGrant = Type.Object({
     Type.String({ description: 'Only when the session holds a live call; the consult is in its room' }),
   ),
   withAgentIdentity: Type.String({ description: 'The agent who asked: the only one who hears the consult' }),
+  media: Type.Optional(MediaKind),
 });
 export type ConsultGrant = Static<typeof ConsultGrant>;
 

@@ -1,3 +1,4 @@
+import { LifelineError } from '../../core/errors/LifelineError.js';
 import { sql, type Kysely } from 'kysely';
 import type { AnalyticsWindow } from '../../core/analytics/window.js';
 import type { ContactSums, SessionSums } from '../../core/analytics/metrics.js';
@@ -66,10 +67,14 @@ export class AnalyticsRepository {
                                      interval '1 day') d`;
     const end =
       window.kind === 'range' ? sql`(${window.toDate}::date + 1)::timestamp at time zone ${tz}` : sql`${now}`;
-    const { rows } = await sql<{ starts: Date[]; to: Date }>`
-      select array(select b.start from (${series}) b order by b.start) as starts, (${end})::timestamptz as "to"`.execute(
-      this.db,
-    );
+    const query = sql<{ starts: Date[]; to: Date }>`
+      select array(select b.start from (${series}) b order by b.start) as starts, (${end})::timestamptz as "to"`;
+    const { rows } = await query.execute(this.db).catch((error: unknown) => {
+      // A zone Intl knows but PostgreSQL does not (22023): the caller's mistake, not a 500.
+      if ((error as { code?: string }).code === '22023')
+        throw new LifelineError('LIFELINE_ANALYTICS_WINDOW', `Unknown time zone: ${tz.slice(0, 64)}`);
+      throw error;
+    });
     const { starts, to } = rows[0]!;
     return { from: starts[0] ?? to, to, starts, unit: window.bucket, tz };
   }

@@ -162,13 +162,14 @@ export class CaseRepository {
   }
 
   /** A warm transfer: the call is the new agent's from now; who had it before is in audit_events. */
-  async handedOver(sessionId: string, agentId: string): Promise<void> {
+  /** False when the call is not recorded (yet), as for a wrap-up. */
+  async handedOver(sessionId: string, agentId: string): Promise<boolean> {
     const result = await this.db
       .updateTable('calls')
       .set({ agent_id: agentId })
       .where('session_id', '=', sessionId)
       .executeTakeFirst();
-    if (result.numUpdatedRows === 0n) throw new Error(`call ${sessionId} is not recorded yet`);
+    return result.numUpdatedRows > 0n;
   }
 
   async callStarted(sessionId: string, caseId: string, agentId: string, at: number): Promise<void> {

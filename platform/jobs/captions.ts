@@ -43,7 +43,9 @@ export class CaptionsJobs {
       attempts: this.settings.attempts,
       backoff: { type: 'exponential', delay: this.settings.backoffMs },
       removeOnComplete: true,
-      removeOnFail: { age: 24 * 3600 },
+      // A failed job kept under this id would refuse the session's next call its captions; the
+      // worker has logged why it failed.
+      removeOnFail: true,
     });
     return jobId;
   }

@@ -48,8 +48,9 @@ export class TransferStore extends ScriptedStore {
     return this.outcome(this.run('transferWarm', this.key('session', sessionId), [sessionId, from, now]));
   }
 
-  cold(sessionId: string, from: string, now: number, category: string, note: string) {
-    const args = [sessionId, from, now, category, note, this.retentionMs];
+  /** `abandonAt`: the abandon deadline if the caller of a live call is already gone. */
+  cold(sessionId: string, from: string, now: number, category: string, note: string, abandonAt: number) {
+    const args = [sessionId, from, now, category, note, this.retentionMs, abandonAt];
     return this.outcome(this.run('transferCold', this.key('session', sessionId), args));
   }
 

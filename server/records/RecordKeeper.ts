@@ -108,7 +108,9 @@ export class RecordKeeper {
       case 'category':
         return cases.recategorised(change.caseId, change.category);
       case 'handover':
-        return cases.handedOver(change.sessionId, change.agentId);
+        if (!(await cases.handedOver(change.sessionId, change.agentId)))
+          throw new NotYetRecordable(`the handover of call ${change.sessionId}`);
+        return;
     }
   }
 

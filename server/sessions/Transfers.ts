@@ -15,6 +15,12 @@ import type { RoutingDeps } from '../routing/deps.js';
 import { toOfferedRequest } from '../routing/offeredRequest.js';
 import { liveCall, type ReadyFrames } from './ReadyFrames.js';
 
+/**
+ * A consult grant is used at once: a short life keeps it from rejoining after the consult ended
+ * (LiveKit refreshes the token of a participant who stays connected).
+ */
+const GRANT_TTL_SECONDS = 60;
+
 /** What each refusal of the transfer scripts means to the caller. */
 const REFUSALS: Record<string, ErrorCode> = {
   GONE: 'LIFELINE_SESSION_GONE',
@@ -115,7 +121,17 @@ export class Transfers {
       this.deps.queue.getRequest(requestId),
       this.deps.sessionStore.getSession(sessionId),
     ]);
-    if (!liveCall(record, session)) return { sessionId, withAgentIdentity };
+    // A cancel, an expiry or the session's end may have come between the join and the frames
+    // above, whose order is then not guaranteed: say again what stands, and hand out no token.
+    if (session?.consultAgent !== agentId || session.state !== 'active') {
+      await Promise.all([
+        this.toAgent(servingAgentId, { type: 'transfer.update', sessionId, state: 'cancelled', agentId }),
+        this.toUser(requestId, { type: 'session.transfer', sessionId, state: 'resumed' }),
+      ]);
+      throw new LifelineError('LIFELINE_NO_CONSULT');
+    }
+    const media = liveCall(record, session);
+    if (!media) return { sessionId, withAgentIdentity };
     const agent = await this.agents.findById(agentId);
     const room = roomNameFor(sessionId);
     const token = await this.media.joinToken({
@@ -123,14 +139,16 @@ export class Transfers {
       identity: agentIdentity(agentId),
       name: agent?.name,
       canPublish: true,
+      ttlSeconds: GRANT_TTL_SECONDS,
     });
-    return { sessionId, room, livekitUrl: this.media.publicUrl, token, withAgentIdentity };
+    return { sessionId, room, livekitUrl: this.media.publicUrl, token, withAgentIdentity, media };
   }
 
   /** Declined by the invited agent, cancelled by the serving one, or expired unanswered. */
   async endConsult(mode: ConsultEndMode, agentId: string, sessionId: string): Promise<void> {
     const outcome = await this.deps.transfers.endConsult(sessionId, mode, agentId, this.deps.now());
-    if (outcome.status === 'NOT_DUE') return;
+    // Another instance's sweep got there first, or it was answered meanwhile: nothing left to do.
+    if (outcome.status === 'NOT_DUE' || (mode === 'expire' && outcome.status === 'GONE')) return;
     const [consulted = '', serving = '', requestId = ''] = settled(outcome);
     this.dispatcher.agentFree(consulted);
     await this.audit(CONSULT_END_ACTION[mode], mode === 'expire' ? 'system' : agentId, sessionId, {
@@ -212,7 +230,14 @@ export class Transfers {
   private async cold(fromAgentId: string, sessionId: string, category: string, note: string): Promise<void> {
     const now = this.deps.now();
     const [requestId = '', consulted = ''] = settled(
-      await this.deps.transfers.cold(sessionId, fromAgentId, now, category, note),
+      await this.deps.transfers.cold(
+        sessionId,
+        fromAgentId,
+        now,
+        category,
+        note,
+        now + this.deps.settings.abandonGraceMs,
+      ),
     );
     await this.deps.records.keep(
       'transfer',

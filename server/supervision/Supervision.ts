@@ -22,6 +22,12 @@ const GRANTS: Record<MonitorMode, Pick<JoinGrant, 'canPublish' | 'publishSources
   barge: { canPublish: true, publishSources: ['microphone'] },
 };
 
+/**
+ * Each grant is joined at once: a short life keeps an earlier mode's token, or one from before
+ * "end listening", from getting back in (LiveKit refreshes the token of a connected participant).
+ */
+const GRANT_TTL_SECONDS = 60;
+
 /** A supervisor on a live call: listen, coach, barge and leave, every step audited. */
 export class Supervision {
   constructor(
@@ -43,7 +49,13 @@ export class Supervision {
     const { requestId, agentId } = await this.liveSession(sessionId);
     const room = roomNameFor(sessionId);
     const identity = supervisorIdentity(supervisorId);
-    const token = await this.media.joinToken({ room, identity, name: 'Supervisor', ...GRANTS[mode] });
+    const token = await this.media.joinToken({
+      room,
+      identity,
+      name: 'Supervisor',
+      ttlSeconds: GRANT_TTL_SECONDS,
+      ...GRANTS[mode],
+    });
     await this.deps.records.keep(mode, {
       kind: 'audit',
       action: mode,

@@ -19,6 +19,7 @@ const TTL_SECONDS = 300;
 beforeAll(async () => {
   cluster = await startCluster(1, {
     CONSULT_TIMEOUT_MS: '1500',
+    ABANDON_GRACE_MS: '3000',
     SWEEP_INTERVAL_MS: '200',
     LIVEKIT_TOKEN_TTL_SECONDS: String(TTL_SECONDS),
   });
@@ -319,5 +320,23 @@ describe('transfers', () => {
       await db.destroy();
     }
     for (const s of [anaSocket, cleoSocket, user]) s.close();
+  });
+
+  it('starts the abandon clock of a caller who already left when their call goes back to the queue', async () => {
+    const ana = await agent('Ana');
+    const anaSocket = await agentOnline(app, ana);
+    const { ready, user, request } = await servedCall(anaSocket);
+    user.close();
+    // The caller is gone but the session holds until the media server says so; the agent sends it on.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const cold = await api(app, 'POST', `/v1/sessions/${ready.sessionId}/transfer`, {
+      token: ana.token,
+      body: { mode: 'cold', category: 'technical', note: 'caller dropped' },
+    });
+    expect(cold.status).toBe(204);
+    const state = async () =>
+      (await api(app, 'GET', `/v1/help-requests/${request.id}`, { token: request.accessToken })).body.state;
+    await expect.poll(state, { timeout: 10_000 }).toBe('abandoned');
+    anaSocket.close();
   });
 });

@@ -23,6 +23,7 @@ import { CaptionBacklog, type BacklogCounts, type SpokenUtterance } from './Capt
 import type { RoomAccess } from './roomAccess.js';
 import { DEFAULT_CUTTER, UtteranceCutter } from './UtteranceCutter.js';
 import { wavBytes } from './wav.js';
+import { CAPTIONS_DIR_PREFIX } from './staleAudio.js';
 
 const SAMPLE_RATE = 16_000;
 /** As the API's rooms (media/LiveKitMedia.ts): nobody joining, or everybody gone, ends the call. */
@@ -62,7 +63,7 @@ export async function captionCall(
   if (!(await deps.access.isOpen(target.room)))
     return { outcome: 'not-open', utterances: 0, merged: 0, dropped: 0, captions: 0, whisperMs: 0 };
   const language = await deps.languageOf(target.sessionId);
-  const workDir = await mkdtemp(join(tmpdir(), 'lifeline-captions-'));
+  const workDir = await mkdtemp(join(tmpdir(), CAPTIONS_DIR_PREFIX));
   const captioner = new CallCaptioner(target, deps, language, workDir);
   try {
     return await captioner.run(stop);

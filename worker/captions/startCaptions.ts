@@ -8,6 +8,7 @@ import type { WorkerConfig } from '../config.js';
 import { WhisperCli } from '../whisper/WhisperCli.js';
 import { CaptionsWorker } from './CaptionsWorker.js';
 import { RoomAccess } from './roomAccess.js';
+import { removeStaleAudio } from './staleAudio.js';
 
 /**
  * The captions consumer when LIVE_CAPTIONS is on, else null. It has a whisper.cpp of its own: few
@@ -20,6 +21,8 @@ export async function startCaptions(
   log: Logger,
 ): Promise<CaptionsWorker | null> {
   if (!config.captions.enabled) return null;
+  const stale = await removeStaleAudio();
+  if (stale > 0) log.info({ stale }, 'removed caption audio a stopped worker left behind');
   // A caption later than this is no longer live: better dropped than late.
   const timeoutMs = Math.min(config.whisper.timeoutMs, 30_000);
   const whisper = new WhisperCli({

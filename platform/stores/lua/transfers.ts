@@ -91,11 +91,11 @@ return {'OK', s[5], to}
  * another category, keeping its rank (so its wait counts), with the note for whoever takes it.
  * The transferring agent is recorded as having declined it, so it goes to someone else first.
  * A consult in progress is cancelled.
- * KEYS: session. ARGV: prefix, sessionId, fromAgentId, now, category, note, retentionMs
+ * KEYS: session. ARGV: prefix, sessionId, fromAgentId, now, category, note, retentionMs, abandonAt
  * Returns {'OK', requestId, consultedAgentId or ''} or {GONE | FORBIDDEN}.
  */
 export const TRANSFER_COLD = script(`${CONSULTS_DUE}
-local sessionId, from, now, category, note, retention = ARGV[2], ARGV[3], tonumber(ARGV[4]), ARGV[5], ARGV[6], ARGV[7]
+local sessionId, from, now, category, note, retention, abandonAt = ARGV[2], ARGV[3], tonumber(ARGV[4]), ARGV[5], ARGV[6], ARGV[7], ARGV[8]
 local s = redis.call('HMGET', KEYS[1], 'state', 'agentId', 'requestId', 'consultAgent')
 if s[1] ~= 'active' then return {'GONE'} end
 if s[2] ~= from then return {'FORBIDDEN'} end
@@ -112,9 +112,16 @@ releaseSlot(from, now, true)
 local req = reqKey(s[3])
 local declined = cjson.decode(redis.call('HGET', req, 'declined') or '{}')
 declined[from] = now
+local placed = redis.call('HEXISTS', req, 'routes') == 1
 redis.call('HDEL', req, 'sessionId', 'agentId', 'assignedAt', 'reservedFor', 'reservedUntil', unpack(PLACEMENT_FIELDS))
 redis.call('HSET', req, 'state', 'queued', 'category', category, 'declined', cjson.encode(declined),
   'transferNote', note, 'transferredBy', from)
+-- Under a routing policy the new category's queue is decided again at once (as RESCORE does).
+if placed then redis.call('HSET', req, 'stepDueAt', 0) end
 queueAdd(s[3])
+-- A caller who already left gets the abandon clock a waiting caller gets when their socket closes.
+if needsUserPresent(s[3]) and liveSockets(socketsKey('req', s[3]), now) == 0 then
+  redis.call('ZADD', ABANDON, abandonAt, s[3])
+end
 return {'OK', s[3], s[4] or ''}
 `);

@@ -71,7 +71,7 @@ export function pairingSuite(redis: RedisEnv = singleRedis): void {
           room: userReady.room,
           roomJoin: true,
           canPublish: true,
-          canPublishData: true,
+          canPublishData: false,
           canSubscribe: true,
         });
         expect(claims.exp - (claims.nbf ?? claims.iat ?? 0)).toBeLessThanOrEqual(600);

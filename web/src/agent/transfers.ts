@@ -77,7 +77,8 @@ export function transferActions(
             sessionId: invite.sessionId,
             requestId: request.id,
             channel: request.channel,
-            media: grant.token ? (request.media ?? 'audio') : undefined,
+            // The server's word, so the session.ready at the handover matches and keeps this room.
+            media: grant.media,
             room: grant.room,
             livekitUrl: grant.livekitUrl,
             token: grant.token,

@@ -1,5 +1,5 @@
 import type { CallMood, LiveCaption } from '@lifeline/core/protocol/captions.js';
-import { RoomEvent, type Room } from 'livekit-client';
+import { RoomEvent, type RemoteParticipant, type Room } from 'livekit-client';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -28,6 +28,9 @@ function captionFrom(payload: Uint8Array): LiveCaption | null {
   }
 }
 
+/** The captions worker's room identity is `captions-<sessionId>` (worker/captions/roomAccess.ts). */
+const CAPTIONS_IDENTITY_PREFIX = 'captions-';
+
 /**
  * The call's live captions and the caller's mood, as the hidden captions participant sends them
  * into the room (docs/protocol.md, "Room data messages"). Only agents and supervisors receive
@@ -39,8 +42,12 @@ export function LiveCaptions({ room, viewer }: { room: Room; viewer: 'agent' | '
   const [mood, setMood] = useState<CallMood | null>(null);
 
   useEffect(() => {
-    const received = (payload: Uint8Array, _from: unknown, _kind: unknown, topic?: string) => {
+    const received = (payload: Uint8Array, from?: RemoteParticipant, _kind?: unknown, topic?: string) => {
+      // Only the captions worker speaks on this topic. It is hidden, so its packets come with no
+      // participant; one from a visible participant is someone else's (no call party holds a data
+      // grant, but a page cannot know that) and is ignored.
       if (topic !== CAPTIONS_TOPIC) return;
+      if (from && !from.identity.startsWith(CAPTIONS_IDENTITY_PREFIX)) return;
       const caption = captionFrom(payload);
       if (!caption) return;
       setCaptions((now) => [...now, { ...caption, receivedAt: Date.now() }].slice(-KEPT));
