@@ -15,6 +15,7 @@ export const AgentProfile = Type.Object({
   name: Type.String(),
   languages: Type.Array(Type.String()),
   skills: Type.Array(Type.String()),
+  maxSessions: Type.Integer({ minimum: 1, description: 'How many sessions the agent serves at once' }),
 });
 export type AgentProfile = Static<typeof AgentProfile>;
 

@@ -80,6 +80,7 @@ describe('web: an agent serving two calls at once', () => {
     await console.getByTestId('offer-accept').click({ timeout: 15_000 });
     await ana.getByTestId('call-view').waitFor({ timeout: 15_000 });
     await console.getByTestId('session-tab-1').waitFor();
+    expect(await console.getByTestId('capacity').textContent()).toBe('Sessions: 1 of 2');
 
     // The second call is offered while the first goes on, and Alt+A takes it.
     const ben = await viewerCall({ name: 'Ben Regular', tier: 'regular' });
@@ -88,6 +89,7 @@ describe('web: an agent serving two calls at once', () => {
     await console.keyboard.press('Alt+A');
     await ben.getByTestId('call-view').waitFor({ timeout: 15_000 });
     await console.getByTestId('session-tab-2').waitFor();
+    expect(await console.getByTestId('capacity').textContent()).toBe('Sessions: 2 of 2');
 
     const panels = console.getByTestId('session-panel');
     const [first, second] = (await panels.evaluateAll((all) => all.map((el) => el.id))).map((id) =>

@@ -7,7 +7,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { connectRedis, type RedisClient } from '../../platform/redis/connect.js';
 import { QueueStore } from '../../platform/stores/QueueStore.js';
 import { loadConfig, type Config } from '../../server/config/load.js';
-import { startApiProcess, within, type ApiProcess } from '../support/apiProcess.js';
+import { startApiPair, within, type ApiProcess } from '../support/apiProcess.js';
 import { api, platformToken } from '../support/clients.js';
 import { deletePrefix, testEnv } from '../support/cluster.js';
 import { dropSchema } from '../support/database.js';
@@ -30,7 +30,7 @@ let queue: QueueStore;
 beforeAll(async () => {
   env = testEnv({ STRANDED_SETTLE_MS: '1000', ASSISTANT_IDLE_HANDOFF_SECONDS: '2', LOG_LEVEL: 'warn' });
   config = loadConfig(env);
-  [doomed, survivor] = await Promise.all([startApiProcess(env), startApiProcess(env)]);
+  [doomed, survivor] = await startApiPair(env);
   db = connectDatabase(config.database);
   redis = connectRedis(config, 'wait-it-out');
   queue = new QueueStore(redis, config.keyPrefix, config.routing.retentionMs);

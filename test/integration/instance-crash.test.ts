@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../server/config/load.js';
-import { startApiProcess, within, type ApiProcess } from '../support/apiProcess.js';
+import { startApiPair, within, type ApiProcess } from '../support/apiProcess.js';
 import { agentOnline, api, createAgent, createHelpRequest, WsClient } from '../support/clients.js';
 import { testEnv } from '../support/cluster.js';
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'warn',
   });
   config = loadConfig(env);
-  [doomed, survivor] = await Promise.all([startApiProcess(env), startApiProcess(env)]);
+  [doomed, survivor] = await startApiPair(env);
 }, 40_000);
 afterAll(async () => {
   await Promise.all([doomed?.crash(), survivor?.crash()]);

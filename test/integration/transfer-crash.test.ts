@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../server/config/load.js';
-import { startApiProcess, type ApiProcess } from '../support/apiProcess.js';
+import { startApiPair, type ApiProcess } from '../support/apiProcess.js';
 import { agentOnline, api, createAgent, createHelpRequest } from '../support/clients.js';
 import { testEnv } from '../support/cluster.js';
 
@@ -18,7 +18,7 @@ let survivor: ApiProcess;
 beforeAll(async () => {
   env = testEnv({ CONSULT_TIMEOUT_MS: String(CONSULT_MS), PRESENCE_LEASE_MS: '1500', LOG_LEVEL: 'warn' });
   config = loadConfig(env);
-  [doomed, survivor] = await Promise.all([startApiProcess(env, 60_000), startApiProcess(env, 60_000)]);
+  [doomed, survivor] = await startApiPair(env, 60_000);
 }, 90_000);
 afterAll(async () => {
   await Promise.all([doomed?.crash(), survivor?.crash()]);

@@ -50,6 +50,25 @@ export async function startApiProcess(
   };
 }
 
+/**
+ * Two API processes on the same settings, for a fault test's doomed and surviving instance. If
+ * either fails to start, the other is killed before the error is thrown: a failed beforeAll
+ * leaves its handles unset, so afterAll could not reach it and it would outlive the suite.
+ */
+export async function startApiPair(
+  env: Record<string, string>,
+  readyTimeoutMs?: number,
+): Promise<[ApiProcess, ApiProcess]> {
+  const started = await Promise.allSettled([
+    startApiProcess(env, readyTimeoutMs),
+    startApiProcess(env, readyTimeoutMs),
+  ]);
+  const [first, second] = started;
+  if (first.status === 'fulfilled' && second.status === 'fulfilled') return [first.value, second.value];
+  await Promise.all(started.map((s) => (s.status === 'fulfilled' ? s.value.crash() : undefined)));
+  throw started.find((s): s is PromiseRejectedResult => s.status === 'rejected')!.reason;
+}
+
 /** Polls until the check passes; returns how long it took (ms). */
 export async function within(timeoutMs: number, check: () => Promise<boolean>): Promise<number> {
   const started = performance.now();

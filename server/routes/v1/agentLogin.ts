@@ -28,8 +28,11 @@ const agentLogin: FastifyPluginAsyncTypebox = async (app) => {
       const { email, password } = request.body;
       const agent = await loginGuard.attempt(email, () => agents.authenticate(email, password));
       if (!agent) throw new LifelineError('LIFELINE_UNAUTHENTICATED', 'Wrong email or password');
-      const { id, role, name, languages, skills } = agent;
-      return { token: await tokens.signAgent(id), agent: { id, role, name, languages, skills } };
+      const { id, role, name, languages, skills, maxSessions } = agent;
+      return {
+        token: await tokens.signAgent(id),
+        agent: { id, role, name, languages, skills, maxSessions },
+      };
     },
   );
 };

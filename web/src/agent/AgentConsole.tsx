@@ -21,12 +21,17 @@ export function AgentConsole() {
         {signedIn && <span>{signedIn.agent.name}</span>}
         <LanguageSwitch />
       </header>
-      {signedIn ? <Workspace token={signedIn.token} /> : <Login onSignedIn={setSignedIn} />}
+      {signedIn ? (
+        <Workspace token={signedIn.token} capacity={signedIn.agent.maxSessions} />
+      ) : (
+        <Login onSignedIn={setSignedIn} />
+      )}
     </div>
   );
 }
 
-function Workspace({ token }: { token: string }) {
+/** `capacity`: the agent's maxSessions (absent in a sign-in saved before it was sent). */
+function Workspace({ token, capacity }: { token: string; capacity?: number }) {
   const { t } = useTranslation();
   const desk = useAgentSession(token);
   const [names, setNames] = useState<Record<string, string | undefined>>({});
@@ -54,6 +59,11 @@ function Workspace({ token }: { token: string }) {
         >
           {t('agent.away')}
         </button>
+        {capacity !== undefined && (
+          <span className="capacity" data-testid="capacity">
+            {t('agent.capacity', { count: desk.sessions.length, max: capacity })}
+          </span>
+        )}
         <ShortcutHints />
       </div>
       {desk.offers.map((offer, index) => (

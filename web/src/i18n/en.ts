@@ -29,6 +29,7 @@ export const en = {
     positive: 'happy',
   } satisfies Record<Sentiment, string>,
   agent: {
+    capacity: 'Sessions: {{count}} of {{max}}',
     title: 'Agent console',
     email: 'Email',
     password: 'Password',

@@ -123,6 +123,7 @@ export const zh: Localized<Messages> = {
     },
   },
   agent: {
+    capacity: '会话：{{count}} / {{max}}',
     title: '客服工作台',
     email: '邮箱',
     password: '密码',
