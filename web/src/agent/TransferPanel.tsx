@@ -1,6 +1,7 @@
 import type { AgentState } from '@lifeline/core/protocol/floor.js';
-import { CATEGORIES, type CategoryName } from '@lifeline/core/protocol/vocabulary.js';
+import type { CategoryName } from '@lifeline/core/protocol/vocabulary.js';
 import { useEffect, useState } from 'react';
+import { CategoryOptions } from '../shared/CategoryOptions.js';
 import { useTranslation } from 'react-i18next';
 import { api } from '../shared/api.js';
 import type { DeskSession, useAgentSession } from './useAgentSession.js';
@@ -127,11 +128,7 @@ function ColdTransfer({ onSend }: { onSend: (category: CategoryName, note: strin
           value={category}
           onChange={(e) => setCategory(e.target.value as CategoryName)}
         >
-          {CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {t(`categories.${c}`)}
-            </option>
-          ))}
+          <CategoryOptions />
         </select>
       </label>
       <label>

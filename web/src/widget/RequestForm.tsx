@@ -1,12 +1,12 @@
 import type { CreateHelpRequestBody } from '@lifeline/core/protocol/helpRequests.js';
 import {
-  CATEGORIES,
   MAX_TEXT_LENGTH,
   type CategoryName,
   type Channel,
   type MediaKind,
 } from '@lifeline/core/protocol/vocabulary.js';
 import { useState } from 'react';
+import { CategoryOptions } from '../shared/CategoryOptions.js';
 import { useTranslation } from 'react-i18next';
 import { ArticleSuggestions } from './ArticleSuggestions.js';
 import { VideoRecorder } from './VideoRecorder.js';
@@ -78,11 +78,7 @@ export function RequestForm({
         {t('widget.category')}
         <select value={category} onChange={(e) => setCategory(e.target.value as CategoryName | '')}>
           <option value="">—</option>
-          {CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {t(`categories.${c}`)}
-            </option>
-          ))}
+          <CategoryOptions />
         </select>
       </label>
       {channel === 'text' && (
